@@ -1,0 +1,27 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'coverage/**', '*.js', '*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      'no-console': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through src/config.' },
+      ],
+    },
+  },
+  { files: ['src/config/**', 'test/**', 'bench/**', 'src/main/**'], rules: { 'no-restricted-syntax': 'off' } },
+  { files: ['test/**', 'bench/**', 'src/main/**'], rules: { 'no-console': 'off' } },
+  {
+    // Only the Teams edge may know about the Teams libraries.
+    files: ['src/domain/**', 'src/usecases/**', 'src/store/**', 'src/cards/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['botbuilder*', '@microsoft/teams-ai'] }],
+    },
+  },
+);

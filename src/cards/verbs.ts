@@ -1,0 +1,8 @@
+/** Every card verb. Templates get them through their data, handlers and tests import them. */
+export const cardVerbs = {
+  showAttendanceForm: 'showAttendanceForm',
+  saveAttendance: 'saveAttendance',
+  showStatus: 'showStatus',
+} as const;
+
+export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];

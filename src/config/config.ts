@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Logbog reads from its environment, parsed once at start-up.
+ * Nothing else in src/ reads process.env; the parsed Config is passed down.
+ */
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+export const configSchema = z
+  .object({
+    PORT: port.default(3978),
+    HOST: z.string().default('0.0.0.0'),
+    /** Bot Framework app registration; empty means local development without authentication. */
+    MICROSOFT_APP_ID: optionalText,
+    MICROSOFT_APP_PASSWORD: optionalText,
+    MICROSOFT_APP_TENANT_ID: optionalText,
+    MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+    /** Azure Cosmos DB; when unset the embedded Cosmos-compatible server is started. */
+    COSMOS_ENDPOINT: optionalText.pipe(z.string().url('COSMOS_ENDPOINT skal være en URL').optional()),
+    COSMOS_KEY: optionalText,
+    COSMOS_DATABASE: z.string().min(1).default('logbog'),
+    /** Port of the embedded server (0 = any free port). */
+    EMBEDDED_COSMOS_PORT: port.default(0),
+    /** Where the embedded server keeps its data between runs; empty = memory only. */
+    EMBEDDED_COSMOS_DATA_DIR: optionalText,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((c, ctx) => {
+    if (c.MICROSOFT_APP_ID && c.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !c.MICROSOFT_APP_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'skal sættes når MICROSOFT_APP_ID er sat' });
+    }
+    if (c.MICROSOFT_APP_ID && c.MICROSOFT_APP_TYPE === 'SingleTenant' && !c.MICROSOFT_APP_TENANT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TENANT_ID'], message: 'skal sættes for en SingleTenant-bot' });
+    }
+  });
+
+export type Env = z.output<typeof configSchema>;
+
+export interface Config {
+  http: { port: number; host: string };
+  bot: { appId?: string; appPassword?: string; tenantId?: string; appType: Env['MICROSOFT_APP_TYPE'] };
+  cosmos:
+    | { kind: 'azure'; endpoint: string; key?: string; database: string }
+    | { kind: 'embedded'; port: number; dataDir?: string; database: string };
+  logLevel: Env['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Ugyldig konfiguration / invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((i) => {
+        const name = i.path.join('.') || '(miljø)';
+        const value = env[String(i.path[0])];
+        return `${name}${value === undefined ? '' : `=${JSON.stringify(value)}`}: ${i.message}`;
+      }),
+    );
+  }
+  const e = result.data;
+  return {
+    http: { port: e.PORT, host: e.HOST },
+    bot: { appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType: e.MICROSOFT_APP_TYPE },
+    cosmos: e.COSMOS_ENDPOINT
+      ? { kind: 'azure', endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE }
+      : { kind: 'embedded', port: e.EMBEDDED_COSMOS_PORT, dataDir: e.EMBEDDED_COSMOS_DATA_DIR, database: e.COSMOS_DATABASE },
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Calendar dates as the plans speak of them: local dates in the plan's time zone, written
+ * YYYY-MM-DD so that string order is date order. Intl does the time-zone work, which keeps
+ * summer time right without a date library for this small job.
+ */
+export type IsoDate = string;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The local calendar date of an instant in a time zone, e.g. 2026-03-29 in Europe/Copenhagen. */
+export function localDate(instant: Date, timeZone: string): IsoDate {
+  return formatterFor(timeZone).format(instant);
+}
+
+export function isValidIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export function yearOf(date: IsoDate): number {
+  return Number(date.slice(0, 4));
+}
+
+/** Whole days from `from` to `to` (both calendar dates), negative when `to` is earlier. */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export interface DateRange {
+  from: IsoDate;
+  to: IsoDate;
+}
+
+export function calendarYear(year: number): DateRange {
+  return { from: `${year}-01-01`, to: `${year}-12-31` };
+}
+
+export function isWithin(date: IsoDate, range: DateRange): boolean {
+  return date >= range.from && date <= range.to;
+}
+
+/** The overlap of two ranges, or undefined when they do not meet. */
+export function intersect(a: DateRange, b: DateRange): DateRange | undefined {
+  const from = a.from > b.from ? a.from : b.from;
+  const to = a.to < b.to ? a.to : b.to;
+  return from <= to ? { from, to } : undefined;
+}

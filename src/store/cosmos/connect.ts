@@ -1,0 +1,71 @@
+import { CosmosClient, type Database } from '@azure/cosmos';
+import { DefaultAzureCredential } from '@azure/identity';
+import type { Config } from '../../config/config';
+import type { Logger } from '../../logging/logger';
+import type { Repositories } from '../../usecases/ports';
+import { containerDefinitions } from './containers';
+import { CosmosAttendanceRepository } from './cosmosAttendanceRepository';
+import { CosmosMembershipRepository } from './cosmosMembershipRepository';
+import { CosmosPlanRepository } from './cosmosPlanRepository';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from './embeddedCosmos';
+
+export interface CosmosStore {
+  repositories: Repositories;
+  database: Database;
+  /** Whether the database answers; used by readiness checks. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Creates the database and containers when missing; harmless when they exist. */
+export async function ensureSchema(client: CosmosClient, databaseId: string): Promise<Database> {
+  const { database } = await client.databases.createIfNotExists({ id: databaseId });
+  for (const definition of Object.values(containerDefinitions)) {
+    await database.containers.createIfNotExists(definition);
+  }
+  return database;
+}
+
+export function repositoriesFor(database: Database): Repositories {
+  return {
+    plans: new CosmosPlanRepository(database.container(containerDefinitions.plans.id)),
+    memberships: new CosmosMembershipRepository(database.container(containerDefinitions.members.id)),
+    attendance: new CosmosAttendanceRepository(database.container(containerDefinitions.records.id)),
+  };
+}
+
+/**
+ * Opens the store the configuration names: Azure Cosmos DB (key or managed identity) or the
+ * embedded server. Nothing above this function knows which one it got.
+ */
+export async function openCosmosStore(config: Config['cosmos'], logger: Logger): Promise<CosmosStore> {
+  let embedded: EmbeddedCosmos | undefined;
+  let client: CosmosClient;
+  if (config.kind === 'azure') {
+    client = config.key
+      ? new CosmosClient({ endpoint: config.endpoint, key: config.key })
+      : new CosmosClient({ endpoint: config.endpoint, aadCredentials: new DefaultAzureCredential() });
+    logger.info({ endpoint: config.endpoint, auth: config.key ? 'key' : 'managed identity' }, 'using Azure Cosmos DB');
+  } else {
+    embedded = await startEmbeddedCosmos({ port: config.port, dataDir: config.dataDir, logger });
+    client = new CosmosClient({ endpoint: embedded.endpoint, key: embedded.key, connectionPolicy: { enableEndpointDiscovery: false } });
+    logger.info({ endpoint: embedded.endpoint, dataDir: config.dataDir ?? '(kun i hukommelsen)' }, 'using the embedded Cosmos DB-compatible server');
+  }
+  const database = await ensureSchema(client, config.database);
+  return {
+    repositories: repositoriesFor(database),
+    database,
+    ping: async () => {
+      try {
+        await database.read();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: async () => {
+      client.dispose();
+      await embedded?.stop();
+    },
+  };
+}

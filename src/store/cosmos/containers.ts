@@ -1,0 +1,30 @@
+import type { ContainerRequest } from '@azure/cosmos';
+
+/**
+ * Containers and partition keys; docs/storage.md explains the choice. Everything a turn reads
+ * is either one user's memberships (partition = that user) or one plan's data (partition =
+ * the plan), so no turn needs a cross-partition query.
+ */
+export const containerDefinitions = {
+  plans: { id: 'plans', partitionKey: { paths: ['/planId'] } },
+  members: { id: 'members', partitionKey: { paths: ['/aadObjectId'] } },
+  records: {
+    id: 'records',
+    partitionKey: { paths: ['/planId'] },
+    indexingPolicy: {
+      indexingMode: 'consistent',
+      automatic: true,
+      includedPaths: [{ path: '/*' }],
+      // Free-text fields are never filtered on; not indexing them saves RUs on every write.
+      excludedPaths: [{ path: '/note/?' }, { path: '/summary/?' }, { path: '/"_etag"/?' }],
+      compositeIndexes: [
+        [
+          { path: '/type', order: 'ascending' },
+          { path: '/date', order: 'ascending' },
+        ],
+      ],
+    },
+  },
+} satisfies Record<string, ContainerRequest>;
+
+export type ContainerName = keyof typeof containerDefinitions;

@@ -1,0 +1,94 @@
+import { ActivityTypes, CardFactory, MessageFactory, type Request, type Response, type TurnContext } from 'botbuilder';
+import { Application, TeamsAdapter, TurnState, AdaptiveCardActionExecuteResponseType } from '@microsoft/teams-ai';
+import type { Config } from '../config/config';
+import { cardVerbs, type CardVerb } from '../cards/verbs';
+import { messagesFor } from '../i18n';
+import type { Logger } from '../logging/logger';
+import { parseCommand } from './commands';
+import type { Handlers } from './handlers';
+import type { BotReply, TurnInput } from './turn';
+
+/**
+ * The Teams edge: the only file that talks to @microsoft/teams-ai and botbuilder. It turns
+ * activities into TurnInputs, picks the handler, and turns BotReplies back into activities.
+ */
+export interface BotApp {
+  /** Processes one HTTP request from the Bot Connector (or the Agents Playground). */
+  process(req: Request, res: Response): Promise<void>;
+}
+
+function turnInputOf(context: TurnContext, data: unknown): TurnInput {
+  const a = context.activity;
+  return { aadObjectId: a.from?.aadObjectId, locale: a.locale, text: (a.text ?? '').trim(), data };
+}
+
+function toActivity(reply: BotReply) {
+  return 'card' in reply ? MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)) : MessageFactory.text(reply.text);
+}
+
+function isSubmit(context: TurnContext): boolean {
+  const value = context.activity.value as { verb?: unknown } | undefined;
+  return typeof value?.verb === 'string';
+}
+
+export function createBotApp(config: Config['bot'], handlers: Handlers, logger: Logger): BotApp {
+  // Without an app id the adapter runs unauthenticated (local development only; startServer warns).
+  const adapter = new TeamsAdapter(
+    config.appId
+      ? { MicrosoftAppId: config.appId, MicrosoftAppPassword: config.appPassword ?? '', MicrosoftAppType: config.appType, MicrosoftAppTenantId: config.tenantId ?? '' }
+      : { MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant' },
+  );
+
+  adapter.onTurnError = async (context, error) => {
+    const a = context.activity;
+    logger.error({ err: error, activityId: a.id, conversationId: a.conversation?.id, activityType: a.type }, 'turn failed');
+    // An invoke must be answered in its HTTP response; a message can be answered in the chat.
+    if (a.type === ActivityTypes.Invoke) {
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: messagesFor(a.locale).turnError } } });
+    } else {
+      await context.sendActivity(messagesFor(a.locale).turnError);
+    }
+  };
+
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId: config.appId,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+    turnStateFactory: () => new TurnState(),
+    // A logging form belongs to whoever fills it in, so the answer replaces the card for them only.
+    adaptiveCards: { actionExecuteResponseType: AdaptiveCardActionExecuteResponseType.REPLACE_FOR_INTERACTOR },
+  });
+
+  // Text commands. Card submits (Action.Submit fallback) are also messages, so they are excluded here.
+  app.activity(
+    async (context) => context.activity.type === ActivityTypes.Message && !isSubmit(context),
+    async (context) => {
+      const turn = turnInputOf(context, undefined);
+      const command = parseCommand(turn.text);
+      const handler = command ? handlers.commands[command] : handlers.unknownCommand;
+      await context.sendActivity(toActivity(await handler(turn)));
+    },
+  );
+
+  for (const verb of Object.values(cardVerbs) as CardVerb[]) {
+    const handler = handlers.cardActions[verb];
+    // Action.Execute (Teams, universal actions): the returned card replaces the one clicked.
+    app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
+      const reply = await handler(turnInputOf(context, data));
+      return 'card' in reply ? (reply.card as never) : reply.text;
+    });
+    // Action.Submit fallback (older clients): the answer is posted as a new message.
+    app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => {
+      await context.sendActivity(toActivity(await handler(turnInputOf(context, data))));
+    });
+  }
+
+  return {
+    process: (req, res) =>
+      adapter.process(req, res, async (context) => {
+        await app.run(context);
+      }),
+  };
+}

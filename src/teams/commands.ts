@@ -1,0 +1,13 @@
+/** The chat commands, matched loosely: case, accents and stray punctuation do not matter. */
+export type Command = 'help' | 'logAttendance' | 'status';
+
+const patterns: [Command, RegExp][] = [
+  ['help', /^(hjælp|hjaelp|help|\?|hej|hi|hello|menu)$/],
+  ['logAttendance', /^(log|registrer|registrér)\s+(fremmøde|fremmoede|fremmode|attendance)$/],
+  ['status', /^status$/],
+];
+
+export function parseCommand(text: string): Command | undefined {
+  const normal = text.toLowerCase().replace(/[.!,]/g, '').replace(/\s+/g, ' ').trim();
+  return patterns.find(([, re]) => re.test(normal))?.[0];
+}

@@ -1,0 +1,17 @@
+import type { CardJson } from '../cards/renderCard';
+
+/**
+ * What a handler needs from an activity, and what it answers, free of SDK types: the
+ * Teams-library calls stay in app.ts, so a move to the Teams SDK v2 only rewrites that file.
+ */
+export interface TurnInput {
+  aadObjectId: string | undefined;
+  locale: string | undefined;
+  text: string;
+  /** Card submit data (Action.Execute data or Action.Submit value). */
+  data: unknown;
+}
+
+export type BotReply = { card: CardJson } | { text: string };
+
+export type TurnHandler = (turn: TurnInput) => Promise<BotReply>;

@@ -1,0 +1,29 @@
+import { localDate } from '../domain/calendar';
+import type { Clock } from '../domain/clock';
+import type { Plan } from '../domain/plan/schema';
+import type { Membership, Repositories } from './ports';
+
+export interface MemberInPlan {
+  membership: Membership;
+  plan: Plan;
+  /** Today's date in the plan's time zone. */
+  today: string;
+}
+
+/**
+ * Finds the plan a Teams user acts in. A user in several plans acts in the one running today
+ * (the latest started, if several are); a plan switch command can come later.
+ */
+export async function resolveMember(repos: Repositories, clock: Clock, aadObjectId: string | undefined, planId?: string): Promise<MemberInPlan | undefined> {
+  if (!aadObjectId) return undefined;
+  const memberships = await repos.memberships.forUser(aadObjectId);
+  const candidates = planId ? memberships.filter((m) => m.planId === planId) : memberships;
+  const plans: MemberInPlan[] = [];
+  for (const membership of candidates) {
+    const stored = await repos.plans.get(membership.planId);
+    if (stored) plans.push({ membership, plan: stored.plan, today: localDate(clock.now(), stored.plan.timeZone) });
+  }
+  const running = plans.filter((p) => p.today >= p.plan.period.start && p.today <= p.plan.period.end);
+  const pool = running.length ? running : plans;
+  return pool.sort((a, b) => b.plan.period.start.localeCompare(a.plan.period.start))[0];
+}
