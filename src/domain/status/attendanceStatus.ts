@@ -32,6 +32,21 @@ export function elapsedShare(range: DateRange, today: IsoDate): number {
   return (daysBetween(range.from, today) + 1) / total;
 }
 
+function monthOf(date: IsoDate): number {
+  return Number(date.slice(5, 7));
+}
+
+/** Days from `from` to `to` inclusive that fall outside the excluded months. */
+function activeDays(from: IsoDate, to: IsoDate, excludedMonths: Set<number>): number {
+  if (to < from) return 0;
+  let count = 0;
+  const end = Date.parse(`${to}T00:00:00Z`);
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= end; t += 86_400_000) {
+    if (!excludedMonths.has(new Date(t).getUTCMonth() + 1)) count++;
+  }
+  return count;
+}
+
 function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
@@ -43,7 +58,7 @@ function round1(value: number): number {
 export function attendanceStatus(plan: Plan, records: AttendanceRecord[], range: DateRange, today: IsoDate): ActivityAttendanceStatus[] {
   const window = intersect(range, { from: plan.period.start, to: plan.period.end }) ?? range;
   const share = elapsedShare(window, today);
-  const weeksElapsed = Math.max(1, Math.min(daysBetween(window.from, today < window.to ? today : window.to) + 1, daysBetween(window.from, window.to) + 1) / 7);
+  const elapsedEnd = today < window.to ? today : window.to;
 
   const byActivity = new Map<string, AttendanceRecord[]>();
   for (const r of records) {
@@ -71,7 +86,11 @@ export function attendanceStatus(plan: Plan, records: AttendanceRecord[], range:
             case 'averageAttendance':
               return { target, actual: averageAttendance, judgement: judge(averageAttendance, target.amount) };
             case 'sessionsPerWeek': {
-              const perWeek = sessions.length ? round1(sessions.length / weeksElapsed) : undefined;
+              // A seasonal activity ("1. april - 30. september") is judged on its season only.
+              const excluded = new Set(target.excludeMonths ?? []);
+              const inSeason = sessions.filter((r) => !excluded.has(monthOf(r.date)));
+              const weeks = activeDays(window.from, elapsedEnd, excluded) / 7;
+              const perWeek = weeks >= 1 && inSeason.length ? round1(inSeason.length / weeks) : undefined;
               return { target, actual: perWeek, judgement: judge(perWeek, target.amount) };
             }
             case 'count': {

@@ -1,0 +1,54 @@
+import { performance } from 'node:perf_hooks';
+import { cardVerbs } from '../src/cards/verbs';
+import { users } from '../test/support/activities';
+import { BotHarness, cardOf, executeDataOf } from '../test/support/botHarness';
+import { summarise, type LatencySummary } from './stats';
+
+/**
+ * A card submit (Action.Execute invoke: validate, store in Cosmos, render the confirmation)
+ * against a bare echo turn (a text message answered with text, no database) on the same server,
+ * both timed from the request until the answer is back.
+ */
+export async function benchCardSubmit(rounds: number): Promise<{ submit: LatencySummary; echo: LatencySummary; ratioP50: number; ratioP95: number }> {
+  const harness = await new BotHarness().start();
+  try {
+    const plan = (await harness.repos.plans.get('husum-tingbjerg-2024-2028'))!.plan;
+    const activityId = plan.activities[0]!.id;
+    const formCard = cardOf((await harness.say(users.alex, 'log fremmøde'))[0]);
+    const base = executeDataOf(formCard, cardVerbs.saveAttendance);
+
+    const submitOnce = async () => {
+      const start = performance.now();
+      const res = await harness.execute(users.alex, cardVerbs.saveAttendance, { ...base, submissionId: crypto.randomUUID(), activityId, date: '2025-06-10', headcount: '12' });
+      const ms = performance.now() - start;
+      if (res.body?.type !== 'application/vnd.microsoft.card.adaptive') throw new Error('submit did not return a card');
+      return ms;
+    };
+    const echoOnce = async () => {
+      const start = performance.now();
+      const replies = await harness.say(users.alex, 'ekko');
+      const ms = performance.now() - start;
+      if (replies.length !== 1) throw new Error('echo did not answer once');
+      return ms;
+    };
+
+    // Warm-up: JIT, connection pools and the template cache.
+    for (let i = 0; i < 20; i++) {
+      await submitOnce();
+      await echoOnce();
+    }
+    const submit: number[] = [];
+    const echo: number[] = [];
+    // Interleaved so both see the same machine conditions.
+    for (let i = 0; i < rounds; i++) {
+      submit.push(await submitOnce());
+      echo.push(await echoOnce());
+      harness.connector.clear();
+    }
+    const s = summarise(submit);
+    const e = summarise(echo);
+    return { submit: s, echo: e, ratioP50: Math.round((s.p50 / e.p50) * 100) / 100, ratioP95: Math.round((s.p95 / e.p95) * 100) / 100 };
+  } finally {
+    await harness.stop();
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * `npm run bench`: measurements, not tests. Prints a table and writes bench/results/latest.json.
+ * BENCH_ROUNDS sets the sample size (default 300).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { benchCardSubmit } from './cardSubmit';
+
+async function main() {
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 300);
+  const startedAt = new Date().toISOString();
+  const cardSubmit = await benchCardSubmit(rounds);
+  console.log(`\nCard submit vs echo turn over HTTP, embedded Cosmos, ${rounds} rounds each (ms)`);
+  console.table({ 'card submit (Action.Execute)': cardSubmit.submit, 'echo turn (text message)': cardSubmit.echo });
+  console.log(`ratio submit/echo: p50 ${cardSubmit.ratioP50}×, p95 ${cardSubmit.ratioP95}×; Teams invoke budget 5000 ms`);
+  const dir = join(__dirname, 'results');
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'latest.json'), JSON.stringify({ startedAt, node: process.version, cardSubmit }, null, 2));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,137 @@
+import { cardVerbs } from '../../src/cards/verbs';
+import { users } from '../support/activities';
+import { BotHarness, cardOf, executeDataOf, inputOf, textsOf } from '../support/botHarness';
+
+/**
+ * The walking skeleton's flow, over real HTTP with real Bot Framework activities, against the
+ * embedded database: help → log fremmøde → save → status. Today is Monday 16 June 2025.
+ */
+describe('logging attendance in chat', () => {
+  const harness = new BotHarness('2025-06-16T10:00:00+02:00');
+  const planId = 'husum-tingbjerg-2024-2028';
+
+  beforeAll(async () => {
+    await harness.start();
+  });
+  afterAll(async () => {
+    await harness.stop();
+  });
+
+  async function openForm(user = users.alex) {
+    const [reply] = await harness.say(user, 'log fremmøde');
+    const card = cardOf(reply)!;
+    return { card, data: executeDataOf(card, cardVerbs.saveAttendance) };
+  }
+
+  async function countSessions() {
+    return (await harness.repos.attendance.listInRange(planId, { from: '2024-01-01', to: '2028-12-31' })).length;
+  }
+
+  /** An activity with an average-attendance target, so status has something to show for it. */
+  async function activityWithAttendanceTarget() {
+    const plan = (await harness.repos.plans.get(planId))!.plan;
+    return plan.activities.find((a) => a.targets.some((t) => t.kind === 'averageAttendance'))!;
+  }
+
+  it('answers "hjælp" with a Danish card listing the commands and buttons for them', async () => {
+    const [reply] = await harness.say(users.alex, 'hjælp');
+    const card = cardOf(reply);
+    expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+    expect(textsOf(card)).toEqual(expect.arrayContaining(['Logbog: det kan jeg', 'log fremmøde: Registrér fremmøde til en aktivitet']));
+    const actions = (card as { actions: { verb?: string; fallback?: { type: string } }[] }).actions;
+    expect(actions.map((a) => a.verb)).toEqual([cardVerbs.showAttendanceForm, cardVerbs.showStatus]);
+    expect(actions.every((a) => a.fallback?.type === 'Action.Submit')).toBe(true);
+  });
+
+  it('offers the plan\'s activities in the attendance card, with today as the default date', async () => {
+    const { card, data } = await openForm();
+    const plan = (await harness.repos.plans.get(planId))!.plan;
+    const choices = (inputOf(card, 'activityId')!.choices as { value: string }[]).map((c) => c.value);
+    expect(choices).toEqual(plan.activities.map((a) => a.id));
+    expect(inputOf(card, 'date')!.value).toBe('2025-06-16');
+    expect(data).toMatchObject({ planId });
+  });
+
+  it('saves a submitted card in Cosmos DB and replaces it with a confirmation of what was saved', async () => {
+    const activity = await activityWithAttendanceTarget();
+    const { data } = await openForm();
+    const before = await countSessions();
+    const res = await harness.execute(users.alex, cardVerbs.saveAttendance, { ...data, activityId: activity.id, date: '2025-06-12', headcount: '18', newParticipants: '2' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(textsOf(res.body!.value)).toEqual(expect.arrayContaining(['✅ Fremmøde gemt', `Aktivitet: ${activity.name}`, 'Dato: 12.6.2025', 'Deltagere: 18', 'Nye deltagere: 2']));
+    const stored = await harness.repos.attendance.listInRange(planId, { from: '2025-06-12', to: '2025-06-12' });
+    expect(await countSessions()).toBe(before + 1);
+    expect(stored).toContainEqual(expect.objectContaining({ activityId: activity.id, headcount: 18, newParticipants: 2, loggedBy: 'alex-wilber' }));
+  });
+
+  it('stores one record when Teams retries the same card submit', async () => {
+    const activity = await activityWithAttendanceTarget();
+    const { data } = await openForm();
+    const submit = { ...data, activityId: activity.id, date: '2025-06-13', headcount: '11' };
+    const before = await countSessions();
+    await harness.execute(users.alex, cardVerbs.saveAttendance, submit);
+    const retry = await harness.execute(users.alex, cardVerbs.saveAttendance, submit);
+    expect(await countSessions()).toBe(before + 1);
+    expect(textsOf(retry.body!.value)).toContain('Dette kort var allerede gemt; der er ikke oprettet en ny registrering.');
+  });
+
+  it.each([
+    ['a missing headcount', { headcount: '' }, 'Skal udfyldes.'],
+    ['a negative headcount', { headcount: '-4' }, 'Kan ikke være negativt.'],
+    ['an unknown activity', { activityId: 'skak-for-alle' }, 'Aktiviteten findes ikke i planen.'],
+    ['a date before the plan period', { date: '2023-05-01' }, 'Ligger før planens periode.'],
+    ['a date in the future', { date: '2025-07-01' }, 'Ligger i fremtiden; fremmøde logges efter aktiviteten.'],
+  ])('answers %s with a Danish message in the card, keeps the values and stores nothing', async (_name, change, message) => {
+    const activity = await activityWithAttendanceTarget();
+    const { data } = await openForm();
+    const entered = { activityId: activity.id, date: '2025-06-14', headcount: '9', newParticipants: '1', ...change };
+    const before = await countSessions();
+    const res = await harness.execute(users.alex, cardVerbs.saveAttendance, { ...data, ...entered });
+    const card = res.body!.value;
+    expect(textsOf(card)).toEqual(expect.arrayContaining(['Intet er gemt endnu. Ret det markerede og tryk Gem igen.', message]));
+    expect(inputOf(card, 'date')!.value).toBe(entered.date);
+    if (/^\d+$/.test(entered.headcount)) expect(inputOf(card, 'headcount')!.value).toBe(Number(entered.headcount));
+    expect(inputOf(card, 'newParticipants')!.value).toBe(1);
+    expect(await countSessions()).toBe(before);
+  });
+
+  it.each([
+    ['a payload naming another plan', { planId: 'tingbjerg-husum-tryghedsplan-2024' }],
+    ['a payload without a valid submission id', { submissionId: 'not-a-uuid' }],
+    ['a payload with a headcount of the wrong type', { headcount: { $gt: 1 } }],
+  ])('treats %s as unreadable, keeps the readable values and stores nothing', async (_name, tamper) => {
+    const activity = await activityWithAttendanceTarget();
+    const { data } = await openForm();
+    const before = await countSessions();
+    const res = await harness.execute(users.alex, cardVerbs.saveAttendance, { ...data, activityId: activity.id, date: '2025-06-10', headcount: '7', ...tamper });
+    const card = res.body!.value;
+    expect(textsOf(card)).toContain('Kortet kunne ikke læses, så intet er gemt. Dine værdier står herunder; tjek dem og tryk Gem igen.');
+    expect(inputOf(card, 'activityId')!.value).toBe(activity.id);
+    expect(await countSessions()).toBe(before);
+  });
+
+  it('accepts the Action.Submit fallback and answers with the confirmation as a message', async () => {
+    const activity = await activityWithAttendanceTarget();
+    const { data } = await openForm();
+    const before = await countSessions();
+    const replies = await harness.submit(users.alex, { verb: cardVerbs.saveAttendance, ...data, activityId: activity.id, date: '2025-06-11', headcount: '14' });
+    expect(textsOf(cardOf(replies[0]))).toContain('✅ Fremmøde gemt');
+    expect(await countSessions()).toBe(before + 1);
+  });
+
+  it('tells someone in no plan so in Danish and stores nothing', async () => {
+    const before = await countSessions();
+    const [reply] = await harness.say(users.outsider, 'log fremmøde');
+    expect(reply!.text).toMatch(/^Du er ikke med i nogen boligsocial helhedsplan i Logbog/);
+    const { data } = await openForm();
+    const res = await harness.execute(users.outsider, cardVerbs.saveAttendance, { ...data, activityId: 'x', date: '2025-06-10', headcount: '3' });
+    expect(res.body).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: expect.stringMatching(/^Du er ikke med/) });
+    expect(await countSessions()).toBe(before);
+  });
+
+  it('answers an unknown command by pointing to "hjælp"', async () => {
+    const [reply] = await harness.say(users.alex, 'lav kaffe');
+    expect(reply!.text).toBe('Jeg forstår ikke "lav kaffe". Skriv **hjælp** for at se, hvad jeg kan.');
+  });
+});

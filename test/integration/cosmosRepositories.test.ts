@@ -1,0 +1,102 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CosmosClient } from '@azure/cosmos';
+import type { AttendanceRecord } from '../../src/domain/attendance/attendance';
+import { containerDefinitions } from '../../src/store/cosmos/containers';
+import { loadDemoPlan } from '../fixtures/plans';
+import { openTestStore } from '../support/embeddedStore';
+
+function session(id: string, date: string, headcount: number): AttendanceRecord {
+  return { id, planId: 'husum-tingbjerg-2024-2028', type: 'attendance', activityId: 'din-fritid', date, headcount, loggedBy: 'alex-wilber', loggedAt: '2025-06-16T08:00:00.000Z' };
+}
+
+describe('the Cosmos repositories on the embedded server', () => {
+  let store: Awaited<ReturnType<typeof openTestStore>>;
+  beforeEach(async () => {
+    store = await openTestStore();
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  it('stores a session once when the same submission arrives twice, keeping the first values', async () => {
+    const first = await store.repos.attendance.createOnce(session('attendance-1', '2025-06-10', 17));
+    const retry = await store.repos.attendance.createOnce(session('attendance-1', '2025-06-10', 99));
+    expect(first.created).toBe(true);
+    expect(retry).toEqual({ created: false, record: session('attendance-1', '2025-06-10', 17) });
+    const all = await store.repos.attendance.listInRange('husum-tingbjerg-2024-2028', { from: '2025-01-01', to: '2025-12-31' });
+    expect(all).toHaveLength(1);
+  });
+
+  it('lists the sessions of a date range, both ends included, and only for the plan asked', async () => {
+    await store.repos.attendance.createOnce(session('a', '2024-12-31', 5));
+    await store.repos.attendance.createOnce(session('b', '2025-01-01', 6));
+    await store.repos.attendance.createOnce(session('c', '2025-12-31', 7));
+    await store.repos.attendance.createOnce({ ...session('d', '2025-06-01', 8), planId: 'another-plan' });
+    const inYear = await store.repos.attendance.listInRange('husum-tingbjerg-2024-2028', { from: '2025-01-01', to: '2025-12-31' });
+    expect(inYear.map((r) => r.id).sort()).toEqual(['b', 'c']);
+  });
+
+  it('keeps a plan and its memberships, and drops members removed from the plan file', async () => {
+    const plan = loadDemoPlan();
+    const stored = await store.repos.plans.save(plan, '2025-06-16T08:00:00.000Z');
+    expect(stored.revision).toBe(1);
+    await store.repos.memberships.replaceForPlan(plan);
+    const alex = plan.members.find((m) => m.id === 'alex-wilber')!;
+    expect(await store.repos.memberships.forUser(alex.aadObjectId)).toEqual([
+      { aadObjectId: alex.aadObjectId, planId: plan.id, memberId: 'alex-wilber', name: alex.name, roles: alex.roles },
+    ]);
+
+    const withoutAlex = { ...plan, members: plan.members.filter((m) => m.id !== 'alex-wilber') };
+    expect((await store.repos.plans.save(withoutAlex, '2025-06-17T08:00:00.000Z')).revision).toBe(2);
+    await store.repos.memberships.replaceForPlan(withoutAlex);
+    expect(await store.repos.memberships.forUser(alex.aadObjectId)).toEqual([]);
+    expect((await store.repos.plans.get(plan.id))?.plan.members).toHaveLength(plan.members.length - 1);
+  });
+
+  it('answers "no plan" for an unknown plan id', async () => {
+    expect(await store.repos.plans.get('no-such-plan')).toBeUndefined();
+  });
+});
+
+describe('the embedded server data folder', () => {
+  let dataDir: string;
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'logbog-data-'));
+  });
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('keeps what was logged across a stop and a start', async () => {
+    const first = await openTestStore({ dataDir });
+    const databaseId = first.database.id;
+    await first.repos.attendance.createOnce(session('kept', '2025-03-04', 12));
+    await first.close();
+
+    const second = await openTestStore({ dataDir });
+    try {
+      const client = new CosmosClient({ endpoint: second.server.endpoint, key: second.server.key, connectionPolicy: { enableEndpointDiscovery: false } });
+      const { resources } = await client.database(databaseId).container(containerDefinitions.records.id).items.readAll().fetchAll();
+      expect(resources.map((r) => [r.id, r.headcount])).toEqual([['kept', 12]]);
+      client.dispose();
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('keeps nothing when no data folder is given', async () => {
+    const first = await openTestStore();
+    await first.repos.attendance.createOnce(session('lost', '2025-03-04', 12));
+    const databaseId = first.database.id;
+    await first.close();
+    const second = await openTestStore();
+    try {
+      const { resources } = await second.client.databases.readAll().fetchAll();
+      expect(resources.map((d) => d.id)).not.toContain(databaseId);
+    } finally {
+      await second.close();
+    }
+  });
+});
