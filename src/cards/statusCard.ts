@@ -1,7 +1,13 @@
+import type { AttendanceTarget } from '../domain/status/attendanceStatus';
 import { describeAmount, type Judgement } from '../domain/status/judge';
 import type { Messages } from '../i18n';
 import type { StatusResult } from '../usecases/getStatus';
 import { renderCard, type CardJson } from './renderCard';
+
+function goalOf(m: Messages, target: AttendanceTarget): string {
+  const amount = describeAmount(target.amount, m.status.amountWords);
+  return target.kind === 'count' ? m.status.goal.count(amount, m.status.per[target.per]) : m.status.goal[target.kind](amount);
+}
 
 const colorOf: Record<Judgement, string> = { ahead: 'Good', onTrack: 'Good', behind: 'Attention', noData: 'Default' };
 
@@ -20,7 +26,7 @@ export function statusCard(m: Messages, status: Extract<StatusResult, { kind: 's
         { title: s.average, value: fmt(a.averageAttendance) },
       ],
       targets: a.targets.map((t) => ({
-        text: `${s.target}: ${t.target.text} (${describeAmount(t.target.amount, s.amountWords)} ${s.targetKind[t.target.kind]})`,
+        text: `${t.target.text} (${goalOf(m, t.target)})`,
         actual: fmt(t.actual),
         marker: s.judgement[t.judgement],
         color: colorOf[t.judgement],

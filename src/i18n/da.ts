@@ -62,16 +62,17 @@ export const da = {
     noTargets: 'Planen har ingen aktiviteter med mål for fremmøde.',
     sessions: 'Gange logget',
     average: 'Gns. fremmøde',
-    target: 'Mål',
     actual: 'Faktisk',
     none: 'ingen data',
     judgement: { ahead: '▲ foran', onTrack: '● på sporet', behind: '▼ bagud', noData: '○ ingen data' } satisfies Record<Judgement, string>,
     amountWords: { atLeast: 'mindst', atMost: 'højst', about: 'ca.' },
-    targetKind: {
-      averageAttendance: 'gns. pr. gang',
-      sessionsPerWeek: 'gange pr. uge',
-      count: 'antal',
+    /** How a target is measured, e.g. "mål: mindst 15 pr. gang". */
+    goal: {
+      averageAttendance: (amount: string) => `mål: ${amount} pr. gang`,
+      sessionsPerWeek: (amount: string) => `mål: ${amount} gang(e) om ugen`,
+      count: (amount: string, per: string) => `mål: ${amount} ${per}`,
     },
+    per: { week: 'om ugen', month: 'om måneden', quarter: 'i kvartalet', year: 'om året', plan: 'i planperioden' },
     logAttendance: 'Log fremmøde',
   },
   formatDate: (iso: string) => {

@@ -3,27 +3,17 @@
  * data in ./data, the demo plan is (re)imported, the bot listens on :3978, and the Microsoft 365
  * Agents Playground opens on :56150 with its default user (Alex Wilber) in the demo plan.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { ConfigError, parseConfig } from '../config/config';
 import { systemClock } from '../domain/clock';
 import { startServer } from '../server';
 import { importPlan } from '../usecases/importPlan';
 import { formatIssues, readPlanFile } from '../store/planFile';
+import { startPlayground } from './playground';
 
 const ROOT = join(__dirname, '..', '..');
 const DEMO_PLANS = (process.env.DEMO_PLANS ?? 'plans/husum-tingbjerg-2024-2028.yaml').split(',').filter(Boolean);
 const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
-
-function startPlayground(botEndpoint: string): ChildProcess {
-  const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
-  return spawn(process.execPath, [cli, '--app-endpoint', botEndpoint, '--channel-id', 'msteams', '--port', String(PLAYGROUND_PORT), '--disable-telemetry'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    // The Playground tries to open a browser; there may be none, and that is fine.
-    env: { ...process.env, BROWSER: 'none' },
-  });
-}
 
 async function main(): Promise<void> {
   const config = parseConfig({ EMBEDDED_COSMOS_DATA_DIR: join(ROOT, 'data'), ...process.env });
@@ -35,26 +25,26 @@ async function main(): Promise<void> {
     console.log(`Demoplan indlæst: ${result.stored.plan.name}`);
   }
   const botEndpoint = `http://localhost:${server.port}/api/messages`;
-  const playground = process.env.NO_PLAYGROUND ? undefined : startPlayground(botEndpoint);
+  const playground = process.env.NO_PLAYGROUND ? undefined : await startPlayground(botEndpoint, PLAYGROUND_PORT, ROOT);
+  playground?.process.stdout?.pipe(process.stdout);
   console.log(
     [
       '',
       '  Logbog kører / Logbog is running',
       `  Bot:        ${botEndpoint}`,
-      playground ? `  Playground: http://localhost:${PLAYGROUND_PORT}   ← åbn i browseren og skriv "hjælp"` : '  Playground: slået fra (NO_PLAYGROUND)',
+      playground ? `  Playground: ${playground.url}   ← åbn i browseren og skriv "hjælp"` : '  Playground: slået fra (NO_PLAYGROUND)',
       `  Data:       ${config.cosmos.kind === 'embedded' ? config.cosmos.dataDir : config.cosmos.endpoint}`,
       '  Stop med Ctrl+C; data bevares til næste start.',
       '',
     ].join('\n'),
   );
   const shutdown = async () => {
-    playground?.kill('SIGTERM');
+    await playground?.stop();
     await server.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
-  playground?.once('exit', (code) => code && console.error(`Playground stoppede (kode ${code})`));
 }
 
 main().catch((err: unknown) => {

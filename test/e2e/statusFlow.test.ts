@@ -39,10 +39,10 @@ describe('asking for status in chat', () => {
       'Legepatrulje',
       'Gange logget: 3',
       'Gns. fremmøde: 16',
-      'Mål: I gennemsnit 15 børn pr. gang (mindst 15 gns. pr. gang)',
+      'I gennemsnit 15 børn pr. gang (mål: mindst 15 pr. gang)',
       '16',
       '● på sporet',
-      expect.stringMatching(/^Mål: Én gang om ugen/),
+      expect.stringMatching(/^Én gang om ugen.*\(mål: mindst 1 gang\(e\) om ugen\)$/),
     ]);
     // Season started 1 April: 28 days = 4 weeks, 3 sessions = 0.8 a week, behind "mindst 1".
     expect(texts.slice(at + 7, at + 9)).toEqual(['0,8', '▼ bagud']);
