@@ -17,6 +17,7 @@ export default tseslint.config(
   },
   { files: ['src/config/**', 'test/**', 'bench/**', 'src/main/**'], rules: { 'no-restricted-syntax': 'off' } },
   { files: ['test/**', 'bench/**', 'src/main/**'], rules: { 'no-console': 'off' } },
+  { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly' } } },
   {
     // Only the Teams edge may know about the Teams libraries.
     files: ['src/domain/**', 'src/usecases/**', 'src/store/**', 'src/cards/**'],

@@ -7,4 +7,5 @@ module.exports = {
   // The e2e tests boot real servers; running files in parallel on 2 cores only adds contention.
   maxWorkers: 2,
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],
 };

@@ -1,0 +1,66 @@
+// Cosmos DB for Logbog: serverless account, one database, the containers and partition keys
+// the code expects (src/store/cosmos/containers.ts; docs/storage.md explains them).
+@description('Azure region')
+param location string
+
+@description('Cosmos DB account name (globally unique, lowercase)')
+param accountName string
+
+@description('Database name; must match COSMOS_DATABASE')
+param databaseName string = 'logbog'
+
+resource account 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
+  name: accountName
+  location: location
+  kind: 'GlobalDocumentDB'
+  properties: {
+    databaseAccountOfferType: 'Standard'
+    consistencyPolicy: { defaultConsistencyLevel: 'Session' }
+    locations: [ { locationName: location, failoverPriority: 0, isZoneRedundant: false } ]
+    capabilities: [ { name: 'EnableServerless' } ]
+    // Managed identity only: the app reads no account key in production.
+    disableLocalAuth: true
+    minimalTlsVersion: 'Tls12'
+  }
+}
+
+resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-05-15' = {
+  parent: account
+  name: databaseName
+  properties: { resource: { id: databaseName } }
+}
+
+resource plans 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = {
+  parent: database
+  name: 'plans'
+  properties: { resource: { id: 'plans', partitionKey: { paths: [ '/planId' ], kind: 'Hash' } } }
+}
+
+resource members 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = {
+  parent: database
+  name: 'members'
+  properties: { resource: { id: 'members', partitionKey: { paths: [ '/aadObjectId' ], kind: 'Hash' } } }
+}
+
+resource records 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = {
+  parent: database
+  name: 'records'
+  properties: {
+    resource: {
+      id: 'records'
+      partitionKey: { paths: [ '/planId' ], kind: 'Hash' }
+      indexingPolicy: {
+        indexingMode: 'consistent'
+        automatic: true
+        includedPaths: [ { path: '/*' } ]
+        excludedPaths: [ { path: '/note/?' }, { path: '/summary/?' }, { path: '/"_etag"/?' } ]
+        compositeIndexes: [
+          [ { path: '/type', order: 'ascending' }, { path: '/date', order: 'ascending' } ]
+        ]
+      }
+    }
+  }
+}
+
+output endpoint string = account.properties.documentEndpoint
+output accountName string = account.name
