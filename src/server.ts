@@ -4,6 +4,7 @@ import express from 'express';
 import type { Config } from './config/config';
 import { systemClock, type Clock } from './domain/clock';
 import { createLogger, type Logger } from './logging/logger';
+import { CachedPlanRepository } from './store/cachedPlanRepository';
 import { openCosmosStore, type CosmosStore } from './store/cosmos/connect';
 import { createBotApp } from './teams/app';
 import { createHandlers } from './teams/handlers';
@@ -38,6 +39,8 @@ export interface RunningServer {
   port: number;
   url: string;
   store: CosmosStore;
+  /** The repositories the app uses (plans cached); imports should go through these. */
+  repos: Repositories;
   stop(): Promise<void>;
 }
 
@@ -48,7 +51,9 @@ export async function startServer(config: Config, options: { clock?: Clock; logg
     logger.warn({}, 'MICROSOFT_APP_ID er ikke sat: /api/messages tager imod aktiviteter UDEN godkendelse. Kun til lokal udvikling.');
   }
   const store = await openCosmosStore(config.cosmos, logger);
-  const app = createApp(config, { repos: store.repositories, clock: options.clock ?? systemClock, logger, isDatabaseReachable: store.ping });
+  // The cache expires on real time, whatever clock the app is given.
+  const repos: Repositories = { ...store.repositories, plans: new CachedPlanRepository(store.repositories.plans, systemClock) };
+  const app = createApp(config, { repos, clock: options.clock ?? systemClock, logger, isDatabaseReachable: store.ping });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.http.port, config.http.host, () => resolve(s)).once('error', reject);
   });
@@ -59,6 +64,7 @@ export async function startServer(config: Config, options: { clock?: Clock; logg
     port,
     url,
     store,
+    repos,
     stop: async () => {
       // Stop taking new requests, let the ones in flight finish, then close the database.
       await new Promise<void>((resolve) => server.close(() => resolve()));

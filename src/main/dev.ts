@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const server = await startServer(config);
   for (const file of DEMO_PLANS) {
     const { raw, lineOf } = await readPlanFile(join(ROOT, file));
-    const result = await importPlan(server.store.repositories, systemClock, raw);
+    const result = await importPlan(server.repos, systemClock, raw);
     if (!result.ok) throw new Error(formatIssues(file, result.issues, lineOf));
     console.log(`Demoplan indlæst: ${result.stored.plan.name}`);
   }

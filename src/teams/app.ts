@@ -61,6 +61,14 @@ export function createBotApp(config: Config['bot'], handlers: Handlers, logger: 
     adaptiveCards: { actionExecuteResponseType: AdaptiveCardActionExecuteResponseType.REPLACE_FOR_INTERACTOR },
   });
 
+  // When the app is added to a chat or team, say what the bot can do.
+  app.conversationUpdate('membersAdded', async (context) => {
+    const botId = context.activity.recipient?.id;
+    if (context.activity.membersAdded?.some((m) => m.id === botId)) {
+      await context.sendActivity(toActivity(await handlers.welcome(turnInputOf(context, undefined))));
+    }
+  });
+
   // Text commands. Card submits (Action.Submit fallback) are also messages, so they are excluded here.
   app.activity(
     async (context) => context.activity.type === ActivityTypes.Message && !isSubmit(context),

@@ -130,6 +130,24 @@ describe('logging attendance in chat', () => {
     expect(await countSessions()).toBe(before);
   });
 
+  it('greets with the help card when the app is installed in a chat', async () => {
+    const conversationId = 'conv-install';
+    const before = harness.connector.messagesTo(conversationId).length;
+    await harness.post({
+      type: 'conversationUpdate',
+      id: 'install-1',
+      channelId: 'msteams',
+      serviceUrl: harness.connector.url,
+      from: users.alex,
+      recipient: { id: '28:bot', name: 'Logbog' },
+      conversation: { id: conversationId, conversationType: 'personal', tenantId: 'tenant-1' },
+      membersAdded: [{ id: '28:bot' }],
+      channelData: { tenant: { id: 'tenant-1' } },
+    });
+    const [welcome] = harness.connector.messagesTo(conversationId).slice(before);
+    expect(textsOf(cardOf(welcome))).toEqual(expect.arrayContaining(['Logbog: det kan jeg', 'Du logger i **Den boligsociale helhedsplan for Husum-Tingbjerg 2024-2028**.']));
+  });
+
   it('answers an unknown command by pointing to "hjælp"', async () => {
     const [reply] = await harness.say(users.alex, 'lav kaffe');
     expect(reply!.text).toBe('Jeg forstår ikke "lav kaffe". Skriv **hjælp** for at se, hvad jeg kan.');

@@ -32,17 +32,17 @@ export class BotHarness {
     this.server = await startServer(config, { clock: fixedClock(this.now), logger: process.env.TEST_LOG_LEVEL ? createLogger(process.env.TEST_LOG_LEVEL) : silentLogger });
     for (const file of planFiles) {
       const { raw } = await readPlanFile(file);
-      const result = await importPlan(this.server.store.repositories, fixedClock(this.now), raw);
+      const result = await importPlan(this.server.repos, fixedClock(this.now), raw);
       if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 5)));
     }
     return this;
   }
 
   get repos() {
-    return this.server.store.repositories;
+    return this.server.repos;
   }
 
-  private async post(activity: unknown): Promise<InvokeResult> {
+  async post(activity: unknown): Promise<InvokeResult> {
     const res = await fetch(`${this.server.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

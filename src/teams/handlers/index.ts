@@ -57,7 +57,7 @@ export function createHandlers({ repos, clock }: HandlerDeps) {
     [cardVerbs.saveAttendance]: saveAttendance,
     [cardVerbs.showStatus]: showStatus,
   };
-  return { commands, cardActions, unknownCommand };
+  return { commands, cardActions, unknownCommand, welcome: showHelp };
 }
 
 export type Handlers = ReturnType<typeof createHandlers>;
