@@ -1,8 +1,10 @@
-// Prints, last and on stderr like jest's own summary, the plain closing line CI reads ("N passed, N failed, N skipped") after jest's own summary.
+// Prints the plain closing line CI reads ("N passed, N failed, N skipped"). Jest prints its own
+// summary after every custom reporter, so the line is written when the process exits.
 class SummaryReporter {
   onRunComplete(_contexts, results) {
     const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
-    process.stderr.write(`\n${results.numPassedTests} passed, ${failed} failed, ${results.numPendingTests} skipped\n`);
+    const line = `\n${results.numPassedTests} passed, ${failed} failed, ${results.numPendingTests} skipped\n`;
+    process.once('exit', () => process.stderr.write(line));
   }
 }
 module.exports = SummaryReporter;
