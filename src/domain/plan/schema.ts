@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidIsoDate } from '../calendar';
 
 /**
  * The plan file format, version 1. A plan file is the declarative twin of a helhedsplan's
@@ -6,8 +7,8 @@ import { z } from 'zod';
  * Field names are English; quotes from the plan (`text`, `quote`) stay Danish.
  */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'skal være en dato som ÅÅÅÅ-MM-DD');
-const isoMonth = z.string().regex(/^\d{4}-\d{2}$/, 'skal være en måned som ÅÅÅÅ-MM');
+const isoDate = z.string().refine(isValidIsoDate, 'skal være en dato som ÅÅÅÅ-MM-DD');
+const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'skal være en måned som ÅÅÅÅ-MM');
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'skal være små bogstaver, tal og bindestreg');
 const month = z.number().int().min(1).max(12);
 const clock = z.string().regex(/^\d{2}:\d{2}$/, 'skal være et klokkeslæt som TT:MM');
