@@ -41,14 +41,19 @@ describe('the attendance flow in the Agents Playground', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     await page.goto(playground.url, { waitUntil: 'networkidle' });
     const compose = page.locator('[contenteditable=true][role=textbox]');
-    const send = async (text: string) => {
+    const cards = page.locator('.ac-adaptiveCard');
+    // Each step is pinned to the card it produced: the welcome card sent on install may arrive
+    // at any moment and would move "the last card".
+    const sendAndTakeNewCard = async (text: string) => {
+      const before = await cards.count();
       await compose.click();
       await compose.fill(text);
       await page.keyboard.press('Enter');
+      await page.waitForFunction((n) => document.querySelectorAll('.ac-adaptiveCard').length > n, before);
+      return cards.nth(before);
     };
 
-    await send('hjælp');
-    const card = page.locator('.ac-adaptiveCard').last();
+    const card = await sendAndTakeNewCard('hjælp');
     await card.getByText('Logbog: det kan jeg').waitFor();
     await card.getByRole('button', { name: 'Log fremmøde' }).click();
 
@@ -63,8 +68,7 @@ describe('the attendance flow in the Agents Playground', () => {
     const stored = await harness.repos.attendance.listInRange('husum-tingbjerg-2024-2028', { from: '2025-06-16', to: '2025-06-16' });
     expect(stored).toEqual([expect.objectContaining({ activityId: 'legepatrulje', headcount: 17, loggedBy: 'alex-wilber' })]);
 
-    await send('status');
-    const status = page.locator('.ac-adaptiveCard').last();
+    const status = await sendAndTakeNewCard('status');
     await status.getByText('Status 2025: fremmøde mod mål').waitFor();
     await expect(status.innerText()).resolves.toMatch(/Legepatrulje\s+Gange logget\s+1\s+Gns\. fremmøde\s+17/);
   });
