@@ -56,3 +56,12 @@ export function intersect(a: DateRange, b: DateRange): DateRange | undefined {
   const to = a.to < b.to ? a.to : b.to;
   return from <= to ? { from, to } : undefined;
 }
+
+/** The same day N months later, clamped to the month's end (31 March + 6 months = 30 September). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}

@@ -15,7 +15,11 @@ export type FieldErrorCode =
   | 'newExceedsHeadcount'
   | 'containsCpr'
   | 'containsEmail'
-  | 'containsPhone';
+  | 'containsPhone'
+  | 'unknownChoice'
+  | 'tooLong'
+  | 'invalidPersonCode'
+  | 'personCodeNeedsConsent';
 
 export interface FieldError {
   field: string;

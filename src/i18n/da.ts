@@ -45,6 +45,10 @@ export const da = {
     containsCpr: 'Ligner et CPR-nummer. Skriv aldrig CPR-numre i Logbog.',
     containsEmail: 'Indeholder en e-mailadresse. Skriv ikke personoplysninger her.',
     containsPhone: 'Indeholder et telefonnummer. Skriv ikke personoplysninger her.',
+    unknownChoice: 'Vælg en af mulighederne på listen.',
+    tooLong: 'Er for lang; gør den kortere.',
+    invalidPersonCode: 'En deltagerkode er to bogstaver og 2-4 cifre, fx KB17. Brug aldrig navne.',
+    personCodeNeedsConsent: 'En henvisning med deltagerkode kræver samtykke eller anden lovlig grund, ikke "anonym".',
   } satisfies Record<FieldErrorCode, string>,
   attendanceSaved: {
     title: 'Fremmøde gemt',

@@ -43,6 +43,10 @@ export const en: Messages = {
     containsCpr: 'Looks like a CPR number. Never write CPR numbers in Logbog.',
     containsEmail: 'Contains an e-mail address. Do not write personal data here.',
     containsPhone: 'Contains a phone number. Do not write personal data here.',
+    unknownChoice: 'Choose one of the options in the list.',
+    tooLong: 'Too long; make it shorter.',
+    invalidPersonCode: 'A participant code is two letters and 2-4 digits, e.g. KB17. Never use names.',
+    personCodeNeedsConsent: 'A referral with a participant code needs consent or another legal basis, not "anonymous".',
   },
   attendanceSaved: {
     title: 'Attendance saved',

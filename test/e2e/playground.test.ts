@@ -49,7 +49,7 @@ describe('the attendance flow in the Agents Playground', () => {
       await compose.click();
       await compose.fill(text);
       await page.keyboard.press('Enter');
-      await page.waitForFunction((n) => document.querySelectorAll('.ac-adaptiveCard').length > n, before);
+      await page.waitForFunction(`document.querySelectorAll('.ac-adaptiveCard').length > ${before}`);
       return cards.nth(before);
     };
 
