@@ -62,5 +62,12 @@ resource records 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@
   }
 }
 
+// Append-only audit log (who changed what, before and after), per plan.
+resource audit 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = {
+  parent: database
+  name: 'audit'
+  properties: { resource: { id: 'audit', partitionKey: { paths: [ '/planId' ], kind: 'Hash' } } }
+}
+
 output endpoint string = account.properties.documentEndpoint
 output accountName string = account.name

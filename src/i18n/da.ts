@@ -1,11 +1,26 @@
 import type { FieldErrorCode } from '../domain/fieldErrors';
+import type { PlanAction } from '../domain/permissions';
+import type { Role } from '../domain/plan/schema';
 import type { Judgement } from '../domain/status/judge';
+
+const da_actionNames: Record<PlanAction, string> = {
+  logAttendance: 'at logge fremmøde',
+  logMeeting: 'at logge møder',
+  logReferral: 'at logge henvisninger',
+  viewOwnEntries: 'at se registreringer',
+  viewStatus: 'at se status',
+  runRetention: 'at slette gamle deltagerkoder',
+};
 
 /** Every user-facing sentence, in Danish. en.ts mirrors it key for key. */
 export const da = {
   language: 'da',
   notAMember:
     'Du er ikke med i nogen boligsocial helhedsplan i Logbog endnu, så jeg kan ikke gemme noget for dig. Bed planens tovholder eller administrator om at tilføje dig i planfilen.',
+  forbidden: (action: PlanAction, roles: string) =>
+    `Det har du ikke adgang til: ${da_actionNames[action]} kræver rollen ${roles} i planen. Intet er ændret. Spørg planens leder, hvis du mener, du skal have adgang.`,
+  roleNames: { member: 'medlem', coordinator: 'tovholder', leader: 'leder', admin: 'administrator' } satisfies Record<Role, string>,
+  or: 'eller',
   unknownCommand: (text: string) => `Jeg forstår ikke "${text}". Skriv **hjælp** for at se, hvad jeg kan.`,
   turnError: 'Beklager, noget gik galt hos mig. Intet af det, du har indtastet, er gået tabt. Prøv igen om lidt.',
   help: {

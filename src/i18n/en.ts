@@ -1,9 +1,22 @@
+import type { PlanAction } from '../domain/permissions';
 import type { Messages } from './da';
+
+const actionNames: Record<PlanAction, string> = {
+  logAttendance: 'logging attendance',
+  logMeeting: 'logging meetings',
+  logReferral: 'logging referrals',
+  viewOwnEntries: 'seeing entries',
+  viewStatus: 'seeing status',
+  runRetention: 'deleting old participant codes',
+};
 
 /** English, second language; same keys as da.ts. */
 export const en: Messages = {
   language: 'en',
   notAMember: 'You are not in any social-housing plan in Logbog yet, so I cannot save anything for you. Ask the plan coordinator or administrator to add you to the plan file.',
+  forbidden: (action, roles) => `You do not have access: ${actionNames[action]} needs the role ${roles} in the plan. Nothing was changed. Ask the plan's leader if you think you should have access.`,
+  roleNames: { member: 'member', coordinator: 'coordinator', leader: 'leader', admin: 'administrator' },
+  or: 'or',
   unknownCommand: (text: string) => `I don't understand "${text}". Write **help** to see what I can do.`,
   turnError: 'Sorry, something went wrong on my side. Nothing you entered is lost. Please try again shortly.',
   help: {

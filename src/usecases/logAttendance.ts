@@ -4,8 +4,9 @@ import { validateAttendance, type AttendanceEntry, type AttendanceRecord } from 
 import type { Clock } from '../domain/clock';
 import type { FieldError } from '../domain/fieldErrors';
 import type { Activity, Plan } from '../domain/plan/schema';
+import { auditEntry } from '../domain/records/audit';
+import { authorize, isDenied, type Denied } from './authorize';
 import type { Repositories } from './ports';
-import { resolveMember } from './resolveMember';
 
 /** What the attendance card sends back. Input values arrive as text (numbers too, in Teams). */
 const text = (max: number) => z.union([z.string().max(max), z.number().finite()]).transform(String).optional();
@@ -30,7 +31,7 @@ export interface AttendanceForm {
 }
 
 export type LogAttendanceResult =
-  | { kind: 'notAMember' }
+  | Denied
   | { kind: 'saved'; record: AttendanceRecord; activity: Activity; plan: Plan; alreadySaved: boolean }
   | { kind: 'invalid'; form: AttendanceForm };
 
@@ -39,9 +40,9 @@ function loggableActivities(plan: Plan): Activity[] {
   return [...plan.activities];
 }
 
-export async function prepareAttendanceForm(repos: Repositories, clock: Clock, aadObjectId: string | undefined): Promise<AttendanceForm | undefined> {
-  const member = await resolveMember(repos, clock, aadObjectId);
-  if (!member) return undefined;
+export async function prepareAttendanceForm(repos: Repositories, clock: Clock, aadObjectId: string | undefined): Promise<AttendanceForm | Denied> {
+  const member = await authorize(repos, clock, aadObjectId, 'logAttendance');
+  if (isDenied(member)) return member;
   return { plan: member.plan, activities: loggableActivities(member.plan), submissionId: randomUUID(), values: { date: member.today }, errors: [] };
 }
 
@@ -60,8 +61,8 @@ function pickEntry(payload: unknown): AttendanceEntry {
  * membership: a payload naming another plan is treated as tampered and nothing is stored.
  */
 export async function logAttendance(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<LogAttendanceResult> {
-  const member = await resolveMember(repos, clock, aadObjectId);
-  if (!member) return { kind: 'notAMember' };
+  const member = await authorize(repos, clock, aadObjectId, 'logAttendance');
+  if (isDenied(member)) return member;
   const { plan, today, membership } = member;
   const values = pickEntry(payload);
 
@@ -82,7 +83,8 @@ export async function logAttendance(repos: Repositories, clock: Clock, aadObject
     loggedBy: membership.memberId,
     loggedAt: clock.now().toISOString(),
   };
-  const { created, record: stored } = await repos.attendance.createOnce(record);
+  const { created, record: stored } = await repos.records.createOnce(record);
+  await repos.audit.append(auditEntry({ planId: plan.id, at: stored.loggedAt, actor: membership.memberId, action: 'create', recordType: 'attendance', recordId: stored.id, discriminator: 'first', after: stored }));
   const activity = plan.activities.find((a) => a.id === stored.activityId)!;
   return { kind: 'saved', record: stored, activity, plan, alreadySaved: !created };
 }

@@ -1,4 +1,6 @@
 import type { AttendanceRecord } from '../domain/attendance/attendance';
+import type { AuditEntry } from '../domain/records/audit';
+import type { ReferralRecord } from '../domain/records/referral';
 import type { DateRange } from '../domain/calendar';
 import type { Plan, Role } from '../domain/plan/schema';
 
@@ -33,14 +35,38 @@ export interface MembershipRepository {
   replaceForPlan(plan: Plan): Promise<void>;
 }
 
-export interface AttendanceRepository {
+/** Everything a member logs in a plan; `type` tells the kinds apart. */
+export type LoggedRecord = AttendanceRecord | ReferralRecord;
+export type RecordType = LoggedRecord['type'];
+export type RecordOfType<T extends RecordType> = Extract<LoggedRecord, { type: T }>;
+
+export interface Versioned<T> {
+  record: T;
+  /** Optimistic concurrency: a change is refused when someone changed the record in between. */
+  etag: string;
+}
+
+export interface RecordRepository {
   /** Stores the record unless one with its id exists; `created` tells which happened. */
-  createOnce(record: AttendanceRecord): Promise<{ created: boolean; record: AttendanceRecord }>;
-  listInRange(planId: string, range: DateRange): Promise<AttendanceRecord[]>;
+  createOnce<R extends LoggedRecord>(record: R): Promise<{ created: boolean; record: R }>;
+  get(planId: string, id: string): Promise<Versioned<LoggedRecord> | undefined>;
+  replace(record: LoggedRecord, etag: string): Promise<'ok' | 'conflict'>;
+  remove(planId: string, id: string, etag: string): Promise<'ok' | 'conflict'>;
+  listInRange<T extends RecordType>(planId: string, type: T, range: DateRange): Promise<RecordOfType<T>[]>;
+  /** The member's latest entries of every kind, newest first. */
+  listByAuthor(planId: string, memberId: string, limit: number): Promise<LoggedRecord[]>;
+  listOpenReferralsBy(planId: string, memberId: string): Promise<ReferralRecord[]>;
+}
+
+/** Append-only: there is no way to change or delete an entry through this interface. */
+export interface AuditRepository {
+  append(entry: AuditEntry): Promise<void>;
+  listForRecord(planId: string, recordId: string): Promise<AuditEntry[]>;
 }
 
 export interface Repositories {
   plans: PlanRepository;
   memberships: MembershipRepository;
-  attendance: AttendanceRepository;
+  records: RecordRepository;
+  audit: AuditRepository;
 }

@@ -24,7 +24,7 @@ describe('logging attendance in chat', () => {
   }
 
   async function countSessions() {
-    return (await harness.repos.attendance.listInRange(planId, { from: '2024-01-01', to: '2028-12-31' })).length;
+    return (await harness.repos.records.listInRange(planId, 'attendance', { from: '2024-01-01', to: '2028-12-31' })).length;
   }
 
   /** An activity with an average-attendance target, so status has something to show for it. */
@@ -60,7 +60,7 @@ describe('logging attendance in chat', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     expect(textsOf(res.body!.value)).toEqual(expect.arrayContaining(['✅ Fremmøde gemt', `Aktivitet: ${activity.name}`, 'Dato: 12.6.2025', 'Deltagere: 18', 'Nye deltagere: 2']));
-    const stored = await harness.repos.attendance.listInRange(planId, { from: '2025-06-12', to: '2025-06-12' });
+    const stored = await harness.repos.records.listInRange(planId, 'attendance', { from: '2025-06-12', to: '2025-06-12' });
     expect(await countSessions()).toBe(before + 1);
     expect(stored).toContainEqual(expect.objectContaining({ activityId: activity.id, headcount: 18, newParticipants: 2, loggedBy: 'alex-wilber' }));
   });

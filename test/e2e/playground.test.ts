@@ -65,7 +65,7 @@ describe('the attendance flow in the Agents Playground', () => {
     await card.getByText('Fremmøde gemt').waitFor();
     await expect(card.innerText()).resolves.toMatch(/Legepatrulje[\s\S]*16\.6\.2025[\s\S]*17/);
 
-    const stored = await harness.repos.attendance.listInRange('husum-tingbjerg-2024-2028', { from: '2025-06-16', to: '2025-06-16' });
+    const stored = await harness.repos.records.listInRange('husum-tingbjerg-2024-2028', 'attendance', { from: '2025-06-16', to: '2025-06-16' });
     expect(stored).toEqual([expect.objectContaining({ activityId: 'legepatrulje', headcount: 17, loggedBy: 'alex-wilber' })]);
 
     const status = await sendAndTakeNewCard('status');

@@ -21,20 +21,20 @@ describe('the Cosmos repositories on the embedded server', () => {
   });
 
   it('stores a session once when the same submission arrives twice, keeping the first values', async () => {
-    const first = await store.repos.attendance.createOnce(session('attendance-1', '2025-06-10', 17));
-    const retry = await store.repos.attendance.createOnce(session('attendance-1', '2025-06-10', 99));
+    const first = await store.repos.records.createOnce(session('attendance-1', '2025-06-10', 17));
+    const retry = await store.repos.records.createOnce(session('attendance-1', '2025-06-10', 99));
     expect(first.created).toBe(true);
     expect(retry).toEqual({ created: false, record: session('attendance-1', '2025-06-10', 17) });
-    const all = await store.repos.attendance.listInRange('husum-tingbjerg-2024-2028', { from: '2025-01-01', to: '2025-12-31' });
+    const all = await store.repos.records.listInRange('husum-tingbjerg-2024-2028', 'attendance', { from: '2025-01-01', to: '2025-12-31' });
     expect(all).toHaveLength(1);
   });
 
   it('lists the sessions of a date range, both ends included, and only for the plan asked', async () => {
-    await store.repos.attendance.createOnce(session('a', '2024-12-31', 5));
-    await store.repos.attendance.createOnce(session('b', '2025-01-01', 6));
-    await store.repos.attendance.createOnce(session('c', '2025-12-31', 7));
-    await store.repos.attendance.createOnce({ ...session('d', '2025-06-01', 8), planId: 'another-plan' });
-    const inYear = await store.repos.attendance.listInRange('husum-tingbjerg-2024-2028', { from: '2025-01-01', to: '2025-12-31' });
+    await store.repos.records.createOnce(session('a', '2024-12-31', 5));
+    await store.repos.records.createOnce(session('b', '2025-01-01', 6));
+    await store.repos.records.createOnce(session('c', '2025-12-31', 7));
+    await store.repos.records.createOnce({ ...session('d', '2025-06-01', 8), planId: 'another-plan' });
+    const inYear = await store.repos.records.listInRange('husum-tingbjerg-2024-2028', 'attendance', { from: '2025-01-01', to: '2025-12-31' });
     expect(inYear.map((r) => r.id).sort()).toEqual(['b', 'c']);
   });
 
@@ -72,7 +72,7 @@ describe('the embedded server data folder', () => {
   it('keeps what was logged across a stop and a start', async () => {
     const first = await openTestStore({ dataDir });
     const databaseId = first.database.id;
-    await first.repos.attendance.createOnce(session('kept', '2025-03-04', 12));
+    await first.repos.records.createOnce(session('kept', '2025-03-04', 12));
     await first.close();
 
     const second = await openTestStore({ dataDir });
@@ -88,7 +88,7 @@ describe('the embedded server data folder', () => {
 
   it('keeps nothing when no data folder is given', async () => {
     const first = await openTestStore();
-    await first.repos.attendance.createOnce(session('lost', '2025-03-04', 12));
+    await first.repos.records.createOnce(session('lost', '2025-03-04', 12));
     const databaseId = first.database.id;
     await first.close();
     const second = await openTestStore();

@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 export const users = {
   alex: { id: 'user-id-0', name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-0000000000020' },
   megan: { id: 'user-id-1', name: 'Megan Bowen', aadObjectId: '00000000-0000-0000-0000-0000000000021' },
+  adele: { id: 'user-id-2', name: 'Adele Vance', aadObjectId: '00000000-0000-0000-0000-0000000000022' },
+  isaiah: { id: 'user-id-3', name: 'Isaiah Langer', aadObjectId: '00000000-0000-0000-0000-0000000000023' },
   outsider: { id: 'user-id-9', name: 'Ude Forbi', aadObjectId: '99999999-0000-0000-0000-000000000099' },
 } as const;
 

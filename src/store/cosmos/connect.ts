@@ -4,9 +4,10 @@ import type { Config } from '../../config/config';
 import type { Logger } from '../../logging/logger';
 import type { Repositories } from '../../usecases/ports';
 import { containerDefinitions } from './containers';
-import { CosmosAttendanceRepository } from './cosmosAttendanceRepository';
+import { CosmosAuditRepository } from './cosmosAuditRepository';
 import { CosmosMembershipRepository } from './cosmosMembershipRepository';
 import { CosmosPlanRepository } from './cosmosPlanRepository';
+import { CosmosRecordRepository } from './cosmosRecordRepository';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from './embeddedCosmos';
 
 export interface CosmosStore {
@@ -30,7 +31,8 @@ export function repositoriesFor(database: Database): Repositories {
   return {
     plans: new CosmosPlanRepository(database.container(containerDefinitions.plans.id)),
     memberships: new CosmosMembershipRepository(database.container(containerDefinitions.members.id)),
-    attendance: new CosmosAttendanceRepository(database.container(containerDefinitions.records.id)),
+    records: new CosmosRecordRepository(database.container(containerDefinitions.records.id)),
+    audit: new CosmosAuditRepository(database.container(containerDefinitions.audit.id)),
   };
 }
 

@@ -25,6 +25,8 @@ export const containerDefinitions = {
       ],
     },
   },
+  /** Append-only audit log, per plan; kept apart so record queries never wade through it. */
+  audit: { id: 'audit', partitionKey: { paths: ['/planId'] } },
 } satisfies Record<string, ContainerRequest>;
 
 export type ContainerName = keyof typeof containerDefinitions;

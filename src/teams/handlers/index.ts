@@ -9,7 +9,17 @@ import { logAttendance, prepareAttendanceForm } from '../../usecases/logAttendan
 import type { Repositories } from '../../usecases/ports';
 import { resolveMember } from '../../usecases/resolveMember';
 import type { Command } from '../commands';
-import type { TurnHandler } from '../turn';
+import { allowedRoles } from '../../domain/permissions';
+import type { Messages } from '../../i18n';
+import type { Denied } from '../../usecases/authorize';
+import type { BotReply, TurnHandler } from '../turn';
+
+/** The Danish (or English) answer to someone outside the plan or without the role. */
+export function deniedReply(m: Messages, denied: Denied): BotReply {
+  if (denied.kind === 'notAMember') return { text: m.notAMember };
+  const roles = allowedRoles[denied.action].map((r) => m.roleNames[r]).join(` ${m.or} `);
+  return { text: m.forbidden(denied.action, roles) };
+}
 
 export interface HandlerDeps {
   repos: Repositories;
@@ -27,7 +37,7 @@ export function createHandlers({ repos, clock }: HandlerDeps) {
   const showAttendanceForm: TurnHandler = async (turn) => {
     const m = messagesFor(turn.locale);
     const form = await prepareAttendanceForm(repos, clock, turn.aadObjectId);
-    return form ? { card: attendanceFormCard(m, form) } : { text: m.notAMember };
+    return 'kind' in form ? deniedReply(m, form) : { card: attendanceFormCard(m, form) };
   };
 
   const saveAttendance: TurnHandler = async (turn) => {
@@ -35,7 +45,8 @@ export function createHandlers({ repos, clock }: HandlerDeps) {
     const result = await logAttendance(repos, clock, turn.aadObjectId, turn.data);
     switch (result.kind) {
       case 'notAMember':
-        return { text: m.notAMember };
+      case 'forbidden':
+        return deniedReply(m, result);
       case 'invalid':
         return { card: attendanceFormCard(m, result.form) };
       case 'saved':
@@ -46,7 +57,7 @@ export function createHandlers({ repos, clock }: HandlerDeps) {
   const showStatus: TurnHandler = async (turn) => {
     const m = messagesFor(turn.locale);
     const status = await getStatus(repos, clock, turn.aadObjectId);
-    return status.kind === 'status' ? { card: statusCard(m, status) } : { text: m.notAMember };
+    return status.kind === 'status' ? { card: statusCard(m, status) } : deniedReply(m, status);
   };
 
   const unknownCommand: TurnHandler = async (turn) => ({ text: messagesFor(turn.locale).unknownCommand(turn.text.slice(0, 60)) });

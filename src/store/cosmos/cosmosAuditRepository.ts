@@ -1,0 +1,35 @@
+import { ErrorResponse, type Container } from '@azure/cosmos';
+import type { AuditEntry } from '../../domain/records/audit';
+import type { AuditRepository } from '../../usecases/ports';
+import { withoutSystemProperties } from './systemProperties';
+
+export class CosmosAuditRepository implements AuditRepository {
+  constructor(private readonly container: Container) {}
+
+  async append(entry: AuditEntry): Promise<void> {
+    try {
+      await this.container.items.create(entry);
+    } catch (err) {
+      // Same deterministic id = the same change retried: it is in the log already.
+      if (err instanceof ErrorResponse && err.code === 409) return;
+      throw err;
+    }
+  }
+
+  async listForRecord(planId: string, recordId: string): Promise<AuditEntry[]> {
+    const { resources } = await this.container.items
+      .query<AuditEntry & Record<string, unknown>>(
+        {
+          // The plan in the WHERE clause too: the embedded server ignores the partition key option.
+          query: 'SELECT * FROM c WHERE c.planId = @plan AND c.recordId = @id ORDER BY c.at ASC',
+          parameters: [
+            { name: '@plan', value: planId },
+            { name: '@id', value: recordId },
+          ],
+        },
+        { partitionKey: planId },
+      )
+      .fetchAll();
+    return resources.map((r) => withoutSystemProperties<AuditEntry>(r));
+  }
+}
