@@ -2,7 +2,9 @@ import type { AttendanceRecord } from '../domain/attendance/attendance';
 import type { Activity } from '../domain/plan/schema';
 import type { Messages } from '../i18n';
 import type { AttendanceForm } from '../usecases/logAttendance';
+import { recordSavedCard } from './recordSavedCard';
 import { renderCard, type CardJson } from './renderCard';
+import { cardVerbs } from './verbs';
 
 const fields = ['activityId', 'date', 'headcount', 'newParticipants'] as const;
 
@@ -34,16 +36,19 @@ export function attendanceFormCard(m: Messages, form: AttendanceForm): CardJson 
 
 export function attendanceSavedCard(m: Messages, planName: string, record: AttendanceRecord, activity: Activity, alreadySaved: boolean): CardJson {
   const s = m.attendanceSaved;
-  const facts = [
-    { title: s.activity, value: activity.name },
-    { title: s.date, value: m.formatDate(record.date) },
-    { title: s.headcount, value: m.formatNumber(record.headcount) },
-    ...(record.newParticipants === undefined ? [] : [{ title: s.newParticipants, value: m.formatNumber(record.newParticipants) }]),
-  ];
-  return renderCard('attendance-saved', {
-    labels: { title: s.title, logAnother: s.logAnother, status: s.status },
+  return recordSavedCard({
+    title: s.title,
     planName,
     notice: alreadySaved ? s.alreadySaved : '',
-    facts,
+    facts: [
+      { title: s.activity, value: activity.name },
+      { title: s.date, value: m.formatDate(record.date) },
+      { title: s.headcount, value: m.formatNumber(record.headcount) },
+      ...(record.newParticipants === undefined ? [] : [{ title: s.newParticipants, value: m.formatNumber(record.newParticipants) }]),
+    ],
+    actions: [
+      { title: s.logAnother, verb: cardVerbs.showAttendanceForm },
+      { title: s.status, verb: cardVerbs.showStatus },
+    ],
   });
 }

@@ -3,6 +3,10 @@ export const cardVerbs = {
   showAttendanceForm: 'showAttendanceForm',
   saveAttendance: 'saveAttendance',
   showStatus: 'showStatus',
+  showReferralForm: 'showReferralForm',
+  saveReferral: 'saveReferral',
+  showMyReferrals: 'showMyReferrals',
+  advanceReferral: 'advanceReferral',
 } as const;
 
 export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];

@@ -61,3 +61,8 @@ export function mayChange(ctx: ChangeContext, record: ChangeableRecord): ChangeD
   const ageDays = (Date.parse(`${ctx.today}T00:00:00Z`) - Date.parse(`${loggedOn}T00:00:00Z`)) / 86_400_000;
   return ageDays <= ctx.plan.settings.editWindowDays ? 'allowed' : 'editWindowClosed';
 }
+
+/** Moving a referral on is follow-up, not correction: the author may do it at any time. */
+export function mayFollowUp(ctx: ChangeContext, record: ChangeableRecord): boolean {
+  return record.loggedBy === ctx.memberId || mayChange(ctx, record) === 'allowed';
+}

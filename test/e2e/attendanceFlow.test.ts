@@ -1,5 +1,5 @@
 import { cardVerbs } from '../../src/cards/verbs';
-import { users } from '../support/activities';
+import { users, type TestUser } from '../support/activities';
 import { BotHarness, cardOf, executeDataOf, inputOf, textsOf } from '../support/botHarness';
 
 /**
@@ -17,7 +17,7 @@ describe('logging attendance in chat', () => {
     await harness.stop();
   });
 
-  async function openForm(user = users.alex) {
+  async function openForm(user: TestUser = users.alex) {
     const [reply] = await harness.say(user, 'log fremmøde');
     const card = cardOf(reply)!;
     return { card, data: executeDataOf(card, cardVerbs.saveAttendance) };
@@ -81,7 +81,7 @@ describe('logging attendance in chat', () => {
     ['a negative headcount', { headcount: '-4' }, 'Kan ikke være negativt.'],
     ['an unknown activity', { activityId: 'skak-for-alle' }, 'Aktiviteten findes ikke i planen.'],
     ['a date before the plan period', { date: '2023-05-01' }, 'Ligger før planens periode.'],
-    ['a date in the future', { date: '2025-07-01' }, 'Ligger i fremtiden; fremmøde logges efter aktiviteten.'],
+    ['a date in the future', { date: '2025-07-01' }, 'Ligger i fremtiden; registrér det, når det er sket.'],
   ])('answers %s with a Danish message in the card, keeps the values and stores nothing', async (_name, change, message) => {
     const activity = await activityWithAttendanceTarget();
     const { data } = await openForm();

@@ -1,0 +1,7 @@
+import type { Clock } from '../../domain/clock';
+import type { Repositories } from '../../usecases/ports';
+
+export interface HandlerDeps {
+  repos: Repositories;
+  clock: Clock;
+}

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Clock } from '../domain/clock';
+import type { FieldError } from '../domain/fieldErrors';
+import type { Plan } from '../domain/plan/schema';
+import { auditEntry } from '../domain/records/audit';
+import { validateReferral, type ReferralEntry, type ReferralRecord } from '../domain/records/referral';
+import { authorize, isDenied, type Denied } from './authorize';
+import { cardText, formIdentity, pickValues } from './cardSubmit';
+import type { Repositories } from './ports';
+
+const entryKeys = ['from', 'to', 'toText', 'personCode', 'ageBand', 'consentBasis', 'date'] as const;
+
+export const referralSubmitSchema = z.object({
+  ...formIdentity,
+  from: cardText(150),
+  to: cardText(150),
+  toText: cardText(500),
+  personCode: cardText(20),
+  ageBand: cardText(10),
+  consentBasis: cardText(30),
+  date: cardText(30),
+});
+
+export interface ReferralForm {
+  plan: Plan;
+  submissionId: string;
+  values: ReferralEntry;
+  errors: FieldError[];
+  unreadable?: boolean;
+}
+
+export type LogReferralResult = Denied | { kind: 'saved'; plan: Plan; record: ReferralRecord; alreadySaved: boolean } | { kind: 'invalid'; form: ReferralForm };
+
+export async function prepareReferralForm(repos: Repositories, clock: Clock, aadObjectId: string | undefined): Promise<ReferralForm | Denied> {
+  const member = await authorize(repos, clock, aadObjectId, 'logReferral');
+  if (isDenied(member)) return member;
+  return { plan: member.plan, submissionId: randomUUID(), values: { date: member.today }, errors: [] };
+}
+
+/** Logs a referral or bridging: henvist on the given date, with a follow-up date set from the plan. */
+export async function logReferral(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<LogReferralResult> {
+  const member = await authorize(repos, clock, aadObjectId, 'logReferral');
+  if (isDenied(member)) return member;
+  const { plan, today, membership } = member;
+  const values = pickValues(payload, entryKeys);
+  const parsed = referralSubmitSchema.safeParse(payload);
+  if (!parsed.success || parsed.data.planId !== plan.id) {
+    return { kind: 'invalid', form: { plan, submissionId: randomUUID(), values, errors: [], unreadable: true } };
+  }
+  const checked = validateReferral(parsed.data, plan, today);
+  if (!checked.ok) return { kind: 'invalid', form: { plan, submissionId: parsed.data.submissionId, values, errors: checked.errors } };
+
+  const record: ReferralRecord = {
+    id: `referral-${parsed.data.submissionId}`,
+    planId: plan.id,
+    type: 'referral',
+    ...checked.value,
+    status: 'referred',
+    history: [{ status: 'referred', date: checked.value.date, by: membership.memberId }],
+    loggedBy: membership.memberId,
+    loggedAt: clock.now().toISOString(),
+  };
+  const { created, record: stored } = await repos.records.createOnce(record);
+  await repos.audit.append(auditEntry({ planId: plan.id, at: stored.loggedAt, actor: membership.memberId, action: 'create', recordType: 'referral', recordId: stored.id, discriminator: 'first', after: stored }));
+  return { kind: 'saved', plan, record: stored, alreadySaved: !created };
+}
