@@ -7,6 +7,8 @@ export const cardVerbs = {
   saveReferral: 'saveReferral',
   showMyReferrals: 'showMyReferrals',
   advanceReferral: 'advanceReferral',
+  showMeetingForm: 'showMeetingForm',
+  saveMeeting: 'saveMeeting',
 } as const;
 
 export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];

@@ -19,7 +19,9 @@ export type FieldErrorCode =
   | 'unknownChoice'
   | 'tooLong'
   | 'invalidPersonCode'
-  | 'personCodeNeedsConsent';
+  | 'personCodeNeedsConsent'
+  | 'invalidTime'
+  | 'beforeMeeting';
 
 export interface FieldError {
   field: string;

@@ -1,5 +1,6 @@
 import type { AttendanceRecord } from '../domain/attendance/attendance';
 import type { AuditEntry } from '../domain/records/audit';
+import type { MeetingRecord } from '../domain/records/meeting';
 import type { ReferralRecord } from '../domain/records/referral';
 import type { DateRange } from '../domain/calendar';
 import type { Plan, Role } from '../domain/plan/schema';
@@ -36,7 +37,7 @@ export interface MembershipRepository {
 }
 
 /** Everything a member logs in a plan; `type` tells the kinds apart. */
-export type LoggedRecord = AttendanceRecord | ReferralRecord;
+export type LoggedRecord = AttendanceRecord | ReferralRecord | MeetingRecord;
 export type RecordType = LoggedRecord['type'];
 export type RecordOfType<T extends RecordType> = Extract<LoggedRecord, { type: T }>;
 

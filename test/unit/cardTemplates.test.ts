@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { attendanceFormCard, attendanceSavedCard } from '../../src/cards/attendanceCards';
 import { helpCard } from '../../src/cards/helpCard';
 import { loadTemplate, templateNames, type CardJson } from '../../src/cards/renderCard';
+import { meetingFormCard, meetingSavedCard } from '../../src/cards/meetingCards';
+import { myReferralsCard, referralFormCard, referralSavedCard } from '../../src/cards/referralCards';
 import { statusCard } from '../../src/cards/statusCard';
+import type { MeetingRecord } from '../../src/domain/records/meeting';
+import type { ReferralRecord } from '../../src/domain/records/referral';
 import { calendarYear } from '../../src/domain/calendar';
 import type { Plan } from '../../src/domain/plan/schema';
 import { attendanceStatus } from '../../src/domain/status/attendanceStatus';
@@ -19,8 +23,35 @@ function everyCard(plan: Plan, m: (typeof catalogues)['da']): Record<string, Car
   const record = { id: 'attendance-x', planId: plan.id, type: 'attendance' as const, activityId: activity.id, date: '2024-09-10', headcount: 12, newParticipants: 3, loggedBy: 'alex-wilber', loggedAt: '2024-09-10T18:00:00Z' };
   const form = { plan, activities: plan.activities, submissionId: '4a0c2c1e-8f55-4a61-9d1c-2a8f7c1d9e10', values: { date: '2024-09-10' }, errors: [] };
   const records = plan.activities.map((a, i) => ({ ...record, id: `r${i}`, activityId: a.id }));
+  const member = plan.members[0]!.id;
+  const referral: ReferralRecord = {
+    id: 'referral-x', planId: plan.id, type: 'referral', from: { activityId: activity.id }, to: { offerId: plan.offers[0]?.id, text: plan.offers[0] ? undefined : 'Klubben' },
+    personCode: 'KB17', ageBand: '6-12', consentBasis: 'consent', date: '2024-09-10', status: 'started',
+    history: [{ status: 'referred', date: '2024-09-10', by: member }, { status: 'started', date: '2024-09-20', by: member }],
+    followUpDate: '2025-03-10', loggedBy: member, loggedAt: '2024-09-10T18:00:00Z',
+  };
+  const meeting: MeetingRecord = {
+    id: 'meeting-x', planId: plan.id, type: 'meeting', networkId: plan.networks[0]!.id, date: '2024-09-10', startTime: '16:00',
+    participants: plan.members.map((x) => x.id), organisations: plan.organisations.map((o) => o.id), othersCount: 4,
+    summary: 'Årshjul for brobygning drøftet.', decisions: 'Festival i uge 35.',
+    followUps: [1, 2, 3].map((n) => ({ id: `f${n}`, text: `Punkt ${n}`, owner: member, due: '2024-10-01' })), loggedBy: member, loggedAt: '2024-09-10T18:00:00Z',
+  };
+  const everyMember = plan.members.map((x) => x.id).join(',');
+  const everyOrganisation = plan.organisations.map((o) => o.id).join(',');
+  const manyReferrals = Array.from({ length: 15 }, (_, i) => ({ ...referral, id: `referral-${i}` }));
   return {
     help: helpCard(m, plan.name),
+    'referral-form': referralFormCard(m, { plan, submissionId: form.submissionId, values: { date: '2024-09-10' }, errors: [] }),
+    'referral-form with errors': referralFormCard(m, { plan, submissionId: form.submissionId, values: { from: 'x', personCode: 'Jens' }, errors: [{ field: 'personCode', code: 'invalidPersonCode' }, { field: 'to', code: 'required' }] }),
+    'referral-saved': referralSavedCard(m, plan, referral, false),
+    'my-referrals (15 open)': myReferralsCard(m, { kind: 'list', plan, today: '2025-04-01', referrals: manyReferrals, outcome: { referral, moved: true } }),
+    'my-referrals (none)': myReferralsCard(m, { kind: 'list', plan, today: '2025-04-01', referrals: [], outcome: { moved: false, reason: 'notYours' } }),
+    'meeting-form': meetingFormCard(m, { plan, submissionId: form.submissionId, values: { date: '2024-09-10' }, errors: [] }),
+    'meeting-form, everything ticked, with errors': meetingFormCard(m, {
+      plan, submissionId: form.submissionId, errors: [{ field: 'summary', code: 'containsCpr' }, { field: 'followUp2Owner', code: 'required' }],
+      values: { networkId: plan.networks[0]!.id, date: '2024-09-10', participants: everyMember, organisations: everyOrganisation, summary: 'x'.repeat(1900), decisions: 'y'.repeat(1900), followUp1Text: 'z'.repeat(290) },
+    }),
+    'meeting-saved': meetingSavedCard(m, plan, meeting, false),
     'attendance-form': attendanceFormCard(m, form),
     'attendance-form with errors': attendanceFormCard(m, {
       ...form,
@@ -62,13 +93,20 @@ describe('the card templates', () => {
     });
   }
 
-  it('puts an Action.Submit fallback on every Action.Execute, carrying the same verb', () => {
+  it('puts an Action.Submit fallback carrying the same verb and data on every Action.Execute, wherever it sits', () => {
     const plan = loadPlanFile(planFiles.husumTingbjerg);
-    for (const card of Object.values(everyCard(plan, catalogues.da))) {
-      const executes = JSON.stringify(card).match(/"type":"Action\.Execute"/g)?.length ?? 0;
-      const actions = (card.actions as { type: string; verb: string; fallback?: { type: string; data?: { verb?: string } } }[] | undefined) ?? [];
-      expect(actions.filter((a) => a.type === 'Action.Execute')).toHaveLength(executes);
-      for (const a of actions) expect(a.fallback).toMatchObject({ type: 'Action.Submit', data: { verb: a.verb } });
-    }
+    const executes: { verb: string; data: Record<string, unknown>; fallback?: { type: string; data?: Record<string, unknown> } }[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const o = node as Record<string, unknown>;
+        if (o.type === 'Action.Execute') executes.push(o as never);
+        Object.values(o).forEach(walk);
+      }
+    };
+    Object.values(everyCard(plan, catalogues.da)).forEach(walk);
+    expect(executes.length).toBeGreaterThan(20);
+    for (const a of executes) expect(a.fallback).toEqual(expect.objectContaining({ type: 'Action.Submit', data: { verb: a.verb, ...a.data } }));
   });
+
 });

@@ -9,6 +9,7 @@ import type { TurnHandler } from '../turn';
 import { attendanceHandlers } from './attendance';
 import { deniedReply } from './denied';
 import type { HandlerDeps } from './deps';
+import { meetingHandlers } from './meetings';
 import { referralHandlers } from './referrals';
 
 export type { HandlerDeps } from './deps';
@@ -18,6 +19,7 @@ export function createHandlers(deps: HandlerDeps) {
   const { repos, clock } = deps;
   const attendance = attendanceHandlers(deps);
   const referrals = referralHandlers(deps);
+  const meetings = meetingHandlers(deps);
 
   const showHelp: TurnHandler = async (turn) => {
     const member = await resolveMember(repos, clock, turn.aadObjectId);
@@ -35,6 +37,7 @@ export function createHandlers(deps: HandlerDeps) {
   const commands: Record<Command, TurnHandler> = {
     help: showHelp,
     logAttendance: attendance.showAttendanceForm,
+    logMeeting: meetings.showMeetingForm,
     logReferral: referrals.showReferralForm,
     myReferrals: referrals.showMyReferrals,
     status: showStatus,
@@ -47,6 +50,8 @@ export function createHandlers(deps: HandlerDeps) {
     [cardVerbs.saveReferral]: referrals.saveReferral,
     [cardVerbs.showMyReferrals]: referrals.showMyReferrals,
     [cardVerbs.advanceReferral]: referrals.advanceReferral,
+    [cardVerbs.showMeetingForm]: meetings.showMeetingForm,
+    [cardVerbs.saveMeeting]: meetings.saveMeeting,
   };
   return { commands, cardActions, unknownCommand, welcome: showHelp };
 }

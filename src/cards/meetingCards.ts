@@ -1,0 +1,86 @@
+import type { FieldError } from '../domain/fieldErrors';
+import type { Plan } from '../domain/plan/schema';
+import { FOLLOW_UP_ROWS, type MeetingRecord } from '../domain/records/meeting';
+import type { Messages } from '../i18n';
+import type { MeetingForm } from '../usecases/logMeeting';
+import { recordSavedCard } from './recordSavedCard';
+import { renderCard, type CardJson } from './renderCard';
+import { cardVerbs } from './verbs';
+
+const fields = ['networkId', 'date', 'startTime', 'participants', 'organisations', 'othersCount', 'summary', 'decisions'] as const;
+
+function errorTexts(m: Messages, errors: FieldError[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of errors) out[e.field] = out[e.field] ? `${out[e.field]} ${m.fieldErrors[e.code]}` : m.fieldErrors[e.code];
+  return out;
+}
+
+/** Keeps only the values that are among the choices, so a forged value never reaches the card. */
+function knownChoices(raw: string | undefined, known: Set<string>): string {
+  return (raw ?? '').split(',').map((s) => s.trim()).filter((v) => known.has(v)).join(',');
+}
+
+export function meetingFormCard(m: Messages, form: MeetingForm): CardJson {
+  const f = m.meetingForm;
+  const { plan, values } = form;
+  const errors = errorTexts(m, form.errors);
+  const memberIds = new Set(plan.members.map((x) => x.id));
+  const numberOrEmpty = (v: string | undefined) => (v !== undefined && /^\d+$/.test(v.trim()) ? Number(v.trim()) : '');
+  return renderCard('meeting-form', {
+    labels: { ...f, required: m.fieldErrors.required },
+    planName: plan.name,
+    planId: plan.id,
+    submissionId: form.submissionId,
+    notice: form.unreadable ? f.unreadable : form.errors.length ? f.fixBelow : '',
+    networks: plan.networks.map((n) => ({ title: n.name, value: n.id })),
+    members: plan.members.map((x) => ({ title: x.name, value: x.id })),
+    organisations: plan.organisations.map((o) => ({ title: o.name, value: o.id })),
+    values: {
+      networkId: plan.networks.some((n) => n.id === values.networkId) ? values.networkId : '',
+      date: values.date ?? '',
+      startTime: /^\d{2}:\d{2}$/.test(values.startTime ?? '') ? values.startTime : '',
+      participants: knownChoices(values.participants, memberIds),
+      organisations: knownChoices(values.organisations, new Set(plan.organisations.map((o) => o.id))),
+      othersCount: numberOrEmpty(values.othersCount),
+      summary: values.summary ?? '',
+      decisions: values.decisions ?? '',
+    },
+    errors: Object.fromEntries(fields.map((k) => [k, errors[k] ?? ''])),
+    followUpRows: Array.from({ length: FOLLOW_UP_ROWS }, (_, i) => {
+      const n = i + 1;
+      const rowErrors = [`followUp${n}Text`, `followUp${n}Owner`, `followUp${n}Due`].map((k) => errors[k]).filter(Boolean);
+      return {
+        textId: `followUp${n}Text`,
+        ownerId: `followUp${n}Owner`,
+        dueId: `followUp${n}Due`,
+        label: f.followUp(n),
+        ownerLabel: f.owner,
+        dueLabel: f.due,
+        choose: f.choose,
+        text: values[`followUp${n}Text`] ?? '',
+        owner: memberIds.has(values[`followUp${n}Owner`] ?? '') ? values[`followUp${n}Owner`] : '',
+        due: values[`followUp${n}Due`] ?? '',
+        error: rowErrors.join(' '),
+      };
+    }),
+  });
+}
+
+export function meetingSavedCard(m: Messages, plan: Plan, r: MeetingRecord, alreadySaved: boolean): CardJson {
+  const s = m.meetingSaved;
+  const nameOf = (id: string) => plan.members.find((x) => x.id === id)?.name ?? id;
+  const participants = r.participants.map(nameOf);
+  const others = r.othersCount ? [`+${r.othersCount}`] : [];
+  return recordSavedCard({
+    title: s.title,
+    planName: plan.name,
+    notice: alreadySaved ? s.alreadySaved : '',
+    facts: [
+      { title: s.network, value: plan.networks.find((n) => n.id === r.networkId)?.name ?? r.networkId },
+      { title: s.date, value: `${m.formatDate(r.date)}${r.startTime ? ` ${r.startTime}` : ''}` },
+      { title: s.participants, value: [...participants, ...others].join(', ') || '–' },
+      ...r.followUps.map((f, i) => ({ title: i === 0 ? s.followUps : ' ', value: s.followUp(f.text, nameOf(f.owner), m.formatDate(f.due)) })),
+    ],
+    actions: [{ title: s.logAnother, verb: cardVerbs.showMeetingForm }],
+  });
+}

@@ -1,0 +1,130 @@
+import { isValidIsoDate, type IsoDate } from '../calendar';
+import type { FieldError, FieldErrorCode, Validated } from '../fieldErrors';
+import type { Plan } from '../plan/schema';
+import { findSensitiveData, type SensitiveKind } from '../privacy/sensitiveText';
+
+/** A follow-up item from a meeting; reminders chase it until it is done. */
+export interface FollowUpItem {
+  id: string;
+  text: string;
+  owner: string;
+  due: IsoDate;
+  done?: { date: IsoDate; by: string; note?: string };
+}
+
+export interface MeetingRecord {
+  id: string;
+  planId: string;
+  type: 'meeting';
+  networkId: string;
+  date: IsoDate;
+  startTime?: string;
+  participants: string[];
+  organisations: string[];
+  othersCount: number;
+  summary?: string;
+  decisions?: string;
+  followUps: FollowUpItem[];
+  loggedBy: string;
+  loggedAt: string;
+}
+
+/** How many follow-up rows the card offers; a meeting with more adds them in a second card. */
+export const FOLLOW_UP_ROWS = 3;
+const MAX_TEXT = 2000;
+
+export interface MeetingEntry {
+  networkId?: string;
+  date?: string;
+  startTime?: string;
+  participants?: string;
+  organisations?: string;
+  othersCount?: string;
+  summary?: string;
+  decisions?: string;
+  [followUpField: `followUp${number}${'Text' | 'Owner' | 'Due'}`]: string | undefined;
+}
+
+export type MeetingFacts = Omit<MeetingRecord, 'id' | 'planId' | 'type' | 'loggedBy' | 'loggedAt' | 'followUps'> & { followUps: Omit<FollowUpItem, 'id'>[] };
+
+const sensitiveCode: Record<SensitiveKind, FieldErrorCode> = { cpr: 'containsCpr', email: 'containsEmail', phone: 'containsPhone' };
+
+/** Free text: refused when it carries a CPR number, an e-mail address or a phone number. */
+export function checkFreeText(field: string, raw: string | undefined, max: number, errors: FieldError[]): string | undefined {
+  const text = raw?.trim() ?? '';
+  if (!text) return undefined;
+  const sensitive = findSensitiveData(text);
+  if (sensitive) errors.push({ field, code: sensitiveCode[sensitive] });
+  else if (text.length > max) errors.push({ field, code: 'tooLong' });
+  else return text;
+  return undefined;
+}
+
+/** Multi-select inputs arrive as "a,b,c". */
+function splitChoices(raw: string | undefined): string[] {
+  return (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+export function validateMeeting(entry: MeetingEntry, plan: Plan, today: IsoDate): Validated<MeetingFacts> {
+  const errors: FieldError[] = [];
+  const networkId = entry.networkId?.trim() ?? '';
+  if (!networkId) errors.push({ field: 'networkId', code: 'required' });
+  else if (!plan.networks.some((n) => n.id === networkId)) errors.push({ field: 'networkId', code: 'unknownChoice' });
+
+  const date = entry.date?.trim() ?? '';
+  if (!date) errors.push({ field: 'date', code: 'required' });
+  else if (!isValidIsoDate(date)) errors.push({ field: 'date', code: 'invalidDate' });
+  else if (date < plan.period.start) errors.push({ field: 'date', code: 'beforePlanPeriod' });
+  else if (date > plan.period.end) errors.push({ field: 'date', code: 'afterPlanPeriod' });
+  else if (date > today) errors.push({ field: 'date', code: 'inFuture' });
+
+  const startTime = entry.startTime?.trim() ?? '';
+  if (startTime && !/^([01]\d|2[0-3]):[0-5]\d$/.test(startTime)) errors.push({ field: 'startTime', code: 'invalidTime' });
+
+  const participants = splitChoices(entry.participants);
+  if (participants.some((p) => !plan.members.some((m) => m.id === p))) errors.push({ field: 'participants', code: 'unknownChoice' });
+  const organisations = splitChoices(entry.organisations);
+  if (organisations.some((o) => !plan.organisations.some((x) => x.id === o))) errors.push({ field: 'organisations', code: 'unknownChoice' });
+
+  const othersText = entry.othersCount?.trim() ?? '';
+  let othersCount = 0;
+  if (othersText) {
+    if (!/^-?\d+$/.test(othersText)) errors.push({ field: 'othersCount', code: 'notAWholeNumber' });
+    else if (Number(othersText) < 0) errors.push({ field: 'othersCount', code: 'negative' });
+    else othersCount = Number(othersText);
+  }
+
+  const summary = checkFreeText('summary', entry.summary, MAX_TEXT, errors);
+  const decisions = checkFreeText('decisions', entry.decisions, MAX_TEXT, errors);
+
+  const followUps: Omit<FollowUpItem, 'id'>[] = [];
+  for (let i = 1; i <= FOLLOW_UP_ROWS; i++) {
+    const text = checkFreeText(`followUp${i}Text`, entry[`followUp${i}Text`], 300, errors);
+    const owner = entry[`followUp${i}Owner`]?.trim() ?? '';
+    const due = entry[`followUp${i}Due`]?.trim() ?? '';
+    if (!text && !owner && !due) continue;
+    if (!text && !errors.some((e) => e.field === `followUp${i}Text`)) errors.push({ field: `followUp${i}Text`, code: 'required' });
+    if (!owner) errors.push({ field: `followUp${i}Owner`, code: 'required' });
+    else if (!plan.members.some((m) => m.id === owner)) errors.push({ field: `followUp${i}Owner`, code: 'unknownChoice' });
+    if (!due) errors.push({ field: `followUp${i}Due`, code: 'required' });
+    else if (!isValidIsoDate(due)) errors.push({ field: `followUp${i}Due`, code: 'invalidDate' });
+    else if (date && due < date) errors.push({ field: `followUp${i}Due`, code: 'beforeMeeting' });
+    if (text && owner && due) followUps.push({ text, owner, due });
+  }
+
+  if (errors.length) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      networkId,
+      date,
+      ...(startTime ? { startTime } : {}),
+      participants,
+      organisations,
+      othersCount,
+      ...(summary ? { summary } : {}),
+      ...(decisions ? { decisions } : {}),
+      followUps,
+    },
+  };
+}

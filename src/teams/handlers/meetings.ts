@@ -1,0 +1,30 @@
+import { meetingFormCard, meetingSavedCard } from '../../cards/meetingCards';
+import { messagesFor } from '../../i18n';
+import { logMeeting, prepareMeetingForm } from '../../usecases/logMeeting';
+import type { TurnHandler } from '../turn';
+import { deniedReply } from './denied';
+import type { HandlerDeps } from './deps';
+
+export function meetingHandlers({ repos, clock }: HandlerDeps) {
+  const showMeetingForm: TurnHandler = async (turn) => {
+    const m = messagesFor(turn.locale);
+    const form = await prepareMeetingForm(repos, clock, turn.aadObjectId);
+    return 'kind' in form ? deniedReply(m, form) : { card: meetingFormCard(m, form) };
+  };
+
+  const saveMeeting: TurnHandler = async (turn) => {
+    const m = messagesFor(turn.locale);
+    const result = await logMeeting(repos, clock, turn.aadObjectId, turn.data);
+    switch (result.kind) {
+      case 'notAMember':
+      case 'forbidden':
+        return deniedReply(m, result);
+      case 'invalid':
+        return { card: meetingFormCard(m, result.form) };
+      case 'saved':
+        return { card: meetingSavedCard(m, result.plan, result.record, result.alreadySaved) };
+    }
+  };
+
+  return { showMeetingForm, saveMeeting };
+}

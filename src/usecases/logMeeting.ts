@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Clock } from '../domain/clock';
+import type { FieldError } from '../domain/fieldErrors';
+import type { Plan } from '../domain/plan/schema';
+import { auditEntry } from '../domain/records/audit';
+import { FOLLOW_UP_ROWS, validateMeeting, type MeetingEntry, type MeetingRecord } from '../domain/records/meeting';
+import { authorize, isDenied, type Denied } from './authorize';
+import { cardText, formIdentity, pickValues } from './cardSubmit';
+import type { Repositories } from './ports';
+
+const followUpKeys = Array.from({ length: FOLLOW_UP_ROWS }, (_, i) => [`followUp${i + 1}Text`, `followUp${i + 1}Owner`, `followUp${i + 1}Due`] as const).flat();
+const entryKeys = ['networkId', 'date', 'startTime', 'participants', 'organisations', 'othersCount', 'summary', 'decisions', ...followUpKeys] as const;
+
+export const meetingSubmitSchema = z.object({
+  ...formIdentity,
+  networkId: cardText(100),
+  date: cardText(30),
+  startTime: cardText(10),
+  participants: cardText(5000),
+  organisations: cardText(5000),
+  othersCount: cardText(20),
+  summary: cardText(4000),
+  decisions: cardText(4000),
+  ...Object.fromEntries(followUpKeys.map((k) => [k, cardText(600)])),
+});
+
+export interface MeetingForm {
+  plan: Plan;
+  submissionId: string;
+  values: MeetingEntry;
+  errors: FieldError[];
+  unreadable?: boolean;
+}
+
+export type LogMeetingResult = Denied | { kind: 'saved'; plan: Plan; record: MeetingRecord; alreadySaved: boolean } | { kind: 'invalid'; form: MeetingForm };
+
+export async function prepareMeetingForm(repos: Repositories, clock: Clock, aadObjectId: string | undefined): Promise<MeetingForm | Denied> {
+  const member = await authorize(repos, clock, aadObjectId, 'logMeeting');
+  if (isDenied(member)) return member;
+  // The one logging usually took part; the card starts with them ticked.
+  return { plan: member.plan, submissionId: randomUUID(), values: { date: member.today, participants: member.membership.memberId }, errors: [] };
+}
+
+/** Logs a held meeting of a network or body, with its follow-up items for the reminders to chase. */
+export async function logMeeting(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<LogMeetingResult> {
+  const member = await authorize(repos, clock, aadObjectId, 'logMeeting');
+  if (isDenied(member)) return member;
+  const { plan, today, membership } = member;
+  const values = pickValues(payload, entryKeys) as MeetingEntry;
+  const parsed = meetingSubmitSchema.safeParse(payload);
+  if (!parsed.success || parsed.data.planId !== plan.id) {
+    return { kind: 'invalid', form: { plan, submissionId: randomUUID(), values, errors: [], unreadable: true } };
+  }
+  const checked = validateMeeting(parsed.data as MeetingEntry, plan, today);
+  if (!checked.ok) return { kind: 'invalid', form: { plan, submissionId: parsed.data.submissionId, values, errors: checked.errors } };
+
+  const id = `meeting-${parsed.data.submissionId}`;
+  const record: MeetingRecord = {
+    id,
+    planId: plan.id,
+    type: 'meeting',
+    ...checked.value,
+    followUps: checked.value.followUps.map((f, i) => ({ ...f, id: `${id}-followup-${i + 1}` })),
+    loggedBy: membership.memberId,
+    loggedAt: clock.now().toISOString(),
+  };
+  const { created, record: stored } = await repos.records.createOnce(record);
+  await repos.audit.append(auditEntry({ planId: plan.id, at: stored.loggedAt, actor: membership.memberId, action: 'create', recordType: 'meeting', recordId: stored.id, discriminator: 'first', after: stored }));
+  return { kind: 'saved', plan, record: stored, alreadySaved: !created };
+}
