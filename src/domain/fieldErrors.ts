@@ -21,7 +21,9 @@ export type FieldErrorCode =
   | 'invalidPersonCode'
   | 'personCodeNeedsConsent'
   | 'invalidTime'
-  | 'beforeMeeting';
+  | 'beforeMeeting'
+  | 'splitExceedsHeadcount'
+  | 'codesExceedHeadcount';
 
 export interface FieldError {
   field: string;

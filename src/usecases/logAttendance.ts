@@ -1,22 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { validateAttendance, type AttendanceEntry, type AttendanceRecord } from '../domain/attendance/attendance';
+import { ageInputId, genderInputId, genders, validateAttendance, type AttendanceEntry, type AttendanceRecord } from '../domain/attendance/attendance';
+import { ageBands } from '../domain/records/ageBands';
 import type { Clock } from '../domain/clock';
 import type { FieldError } from '../domain/fieldErrors';
 import type { Activity, Plan } from '../domain/plan/schema';
 import { auditEntry } from '../domain/records/audit';
 import { authorize, isDenied, type Denied } from './authorize';
+import { cardText, formIdentity, pickValues } from './cardSubmit';
 import type { Repositories } from './ports';
 
+const splitKeys = [...ageBands.map(ageInputId), ...genders.map(genderInputId)];
+export const attendanceEntryKeys = ['activityId', 'date', 'headcount', 'newParticipants', 'volunteers', 'placeId', 'participantCodes', 'note', ...splitKeys] as const;
+
 /** What the attendance card sends back. Input values arrive as text (numbers too, in Teams). */
-const text = (max: number) => z.union([z.string().max(max), z.number().finite()]).transform(String).optional();
 export const attendanceSubmitSchema = z.object({
-  planId: z.string().min(1).max(100),
-  submissionId: z.string().uuid(),
-  activityId: text(100),
-  date: text(30),
-  headcount: text(20),
-  newParticipants: text(20),
+  ...formIdentity,
+  activityId: cardText(100),
+  date: cardText(30),
+  headcount: cardText(20),
+  newParticipants: cardText(20),
+  volunteers: cardText(20),
+  placeId: cardText(100),
+  participantCodes: cardText(2000),
+  note: cardText(2000),
+  ...Object.fromEntries(splitKeys.map((k) => [k, cardText(20)])),
 });
 export type AttendanceSubmit = z.output<typeof attendanceSubmitSchema>;
 
@@ -46,16 +54,6 @@ export async function prepareAttendanceForm(repos: Repositories, clock: Clock, a
   return { plan: member.plan, activities: loggableActivities(member.plan), submissionId: randomUUID(), values: { date: member.today }, errors: [] };
 }
 
-function pickEntry(payload: unknown): AttendanceEntry {
-  const source = (payload && typeof payload === 'object' ? payload : {}) as Record<string, unknown>;
-  const entry: AttendanceEntry = {};
-  for (const key of ['activityId', 'date', 'headcount', 'newParticipants'] as const) {
-    const v = source[key];
-    if (typeof v === 'string' || typeof v === 'number') entry[key] = String(v).slice(0, 100);
-  }
-  return entry;
-}
-
 /**
  * Saves one session's attendance from a card submit. The plan is taken from the user's own
  * membership: a payload naming another plan is treated as tampered and nothing is stored.
@@ -64,14 +62,14 @@ export async function logAttendance(repos: Repositories, clock: Clock, aadObject
   const member = await authorize(repos, clock, aadObjectId, 'logAttendance');
   if (isDenied(member)) return member;
   const { plan, today, membership } = member;
-  const values = pickEntry(payload);
+  const values = pickValues(payload, attendanceEntryKeys) as AttendanceEntry;
 
   const parsed = attendanceSubmitSchema.safeParse(payload);
   if (!parsed.success || parsed.data.planId !== plan.id) {
     return { kind: 'invalid', form: { plan, activities: loggableActivities(plan), submissionId: randomUUID(), values, errors: [], unreadable: true } };
   }
   const submit = parsed.data;
-  const checked = validateAttendance(submit, plan, today);
+  const checked = validateAttendance(submit as AttendanceEntry, plan, today);
   if (!checked.ok) {
     return { kind: 'invalid', form: { plan, activities: loggableActivities(plan), submissionId: submit.submissionId, values, errors: checked.errors } };
   }

@@ -148,6 +148,54 @@ describe('logging attendance in chat', () => {
     expect(textsOf(cardOf(welcome))).toEqual(expect.arrayContaining(['Logbog: det kan jeg', 'Du logger i **Den boligsociale helhedsplan for Husum-Tingbjerg 2024-2028**.']));
   });
 
+  it('saves the full session record: volunteers, place, age and gender split, participant codes and a note', async () => {
+    const { data } = await openForm();
+    const res = await harness.execute(users.alex, cardVerbs.saveAttendance, {
+      ...data,
+      activityId: 'legepatrulje',
+      date: '2025-06-09',
+      headcount: '16',
+      newParticipants: '2',
+      volunteers: '3',
+      placeId: 'fsb-01-32-voldparken',
+      'age_6-12': '14',
+      'age_13-17': '2',
+      gender_female: '9',
+      gender_male: '7',
+      participantCodes: 'kb17, MH22 kb17',
+      note: 'Regnvejr; vi flyttede ind i beboerlokalet.',
+    });
+    expect(textsOf(res.body!.value)).toContain('✅ Fremmøde gemt');
+    const [stored] = await harness.repos.records.listInRange(planId, 'attendance', { from: '2025-06-09', to: '2025-06-09' });
+    expect(stored).toMatchObject({
+      volunteers: 3,
+      placeId: 'fsb-01-32-voldparken',
+      byAgeBand: { '6-12': 14, '13-17': 2 },
+      byGender: { female: 9, male: 7 },
+      participantCodes: ['KB17', 'MH22'],
+      note: 'Regnvejr; vi flyttede ind i beboerlokalet.',
+    });
+  });
+
+  it.each([
+    ['a CPR number in the note', { note: 'Ring til mor, cpr 120398-1234' }, 'note', 'Ligner et CPR-nummer. Skriv aldrig CPR-numre i Logbog.'],
+    ['a phone number in the note', { note: 'mor: 20 30 40 50' }, 'note', 'Indeholder et telefonnummer. Skriv ikke personoplysninger her.'],
+    ['a name among the participant codes', { participantCodes: 'KB17, Jens' }, 'participantCodes', 'En deltagerkode er to bogstaver og 2-4 cifre, fx KB17. Brug aldrig navne.'],
+    ['an age split larger than the headcount', { 'age_6-12': '9', 'age_13-17': '2' }, 'age_13-17', 'Fordelingen giver flere end antal deltagere.'],
+    ['more participant codes than participants', { participantCodes: 'AA11 BB22 CC33 DD44 EE55 FF66 GG77 HH88 II99 JJ10 KK11' }, 'participantCodes', 'Der er flere deltagerkoder end deltagere.'],
+  ])('refuses %s in Danish, opens the details with the values kept, and stores nothing', async (_name, change, field, message) => {
+    const { data } = await openForm();
+    const before = await countSessions();
+    const entered: Record<string, string> = { activityId: 'legepatrulje', date: '2025-06-14', headcount: '10', ...change };
+    const res = await harness.execute(users.alex, cardVerbs.saveAttendance, { ...data, ...entered });
+    const card = res.body!.value;
+    expect(textsOf(card)).toContain(message);
+    const input = inputOf(card, field)!;
+    expect(String(input.value)).toBe(entered[field]);
+    expect(JSON.stringify(card)).toContain('"id":"details","isVisible":true');
+    expect(await countSessions()).toBe(before);
+  });
+
   it('answers an unknown command by pointing to "hjælp"', async () => {
     const [reply] = await harness.say(users.alex, 'lav kaffe');
     expect(reply!.text).toBe('Jeg forstår ikke "lav kaffe". Skriv **hjælp** for at se, hvad jeg kan.');

@@ -1,6 +1,12 @@
 import { isValidIsoDate, type IsoDate } from '../calendar';
 import type { FieldError, Validated } from '../fieldErrors';
 import type { Plan } from '../plan/schema';
+import { checkFreeText, sensitiveErrorCode } from '../privacy/freeText';
+import { isPersonCode, normalisePersonCode } from '../privacy/personCode';
+import { ageBands, type AgeBand } from '../records/ageBands';
+
+export const genders = ['female', 'male', 'other'] as const;
+export type Gender = (typeof genders)[number];
 
 /** One logged session of an activity: the unit the plan's attendance targets are counted from. */
 export interface AttendanceRecord {
@@ -11,9 +17,20 @@ export interface AttendanceRecord {
   date: IsoDate;
   headcount: number;
   newParticipants?: number;
+  volunteers?: number;
+  placeId?: string;
+  byAgeBand?: Partial<Record<AgeBand, number>>;
+  byGender?: Partial<Record<Gender, number>>;
+  /** Pseudonymous codes, for targets that count unique or repeat participants; stripped after retention. */
+  participantCodes?: string[];
+  note?: string;
   loggedBy: string;
   loggedAt: string;
 }
+
+/** The card's input id for an age band or gender count, e.g. "age_6-12", "gender_female". */
+export const ageInputId = (band: AgeBand) => `age_${band}` as const;
+export const genderInputId = (gender: Gender) => `gender_${gender}` as const;
 
 /** The values as typed into the card; all optional text until validated. */
 export interface AttendanceEntry {
@@ -21,17 +38,18 @@ export interface AttendanceEntry {
   date?: string;
   headcount?: string;
   newParticipants?: string;
+  volunteers?: string;
+  placeId?: string;
+  participantCodes?: string;
+  note?: string;
+  [split: `age_${string}` | `gender_${string}`]: string | undefined;
 }
 
-export interface AttendanceFacts {
-  activityId: string;
-  date: IsoDate;
-  headcount: number;
-  newParticipants?: number;
-}
+export type AttendanceFacts = Omit<AttendanceRecord, 'id' | 'planId' | 'type' | 'loggedBy' | 'loggedAt'>;
 
 // A session bigger than this is a typing slip; Tingbjerg Challenge, the largest event, has ~1,000.
 const MAX_HEADCOUNT = 5000;
+const MAX_NOTE = 1000;
 
 function parseCount(field: string, raw: string | undefined, required: boolean, errors: FieldError[]): number | undefined {
   const text = raw?.trim() ?? '';
@@ -48,6 +66,34 @@ function parseCount(field: string, raw: string | undefined, required: boolean, e
   else if (value > MAX_HEADCOUNT) errors.push({ field, code: 'tooLarge' });
   else return value;
   return undefined;
+}
+
+/** An optional split (by age band or gender): its parts may not add up to more than the headcount. */
+function parseSplit<K extends string>(keys: readonly K[], inputId: (k: K) => string, entry: AttendanceEntry, headcount: number | undefined, field: string, errors: FieldError[]) {
+  const split: Partial<Record<K, number>> = {};
+  let sum = 0;
+  for (const key of keys) {
+    const value = parseCount(inputId(key), entry[inputId(key) as `age_${string}`], false, errors);
+    if (value !== undefined && value > 0) {
+      split[key] = value;
+      sum += value;
+    }
+  }
+  if (headcount !== undefined && sum > headcount) errors.push({ field, code: 'splitExceedsHeadcount' });
+  return Object.keys(split).length ? split : undefined;
+}
+
+function parseCodes(raw: string | undefined, headcount: number | undefined, errors: FieldError[]): string[] | undefined {
+  const parts = (raw ?? '').split(/[\s,;]+/).map(normalisePersonCode).filter(Boolean);
+  if (!parts.length) return undefined;
+  const bad = parts.find((c) => !isPersonCode(c));
+  if (bad) {
+    errors.push({ field: 'participantCodes', code: sensitiveErrorCode(raw ?? '') === 'containsCpr' ? 'containsCpr' : 'invalidPersonCode' });
+    return undefined;
+  }
+  const unique = [...new Set(parts)];
+  if (headcount !== undefined && unique.length > headcount) errors.push({ field: 'participantCodes', code: 'codesExceedHeadcount' });
+  return unique;
 }
 
 /** Checks an attendance entry against the plan and today's date in the plan's time zone. */
@@ -69,6 +115,18 @@ export function validateAttendance(entry: AttendanceEntry, plan: Plan, today: Is
   if (headcount !== undefined && newParticipants !== undefined && newParticipants > headcount) {
     errors.push({ field: 'newParticipants', code: 'newExceedsHeadcount' });
   }
+  const volunteers = parseCount('volunteers', entry.volunteers, false, errors);
+  const placeId = entry.placeId?.trim() || undefined;
+  if (placeId && !plan.places.some((p) => p.id === placeId)) errors.push({ field: 'placeId', code: 'unknownChoice' });
+  const byAgeBand = parseSplit(ageBands, ageInputId, entry, headcount, 'byAgeBand', errors);
+  const byGender = parseSplit(genders, genderInputId, entry, headcount, 'byGender', errors);
+  const participantCodes = parseCodes(entry.participantCodes, headcount, errors);
+  const note = checkFreeText('note', entry.note, MAX_NOTE, errors);
+
   if (errors.length || headcount === undefined) return { ok: false, errors };
-  return { ok: true, value: { activityId, date, headcount, ...(newParticipants === undefined ? {} : { newParticipants }) } };
+  const optional = { newParticipants, volunteers, placeId, byAgeBand, byGender, participantCodes, note };
+  return {
+    ok: true,
+    value: { activityId, date, headcount, ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)) },
+  };
 }

@@ -1,7 +1,7 @@
 import { isValidIsoDate, type IsoDate } from '../calendar';
-import type { FieldError, FieldErrorCode, Validated } from '../fieldErrors';
+import type { FieldError, Validated } from '../fieldErrors';
 import type { Plan } from '../plan/schema';
-import { findSensitiveData, type SensitiveKind } from '../privacy/sensitiveText';
+import { checkFreeText } from '../privacy/freeText';
 
 /** A follow-up item from a meeting; reminders chase it until it is done. */
 export interface FollowUpItem {
@@ -46,19 +46,6 @@ export interface MeetingEntry {
 }
 
 export type MeetingFacts = Omit<MeetingRecord, 'id' | 'planId' | 'type' | 'loggedBy' | 'loggedAt' | 'followUps'> & { followUps: Omit<FollowUpItem, 'id'>[] };
-
-const sensitiveCode: Record<SensitiveKind, FieldErrorCode> = { cpr: 'containsCpr', email: 'containsEmail', phone: 'containsPhone' };
-
-/** Free text: refused when it carries a CPR number, an e-mail address or a phone number. */
-export function checkFreeText(field: string, raw: string | undefined, max: number, errors: FieldError[]): string | undefined {
-  const text = raw?.trim() ?? '';
-  if (!text) return undefined;
-  const sensitive = findSensitiveData(text);
-  if (sensitive) errors.push({ field, code: sensitiveCode[sensitive] });
-  else if (text.length > max) errors.push({ field, code: 'tooLong' });
-  else return text;
-  return undefined;
-}
 
 /** Multi-select inputs arrive as "a,b,c". */
 function splitChoices(raw: string | undefined): string[] {

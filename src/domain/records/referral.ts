@@ -2,7 +2,7 @@ import { addMonths, isValidIsoDate, type IsoDate } from '../calendar';
 import type { FieldError, Validated } from '../fieldErrors';
 import type { Plan } from '../plan/schema';
 import { isPersonCode, normalisePersonCode } from '../privacy/personCode';
-import { findSensitiveData } from '../privacy/sensitiveText';
+import { checkFreeText, sensitiveErrorCode } from '../privacy/freeText';
 import { isAgeBand, type AgeBand } from './ageBands';
 
 /** henvist → startet → fastholdt → afsluttet, or afbrudt from any open step. */
@@ -93,10 +93,8 @@ export function validateReferral(entry: ReferralEntry, plan: Plan, today: IsoDat
     to = parseTo(plan, toRaw);
     if (!to) errors.push({ field: 'to', code: 'unknownChoice' });
   } else if (toText) {
-    const sensitive = findSensitiveData(toText);
-    if (sensitive) errors.push({ field: 'toText', code: sensitive === 'cpr' ? 'containsCpr' : sensitive === 'email' ? 'containsEmail' : 'containsPhone' });
-    else if (toText.length > 120) errors.push({ field: 'toText', code: 'tooLong' });
-    else to = { text: toText };
+    const text = checkFreeText('toText', toText, 120, errors);
+    if (text) to = { text };
   } else errors.push({ field: 'to', code: 'required' });
 
   const ageBand = entry.ageBand?.trim() ?? '';
@@ -108,7 +106,7 @@ export function validateReferral(entry: ReferralEntry, plan: Plan, today: IsoDat
   if (!consent) errors.push({ field: 'consentBasis', code: 'required' });
   else if (!(consentBases as readonly string[]).includes(consent)) errors.push({ field: 'consentBasis', code: 'unknownChoice' });
   else if (code && consent === 'anonymous') errors.push({ field: 'consentBasis', code: 'personCodeNeedsConsent' });
-  if (code && !isPersonCode(code)) errors.push({ field: 'personCode', code: findSensitiveData(code) === 'cpr' ? 'containsCpr' : 'invalidPersonCode' });
+  if (code && !isPersonCode(code)) errors.push({ field: 'personCode', code: sensitiveErrorCode(code) === 'containsCpr' ? 'containsCpr' : 'invalidPersonCode' });
 
   const date = entry.date?.trim() ?? '';
   if (!date) errors.push({ field: 'date', code: 'required' });

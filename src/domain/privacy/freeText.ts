@@ -1,0 +1,20 @@
+import type { FieldError, FieldErrorCode } from '../fieldErrors';
+import { findSensitiveData, type SensitiveKind } from './sensitiveText';
+
+const sensitiveCode: Record<SensitiveKind, FieldErrorCode> = { cpr: 'containsCpr', email: 'containsEmail', phone: 'containsPhone' };
+
+export function sensitiveErrorCode(text: string): FieldErrorCode | undefined {
+  const kind = findSensitiveData(text);
+  return kind ? sensitiveCode[kind] : undefined;
+}
+
+/** Free text: refused when it carries a CPR number, an e-mail address or a phone number. */
+export function checkFreeText(field: string, raw: string | undefined, max: number, errors: FieldError[]): string | undefined {
+  const text = raw?.trim() ?? '';
+  if (!text) return undefined;
+  const sensitive = sensitiveErrorCode(text);
+  if (sensitive) errors.push({ field, code: sensitive });
+  else if (text.length > max) errors.push({ field, code: 'tooLong' });
+  else return text;
+  return undefined;
+}
