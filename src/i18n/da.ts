@@ -21,6 +21,8 @@ export const da = {
     `Det har du ikke adgang til: ${da_actionNames[action]} kræver rollen ${roles} i planen. Intet er ændret. Spørg planens leder, hvis du mener, du skal have adgang.`,
   roleNames: { member: 'medlem', coordinator: 'tovholder', leader: 'leder', admin: 'administrator' } satisfies Record<Role, string>,
   or: 'eller',
+  retentionDone: (stripped: number, cutoff: string, skipped: number) =>
+    `Deltagerkoder er fjernet fra ${stripped} registrering(er) dateret før ${cutoff}. Antal, datoer og forløb er bevaret.${skipped ? ` ${skipped} blev ændret undervejs og tages ved næste kørsel.` : ''}`,
   unknownCommand: (text: string) => `Jeg forstår ikke "${text}". Skriv **hjælp** for at se, hvad jeg kan.`,
   turnError: 'Beklager, noget gik galt hos mig. Intet af det, du har indtastet, er gået tabt. Prøv igen om lidt.',
   help: {

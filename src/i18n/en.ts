@@ -17,6 +17,8 @@ export const en: Messages = {
   forbidden: (action, roles) => `You do not have access: ${actionNames[action]} needs the role ${roles} in the plan. Nothing was changed. Ask the plan's leader if you think you should have access.`,
   roleNames: { member: 'member', coordinator: 'coordinator', leader: 'leader', admin: 'administrator' },
   or: 'or',
+  retentionDone: (stripped: number, cutoff: string, skipped: number) =>
+    `Participant codes removed from ${stripped} record(s) dated before ${cutoff}. Counts, dates and paths are kept.${skipped ? ` ${skipped} changed meanwhile and will be taken next run.` : ''}`,
   unknownCommand: (text: string) => `I don't understand "${text}". Write **help** to see what I can do.`,
   turnError: 'Sorry, something went wrong on my side. Nothing you entered is lost. Please try again shortly.',
   help: {

@@ -57,6 +57,8 @@ export interface RecordRepository {
   /** The member's latest entries of every kind, newest first. */
   listByAuthor(planId: string, memberId: string, limit: number): Promise<LoggedRecord[]>;
   listOpenReferralsBy(planId: string, memberId: string): Promise<ReferralRecord[]>;
+  /** Sessions and referrals dated before `cutoff` that still carry person codes. */
+  listWithPersonCodesBefore(planId: string, cutoff: string): Promise<(AttendanceRecord | ReferralRecord)[]>;
 }
 
 /** Append-only: there is no way to change or delete an entry through this interface. */

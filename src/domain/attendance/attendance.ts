@@ -23,6 +23,8 @@ export interface AttendanceRecord {
   byGender?: Partial<Record<Gender, number>>;
   /** Pseudonymous codes, for targets that count unique or repeat participants; stripped after retention. */
   participantCodes?: string[];
+  /** How many codes the session had before the retention job removed them. */
+  participantCodesStripped?: number;
   note?: string;
   loggedBy: string;
   loggedAt: string;

@@ -1,5 +1,6 @@
 import { ErrorResponse, type Container } from '@azure/cosmos';
 import type { DateRange } from '../../domain/calendar';
+import type { AttendanceRecord } from '../../domain/attendance/attendance';
 import type { ReferralRecord } from '../../domain/records/referral';
 import type { LoggedRecord, RecordOfType, RecordRepository, RecordType, Versioned } from '../../usecases/ports';
 import { withoutSystemProperties } from './systemProperties';
@@ -74,6 +75,14 @@ export class CosmosRecordRepository implements RecordRepository {
       planId,
       "SELECT * FROM c WHERE c.planId = @plan AND c.type = 'referral' AND c.loggedBy = @member AND c.status IN ('referred', 'started', 'retained') ORDER BY c.followUpDate ASC",
       { '@member': memberId },
+    );
+  }
+
+  async listWithPersonCodesBefore(planId: string, cutoff: string): Promise<(AttendanceRecord | ReferralRecord)[]> {
+    return this.query<AttendanceRecord | ReferralRecord>(
+      planId,
+      'SELECT * FROM c WHERE c.planId = @plan AND c.date < @cutoff AND (IS_DEFINED(c.participantCodes) OR IS_DEFINED(c.personCode))',
+      { '@cutoff': cutoff },
     );
   }
 

@@ -2,6 +2,7 @@ import { helpCard } from '../../cards/helpCard';
 import { statusCard } from '../../cards/statusCard';
 import { cardVerbs, type CardVerb } from '../../cards/verbs';
 import { messagesFor } from '../../i18n';
+import { applyRetentionAsMember } from '../../usecases/applyRetention';
 import { getStatus } from '../../usecases/getStatus';
 import { resolveMember } from '../../usecases/resolveMember';
 import type { Command } from '../commands';
@@ -32,6 +33,12 @@ export function createHandlers(deps: HandlerDeps) {
     return status.kind === 'status' ? { card: statusCard(m, status) } : deniedReply(m, status);
   };
 
+  const runRetention: TurnHandler = async (turn) => {
+    const m = messagesFor(turn.locale);
+    const report = await applyRetentionAsMember(repos, clock, turn.aadObjectId);
+    return report.kind === 'done' ? { text: m.retentionDone(report.stripped, m.formatDate(report.cutoff), report.skipped) } : deniedReply(m, report);
+  };
+
   const unknownCommand: TurnHandler = async (turn) => ({ text: messagesFor(turn.locale).unknownCommand(turn.text.slice(0, 60)) });
 
   const commands: Record<Command, TurnHandler> = {
@@ -41,6 +48,7 @@ export function createHandlers(deps: HandlerDeps) {
     logReferral: referrals.showReferralForm,
     myReferrals: referrals.showMyReferrals,
     status: showStatus,
+    retention: runRetention,
   };
   const cardActions: Record<CardVerb, TurnHandler> = {
     [cardVerbs.showAttendanceForm]: attendance.showAttendanceForm,
