@@ -29,6 +29,8 @@ export function attendanceFormCard(m: Messages, form: AttendanceForm): CardJson 
   const hasDetails = detailFields.some((k) => values[k as keyof AttendanceEntry]) || ageBands.some((b) => values[ageInputId(b)]) || genders.some((g) => values[genderInputId(g)]);
   const ageCells = ageBands.map((b) => ({ id: ageInputId(b), label: m.ageBandNames[b], value: numberOrEmpty(values[ageInputId(b)]) }));
   return renderCard('attendance-form', {
+    title: form.correcting ? m.myEntries.correctTitle : f.title,
+    correcting: form.correcting ?? '',
     labels: { ...f, required: m.fieldErrors.required },
     planName: plan.name,
     planId: plan.id,
@@ -55,12 +57,12 @@ export function attendanceFormCard(m: Messages, form: AttendanceForm): CardJson 
   });
 }
 
-export function attendanceSavedCard(m: Messages, planName: string, record: AttendanceRecord, activity: Activity, alreadySaved: boolean): CardJson {
+export function attendanceSavedCard(m: Messages, planName: string, record: AttendanceRecord, activity: Activity, alreadySaved: boolean, corrected = false): CardJson {
   const s = m.attendanceSaved;
   return recordSavedCard({
     title: s.title,
     planName,
-    notice: alreadySaved ? s.alreadySaved : '',
+    notice: corrected ? m.myEntries.corrected : alreadySaved ? s.alreadySaved : '',
     facts: [
       { title: s.activity, value: activity.name },
       { title: s.date, value: m.formatDate(record.date) },

@@ -3,6 +3,7 @@ import type { Plan } from '../domain/plan/schema';
 import { FOLLOW_UP_ROWS, type MeetingRecord } from '../domain/records/meeting';
 import type { Messages } from '../i18n';
 import type { MeetingForm } from '../usecases/logMeeting';
+import { nameOf } from './planNames';
 import { recordSavedCard } from './recordSavedCard';
 import { renderCard, type CardJson } from './renderCard';
 import { cardVerbs } from './verbs';
@@ -68,18 +69,18 @@ export function meetingFormCard(m: Messages, form: MeetingForm): CardJson {
 
 export function meetingSavedCard(m: Messages, plan: Plan, r: MeetingRecord, alreadySaved: boolean): CardJson {
   const s = m.meetingSaved;
-  const nameOf = (id: string) => plan.members.find((x) => x.id === id)?.name ?? id;
-  const participants = r.participants.map(nameOf);
+  const member = (memberId: string) => nameOf(plan, { memberId });
+  const participants = r.participants.map(member);
   const others = r.othersCount ? [`+${r.othersCount}`] : [];
   return recordSavedCard({
     title: s.title,
     planName: plan.name,
     notice: alreadySaved ? s.alreadySaved : '',
     facts: [
-      { title: s.network, value: plan.networks.find((n) => n.id === r.networkId)?.name ?? r.networkId },
+      { title: s.network, value: nameOf(plan, { networkId: r.networkId }) },
       { title: s.date, value: `${m.formatDate(r.date)}${r.startTime ? ` ${r.startTime}` : ''}` },
       { title: s.participants, value: [...participants, ...others].join(', ') || '–' },
-      ...r.followUps.map((f, i) => ({ title: i === 0 ? s.followUps : ' ', value: s.followUp(f.text, nameOf(f.owner), m.formatDate(f.due)) })),
+      ...r.followUps.map((f, i) => ({ title: i === 0 ? s.followUps : ' ', value: s.followUp(f.text, member(f.owner), m.formatDate(f.due)) })),
     ],
     actions: [{ title: s.logAnother, verb: cardVerbs.showMeetingForm }],
   });

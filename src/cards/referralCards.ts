@@ -5,18 +5,12 @@ import { consentBases, nextStatusesOf, type ReferralRecord } from '../domain/rec
 import type { Messages } from '../i18n';
 import type { MyReferrals } from '../usecases/followUpReferrals';
 import type { ReferralForm } from '../usecases/logReferral';
+import { nameOf } from './planNames';
 import { recordSavedCard } from './recordSavedCard';
 import { renderCard, type CardJson } from './renderCard';
 import { cardVerbs } from './verbs';
 
 const fields = ['from', 'to', 'toText', 'personCode', 'ageBand', 'consentBasis', 'date'] as const;
-
-function nameOf(plan: Plan, ref: { activityId?: string; organisationId?: string; offerId?: string; text?: string }): string {
-  if (ref.activityId) return plan.activities.find((a) => a.id === ref.activityId)?.name ?? ref.activityId;
-  if (ref.offerId) return plan.offers.find((o) => o.id === ref.offerId)?.name ?? ref.offerId;
-  if (ref.organisationId) return plan.organisations.find((o) => o.id === ref.organisationId)?.name ?? ref.organisationId;
-  return ref.text ?? '';
-}
 
 export function referralFormCard(m: Messages, form: ReferralForm): CardJson {
   const f = m.referralForm;

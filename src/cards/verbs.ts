@@ -9,6 +9,9 @@ export const cardVerbs = {
   advanceReferral: 'advanceReferral',
   showMeetingForm: 'showMeetingForm',
   saveMeeting: 'saveMeeting',
+  showMyEntries: 'showMyEntries',
+  deleteEntry: 'deleteEntry',
+  correctAttendance: 'correctAttendance',
 } as const;
 
 export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];

@@ -1,5 +1,5 @@
 /** The chat commands, matched loosely: case, accents and stray punctuation do not matter. */
-export type Command = 'retention' | 'help' | 'logAttendance' | 'logMeeting' | 'logReferral' | 'myReferrals' | 'status';
+export type Command = 'myEntries' | 'retention' | 'help' | 'logAttendance' | 'logMeeting' | 'logReferral' | 'myReferrals' | 'status';
 
 const patterns: [Command, RegExp][] = [
   ['help', /^(hjælp|hjaelp|help|\?|hej|hi|hello|menu)$/],
@@ -7,6 +7,7 @@ const patterns: [Command, RegExp][] = [
   ['logMeeting', /^(log|registrer|registrér)\s+(møde|moede|mode|meeting|netværksmøde)$/],
   ['logReferral', /^(log|registrer|registrér)\s+(henvisning|brobygning|referral)$/],
   ['myReferrals', /^(mine|my)\s+(henvisninger|referrals)$/],
+  ['myEntries', /^(mine|my)\s+(registreringer|entries)$/],
   ['status', /^status$/],
   ['retention', /^(slet gamle koder|oprydning|retention)$/],
 ];

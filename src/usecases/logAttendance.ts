@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { ageInputId, genderInputId, genders, validateAttendance, type AttendanceEntry, type AttendanceRecord } from '../domain/attendance/attendance';
+import { ageInputId, genderInputId, genders, validateAttendance, type AttendanceEntry, type AttendanceFacts, type AttendanceRecord } from '../domain/attendance/attendance';
 import { ageBands } from '../domain/records/ageBands';
 import type { Clock } from '../domain/clock';
 import type { FieldError } from '../domain/fieldErrors';
 import type { Activity, Plan } from '../domain/plan/schema';
 import { auditEntry } from '../domain/records/audit';
 import { authorize, isDenied, type Denied } from './authorize';
+import { changeDecision } from './changeRights';
+import type { MemberInPlan } from './resolveMember';
 import { cardText, formIdentity, pickValues } from './cardSubmit';
 import type { Repositories } from './ports';
 
@@ -16,6 +18,7 @@ export const attendanceEntryKeys = ['activityId', 'date', 'headcount', 'newParti
 /** What the attendance card sends back. Input values arrive as text (numbers too, in Teams). */
 export const attendanceSubmitSchema = z.object({
   ...formIdentity,
+  correcting: z.string().max(200).optional(),
   activityId: cardText(100),
   date: cardText(30),
   headcount: cardText(20),
@@ -36,11 +39,14 @@ export interface AttendanceForm {
   errors: FieldError[];
   /** Set when the card could not be read at all (tampered or truncated). */
   unreadable?: boolean;
+  /** The id of the stored session this form corrects; absent for a new session. */
+  correcting?: string;
 }
 
 export type LogAttendanceResult =
   | Denied
-  | { kind: 'saved'; record: AttendanceRecord; activity: Activity; plan: Plan; alreadySaved: boolean }
+  | { kind: 'saved'; record: AttendanceRecord; activity: Activity; plan: Plan; alreadySaved: boolean; corrected?: boolean }
+  | { kind: 'refused'; reason: 'notYours' | 'editWindowClosed' | 'notFound' | 'changedMeanwhile' }
   | { kind: 'invalid'; form: AttendanceForm };
 
 /** Activities offered in the card: those the plan counts sessions for come first. */
@@ -71,8 +77,9 @@ export async function logAttendance(repos: Repositories, clock: Clock, aadObject
   const submit = parsed.data;
   const checked = validateAttendance(submit as AttendanceEntry, plan, today);
   if (!checked.ok) {
-    return { kind: 'invalid', form: { plan, activities: loggableActivities(plan), submissionId: submit.submissionId, values, errors: checked.errors } };
+    return { kind: 'invalid', form: { plan, activities: loggableActivities(plan), submissionId: submit.submissionId, values, errors: checked.errors, correcting: submit.correcting } };
   }
+  if (submit.correcting) return correctAttendance(repos, clock, member, submit.correcting, submit.submissionId, checked.value);
   const record: AttendanceRecord = {
     id: `attendance-${submit.submissionId}`,
     planId: plan.id,
@@ -85,4 +92,35 @@ export async function logAttendance(repos: Repositories, clock: Clock, aadObject
   await repos.audit.append(auditEntry({ planId: plan.id, at: stored.loggedAt, actor: membership.memberId, action: 'create', recordType: 'attendance', recordId: stored.id, discriminator: 'first', after: stored }));
   const activity = plan.activities.find((a) => a.id === stored.activityId)!;
   return { kind: 'saved', record: stored, activity, plan, alreadySaved: !created };
+}
+
+/**
+ * Replaces a stored session with corrected values, if the member may change it (author within
+ * the edit window, the network's coordinator, a leader). A retried submit of the same
+ * correction finds the values already in place and reports them as saved.
+ */
+async function correctAttendance(
+  repos: Repositories,
+  clock: Clock,
+  member: MemberInPlan,
+  recordId: string,
+  submissionId: string,
+  facts: AttendanceFacts,
+): Promise<LogAttendanceResult> {
+  const { plan, membership } = member;
+  const found = await repos.records.get(plan.id, recordId);
+  if (!found || found.record.type !== 'attendance') return { kind: 'refused', reason: 'notFound' };
+  const current = found.record;
+  const activity = plan.activities.find((a) => a.id === facts.activityId)!;
+  const { id, planId, type, loggedBy, loggedAt, participantCodesStripped } = current;
+  const corrected: AttendanceRecord = { id, planId, type, loggedBy, loggedAt, ...facts, ...(participantCodesStripped ? { participantCodesStripped } : {}) };
+  const sameFacts = (r: AttendanceRecord) => JSON.stringify({ ...r, correctedAt: undefined, correctedBy: undefined }) === JSON.stringify({ ...corrected, correctedAt: undefined, correctedBy: undefined });
+  if (sameFacts(current)) return { kind: 'saved', record: current, activity, plan, alreadySaved: true, corrected: true };
+  const decision = changeDecision(member, current);
+  if (decision !== 'allowed') return { kind: 'refused', reason: decision };
+  const now = clock.now().toISOString();
+  const withStamp = { ...corrected, correctedAt: now, correctedBy: membership.memberId };
+  if ((await repos.records.replace(withStamp, found.etag)) === 'conflict') return { kind: 'refused', reason: 'changedMeanwhile' };
+  await repos.audit.append(auditEntry({ planId: plan.id, at: now, actor: membership.memberId, action: 'update', recordType: 'attendance', recordId: id, discriminator: submissionId, before: current, after: withStamp }));
+  return { kind: 'saved', record: withStamp, activity, plan, alreadySaved: false, corrected: true };
 }

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { attendanceFormCard, attendanceSavedCard } from '../../src/cards/attendanceCards';
+import { myEntriesCard } from '../../src/cards/entriesCards';
 import { helpCard } from '../../src/cards/helpCard';
 import { loadTemplate, templateNames, type CardJson } from '../../src/cards/renderCard';
 import { meetingFormCard, meetingSavedCard } from '../../src/cards/meetingCards';
@@ -52,6 +53,14 @@ function everyCard(plan: Plan, m: (typeof catalogues)['da']): Record<string, Car
       values: { networkId: plan.networks[0]!.id, date: '2024-09-10', participants: everyMember, organisations: everyOrganisation, summary: 'x'.repeat(1900), decisions: 'y'.repeat(1900), followUp1Text: 'z'.repeat(290) },
     }),
     'meeting-saved': meetingSavedCard(m, plan, meeting, false),
+    'my-entries (10, mixed)': myEntriesCard(m, {
+      kind: 'entries',
+      plan,
+      entries: [record, referral, meeting, record, referral, meeting, record, referral, meeting, record].map((r, i) => ({ record: { ...r, id: `e${i}` }, change: i % 3 ? 'allowed' : 'editWindowClosed' })),
+      outcome: { deleted: record },
+    }),
+    'my-entries (none)': myEntriesCard(m, { kind: 'entries', plan, entries: [], outcome: { refused: 'notYours' } }),
+    'attendance-form correcting': attendanceFormCard(m, { ...form, correcting: 'attendance-x', values: { activityId: activity.id, date: '2024-09-10', headcount: '12', 'age_6-12': '4', note: 'x' } }),
     'attendance-form': attendanceFormCard(m, form),
     'attendance-form with errors': attendanceFormCard(m, {
       ...form,

@@ -28,6 +28,8 @@ export interface AttendanceRecord {
   note?: string;
   loggedBy: string;
   loggedAt: string;
+  correctedBy?: string;
+  correctedAt?: string;
 }
 
 /** The card's input id for an age band or gender count, e.g. "age_6-12", "gender_female". */
@@ -47,7 +49,7 @@ export interface AttendanceEntry {
   [split: `age_${string}` | `gender_${string}`]: string | undefined;
 }
 
-export type AttendanceFacts = Omit<AttendanceRecord, 'id' | 'planId' | 'type' | 'loggedBy' | 'loggedAt'>;
+export type AttendanceFacts = Omit<AttendanceRecord, 'id' | 'planId' | 'type' | 'loggedBy' | 'loggedAt' | 'correctedBy' | 'correctedAt' | 'participantCodesStripped'>;
 
 // A session bigger than this is a typing slip; Tingbjerg Challenge, the largest event, has ~1,000.
 const MAX_HEADCOUNT = 5000;

@@ -21,8 +21,10 @@ export function attendanceHandlers({ repos, clock }: HandlerDeps) {
         return deniedReply(m, result);
       case 'invalid':
         return { card: attendanceFormCard(m, result.form) };
+      case 'refused':
+        return { text: m.myEntries.refused[result.reason] };
       case 'saved':
-        return { card: attendanceSavedCard(m, result.plan.name, result.record, result.activity, result.alreadySaved) };
+        return { card: attendanceSavedCard(m, result.plan.name, result.record, result.activity, result.alreadySaved, result.corrected) };
     }
   };
 

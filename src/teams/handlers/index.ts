@@ -10,6 +10,7 @@ import type { TurnHandler } from '../turn';
 import { attendanceHandlers } from './attendance';
 import { deniedReply } from './denied';
 import type { HandlerDeps } from './deps';
+import { entryHandlers } from './entries';
 import { meetingHandlers } from './meetings';
 import { referralHandlers } from './referrals';
 
@@ -21,6 +22,7 @@ export function createHandlers(deps: HandlerDeps) {
   const attendance = attendanceHandlers(deps);
   const referrals = referralHandlers(deps);
   const meetings = meetingHandlers(deps);
+  const entries = entryHandlers(deps);
 
   const showHelp: TurnHandler = async (turn) => {
     const member = await resolveMember(repos, clock, turn.aadObjectId);
@@ -49,6 +51,7 @@ export function createHandlers(deps: HandlerDeps) {
     myReferrals: referrals.showMyReferrals,
     status: showStatus,
     retention: runRetention,
+    myEntries: entries.showMyEntries,
   };
   const cardActions: Record<CardVerb, TurnHandler> = {
     [cardVerbs.showAttendanceForm]: attendance.showAttendanceForm,
@@ -60,6 +63,9 @@ export function createHandlers(deps: HandlerDeps) {
     [cardVerbs.advanceReferral]: referrals.advanceReferral,
     [cardVerbs.showMeetingForm]: meetings.showMeetingForm,
     [cardVerbs.saveMeeting]: meetings.saveMeeting,
+    [cardVerbs.showMyEntries]: entries.showMyEntries,
+    [cardVerbs.deleteEntry]: entries.deleteEntry,
+    [cardVerbs.correctAttendance]: entries.correctAttendance,
   };
   return { commands, cardActions, unknownCommand, welcome: showHelp };
 }

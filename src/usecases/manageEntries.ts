@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Clock } from '../domain/clock';
+import type { ChangeDecision } from '../domain/permissions';
+import type { Plan } from '../domain/plan/schema';
+import { auditEntry } from '../domain/records/audit';
+import { authorize, isDenied, type Denied } from './authorize';
+import { changeDecision } from './changeRights';
+import type { AttendanceForm } from './logAttendance';
+import type { LoggedRecord, Repositories } from './ports';
+import type { MemberInPlan } from './resolveMember';
+
+const RECENT_ENTRIES = 10;
+
+export interface EntryView {
+  record: LoggedRecord;
+  change: ChangeDecision;
+}
+
+export interface MyEntries {
+  kind: 'entries';
+  plan: Plan;
+  entries: EntryView[];
+  outcome?: { deleted: LoggedRecord } | { refused: ChangeDecision | 'notFound' | 'changedMeanwhile' | 'unreadable' };
+}
+
+async function entriesOf(repos: Repositories, member: MemberInPlan, outcome?: MyEntries['outcome']): Promise<MyEntries> {
+  const records = await repos.records.listByAuthor(member.plan.id, member.membership.memberId, RECENT_ENTRIES);
+  return { kind: 'entries', plan: member.plan, entries: records.map((record) => ({ record, change: changeDecision(member, record) })), outcome };
+}
+
+export async function listMyEntries(repos: Repositories, clock: Clock, aadObjectId: string | undefined): Promise<MyEntries | Denied> {
+  const member = await authorize(repos, clock, aadObjectId, 'viewOwnEntries');
+  if (isDenied(member)) return member;
+  return entriesOf(repos, member);
+}
+
+const entryActionSchema = z.object({ planId: z.string().min(1).max(100), recordId: z.string().min(1).max(200) });
+
+/**
+ * Deletes an entry: the author within the edit window, the network's coordinator or a leader
+ * at any time. The audit log keeps what was deleted (person codes left out).
+ */
+export async function deleteEntry(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<MyEntries | Denied> {
+  const member = await authorize(repos, clock, aadObjectId, 'viewOwnEntries');
+  if (isDenied(member)) return member;
+  const parsed = entryActionSchema.safeParse(payload);
+  if (!parsed.success || parsed.data.planId !== member.plan.id) return entriesOf(repos, member, { refused: 'unreadable' });
+  const found = await repos.records.get(member.plan.id, parsed.data.recordId);
+  if (!found) return entriesOf(repos, member, { refused: 'notFound' });
+  const decision = changeDecision(member, found.record);
+  if (decision !== 'allowed') return entriesOf(repos, member, { refused: decision });
+  if ((await repos.records.remove(member.plan.id, found.record.id, found.etag)) === 'conflict') return entriesOf(repos, member, { refused: 'changedMeanwhile' });
+  await repos.audit.append(
+    auditEntry({ planId: member.plan.id, at: clock.now().toISOString(), actor: member.membership.memberId, action: 'delete', recordType: found.record.type, recordId: found.record.id, discriminator: 'deleted', before: found.record }),
+  );
+  return entriesOf(repos, member, { deleted: found.record });
+}
+
+/** The attendance card again, filled in from a stored session, to correct it. */
+export async function prepareAttendanceCorrection(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<AttendanceForm | MyEntries | Denied> {
+  const member = await authorize(repos, clock, aadObjectId, 'logAttendance');
+  if (isDenied(member)) return member;
+  const parsed = entryActionSchema.safeParse(payload);
+  if (!parsed.success || parsed.data.planId !== member.plan.id) return entriesOf(repos, member, { refused: 'unreadable' });
+  const found = await repos.records.get(member.plan.id, parsed.data.recordId);
+  if (!found || found.record.type !== 'attendance') return entriesOf(repos, member, { refused: 'notFound' });
+  const decision = changeDecision(member, found.record);
+  if (decision !== 'allowed') return entriesOf(repos, member, { refused: decision });
+  const r = found.record;
+  const str = (n: number | undefined) => (n === undefined ? undefined : String(n));
+  return {
+    plan: member.plan,
+    activities: member.plan.activities,
+    submissionId: randomUUID(),
+    correcting: r.id,
+    errors: [],
+    values: {
+      activityId: r.activityId,
+      date: r.date,
+      headcount: String(r.headcount),
+      newParticipants: str(r.newParticipants),
+      volunteers: str(r.volunteers),
+      placeId: r.placeId,
+      participantCodes: r.participantCodes?.join(' '),
+      note: r.note,
+      ...Object.fromEntries(Object.entries(r.byAgeBand ?? {}).map(([k, v]) => [`age_${k}`, String(v)])),
+      ...Object.fromEntries(Object.entries(r.byGender ?? {}).map(([k, v]) => [`gender_${k}`, String(v)])),
+    },
+  };
+}

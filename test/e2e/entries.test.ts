@@ -1,0 +1,105 @@
+import { cardVerbs } from '../../src/cards/verbs';
+import type { AttendanceRecord } from '../../src/domain/attendance/attendance';
+import { users, type TestUser } from '../support/activities';
+import { BotHarness, cardOf, executeDataOf, inputOf, textsOf } from '../support/botHarness';
+
+/**
+ * Correcting and deleting entries. The plan's edit window is 14 days. Adele coordinates the
+ * network of "Kompetenceudvikling og kurser"; Alex leads the plan; Megan is a member.
+ */
+describe('my entries: correct and delete', () => {
+  const harness = new BotHarness('2025-06-16T10:00:00+02:00');
+  const planId = 'husum-tingbjerg-2024-2028';
+
+  beforeAll(async () => {
+    await harness.start();
+  });
+  afterAll(async () => {
+    await harness.stop();
+  });
+
+  async function logSession(user: TestUser, activityId: string, date: string, headcount: string): Promise<string> {
+    const data = executeDataOf(cardOf((await harness.say(user, 'log fremmøde'))[0]), cardVerbs.saveAttendance);
+    await harness.execute(user, cardVerbs.saveAttendance, { ...data, activityId, date, headcount });
+    return `attendance-${data.submissionId}`;
+  }
+
+  /** A session Megan logged three weeks ago: outside her edit window. */
+  async function oldSession(activityId: string): Promise<string> {
+    const id = `attendance-old-${activityId}`;
+    await harness.repos.records.createOnce({ id, planId, type: 'attendance', activityId, date: '2025-05-20', headcount: 8, loggedBy: 'megan-bowen', loggedAt: '2025-05-20T18:00:00.000Z' });
+    return id;
+  }
+
+  const stored = async (id: string) => (await harness.repos.records.get(planId, id))?.record as AttendanceRecord | undefined;
+
+  it('lists my latest entries with buttons to correct and delete them', async () => {
+    await logSession(users.megan, 'legepatrulje', '2025-06-11', '13');
+    const card = cardOf((await harness.say(users.megan, 'mine registreringer'))[0]);
+    const texts = textsOf(card);
+    expect(texts).toEqual(expect.arrayContaining(['Mine seneste registreringer', 'Fremmøde · Legepatrulje · 11.6.2025', '13 deltagere']));
+    expect(JSON.stringify(card)).toContain(`"verb":"${cardVerbs.correctAttendance}"`);
+    expect(JSON.stringify(card)).toContain(`"verb":"${cardVerbs.deleteEntry}"`);
+  });
+
+  it('corrects a session from a prefilled card, keeps the author, and logs before and after', async () => {
+    const id = await logSession(users.megan, 'legepatrulje', '2025-06-12', '14');
+    const form = (await harness.execute(users.megan, cardVerbs.correctAttendance, { planId, recordId: id })).body!.value;
+    expect(textsOf(form)[0]).toBe('Ret fremmøde');
+    expect(inputOf(form, 'headcount')!.value).toBe(14);
+    const data = executeDataOf(form, cardVerbs.saveAttendance);
+    expect(data.correcting).toBe(id);
+
+    const res = await harness.execute(users.megan, cardVerbs.saveAttendance, { ...data, activityId: 'legepatrulje', date: '2025-06-12', headcount: '19' });
+    expect(textsOf(res.body!.value)).toEqual(expect.arrayContaining(['Rettelsen er gemt og noteret i loggen.', 'Deltagere: 19']));
+    expect(await stored(id)).toMatchObject({ headcount: 19, loggedBy: 'megan-bowen', correctedBy: 'megan-bowen' });
+    // Teams retries the invoke: nothing changes twice.
+    await harness.execute(users.megan, cardVerbs.saveAttendance, { ...data, activityId: 'legepatrulje', date: '2025-06-12', headcount: '19' });
+    const audit = await harness.repos.audit.listForRecord(planId, id);
+    expect(audit.map((a) => a.action)).toEqual(['create', 'update']);
+    expect(audit[1]).toMatchObject({ actor: 'megan-bowen', before: { headcount: 14 }, after: { headcount: 19 } });
+  });
+
+  it('deletes my own entry and keeps what was deleted in the audit log', async () => {
+    const id = await logSession(users.megan, 'legepatrulje', '2025-06-13', '7');
+    const res = await harness.execute(users.megan, cardVerbs.deleteEntry, { planId, recordId: id });
+    expect(textsOf(res.body!.value)).toContain('Slettet: Fremmøde · Legepatrulje · 13.6.2025. Sletningen er noteret i loggen.');
+    expect(await stored(id)).toBeUndefined();
+    const audit = await harness.repos.audit.listForRecord(planId, id);
+    expect(audit.map((a) => a.action)).toEqual(['create', 'delete']);
+    expect(audit[1]!.before).toMatchObject({ headcount: 7, loggedBy: 'megan-bowen' });
+  });
+
+  it('closes my own entry for changes after the edit window, with a Danish reason, and changes nothing', async () => {
+    const id = await oldSession('legepatrulje');
+    const list = cardOf((await harness.say(users.megan, 'mine registreringer'))[0]);
+    expect(textsOf(list)).toContain('8 deltagere · Kan ikke længere rettes af dig (redigeringsvinduet er lukket); kontakt netværkets tovholder.');
+    const res = await harness.execute(users.megan, cardVerbs.deleteEntry, { planId, recordId: id });
+    expect(textsOf(res.body!.value)).toContain('Redigeringsvinduet for registreringen er lukket; kontakt netværkets tovholder eller planens leder. Intet er ændret.');
+    const form = await harness.execute(users.megan, cardVerbs.correctAttendance, { planId, recordId: id });
+    expect(textsOf(form.body!.value)).toContain('Redigeringsvinduet for registreringen er lukket; kontakt netværkets tovholder eller planens leder. Intet er ændret.');
+    expect(await stored(id)).toMatchObject({ headcount: 8 });
+  });
+
+  it('lets the coordinator of the activity\'s network correct an old entry, but not one outside their networks', async () => {
+    const own = await oldSession('kompetenceudvikling-og-kurser');
+    const form = (await harness.execute(users.adele, cardVerbs.correctAttendance, { planId, recordId: own })).body!.value;
+    const data = executeDataOf(form, cardVerbs.saveAttendance);
+    await harness.execute(users.adele, cardVerbs.saveAttendance, { ...data, activityId: 'kompetenceudvikling-og-kurser', date: '2025-05-20', headcount: '9' });
+    expect(await stored(own)).toMatchObject({ headcount: 9, loggedBy: 'megan-bowen', correctedBy: 'adele-vance' });
+
+    const other = await logSession(users.megan, 'legepatrulje', '2025-06-14', '11');
+    const refused = await harness.execute(users.adele, cardVerbs.deleteEntry, { planId, recordId: other });
+    expect(textsOf(refused.body!.value)).toContain('Du kan kun rette og slette dine egne registreringer, med mindre du er tovholder for netværket eller leder. Intet er ændret.');
+    // A forged correction is refused on save too, not only when the card is drawn.
+    const forged = await harness.execute(users.adele, cardVerbs.saveAttendance, { ...data, correcting: other, activityId: 'legepatrulje', date: '2025-06-14', headcount: '1' });
+    expect(forged.body).toMatchObject({ value: 'Du kan kun rette og slette dine egne registreringer, med mindre du er tovholder for netværket eller leder. Intet er ændret.' });
+    expect(await stored(other)).toMatchObject({ headcount: 11 });
+  });
+
+  it('lets a leader delete anyone\'s entry in the plan', async () => {
+    const id = await oldSession('legepatrulje');
+    await harness.execute(users.alex, cardVerbs.deleteEntry, { planId, recordId: id });
+    expect(await stored(id)).toBeUndefined();
+  });
+});
