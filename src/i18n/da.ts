@@ -23,6 +23,7 @@ export const da = {
   or: 'eller',
   retentionDone: (stripped: number, cutoff: string, skipped: number) =>
     `Deltagerkoder er fjernet fra ${stripped} registrering(er) dateret før ${cutoff}. Antal, datoer og forløb er bevaret.${skipped ? ` ${skipped} blev ændret undervejs og tages ved næste kørsel.` : ''}`,
+  languageChosen: 'Jeg svarer dig på dansk fra nu af. (Write "language english" to switch to English.)',
   unknownCommand: (text: string) => `Jeg forstår ikke "${text}". Skriv **hjælp** for at se, hvad jeg kan.`,
   turnError: 'Beklager, noget gik galt hos mig. Intet af det, du har indtastet, er gået tabt. Prøv igen om lidt.',
   help: {
@@ -36,6 +37,7 @@ export const da = {
       { command: 'mine registreringer', description: 'Se, ret eller slet det, du har logget' },
       { command: 'status', description: 'Se årets fremmøde mod planens mål' },
       { command: 'hjælp', description: 'Vis denne oversigt' },
+      { command: 'language english', description: 'Answer me in English' },
     ],
     logAttendanceButton: 'Log fremmøde',
     statusButton: 'Se status',

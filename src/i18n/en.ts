@@ -19,6 +19,7 @@ export const en: Messages = {
   or: 'or',
   retentionDone: (stripped: number, cutoff: string, skipped: number) =>
     `Participant codes removed from ${stripped} record(s) dated before ${cutoff}. Counts, dates and paths are kept.${skipped ? ` ${skipped} changed meanwhile and will be taken next run.` : ''}`,
+  languageChosen: 'I will answer you in English from now on. (Skriv "sprog dansk" for at skifte til dansk.)',
   unknownCommand: (text: string) => `I don't understand "${text}". Write **help** to see what I can do.`,
   turnError: 'Sorry, something went wrong on my side. Nothing you entered is lost. Please try again shortly.',
   help: {
@@ -32,6 +33,7 @@ export const en: Messages = {
       { command: 'my entries', description: 'See, correct or delete what you logged' },
       { command: 'status', description: "See this year's attendance against the plan's targets" },
       { command: 'help', description: 'Show this overview' },
+      { command: 'sprog dansk', description: 'Svar mig på dansk' },
     ],
     logAttendanceButton: 'Log attendance',
     statusButton: 'See status',

@@ -1,14 +1,11 @@
+import type { Language } from '../usecases/ports';
 import { da, type Messages } from './da';
 import { en } from './en';
 
 export type { Messages };
 export const catalogues = { da, en } as const;
 
-/**
- * The catalogue for a turn. Danish is the default for everyone; English comes in with a
- * per-user language choice (issue 3), because the Agents Playground and many Danish Teams
- * clients report an English locale.
- */
-export function messagesFor(_locale: string | undefined): Messages {
-  return da;
+/** The catalogue for a turn's language (resolved per turn from the user's choice and Teams locale). */
+export function messagesFor(language: Language | undefined): Messages {
+  return language === 'en' ? en : da;
 }

@@ -14,6 +14,7 @@ import { startPlayground } from './playground';
 const ROOT = join(__dirname, '..', '..');
 const DEMO_PLANS = (process.env.DEMO_PLANS ?? 'plans/husum-tingbjerg-2024-2028.yaml').split(',').filter(Boolean);
 const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
+const PLAYGROUND_USER = '00000000-0000-0000-0000-0000000000020';
 
 async function main(): Promise<void> {
   const config = parseConfig({ EMBEDDED_COSMOS_DATA_DIR: join(ROOT, 'data'), ...process.env });
@@ -24,6 +25,9 @@ async function main(): Promise<void> {
     if (!result.ok) throw new Error(formatIssues(file, result.issues, lineOf));
     console.log(`Demoplan indlæst: ${result.stored.plan.name}`);
   }
+  // The Playground always reports locale en-US; its default user is a Danish network member, so
+  // they start in Danish (unless they chose otherwise with "language english").
+  if (!(await server.repos.preferences.get(PLAYGROUND_USER)).language) await server.repos.preferences.save(PLAYGROUND_USER, { language: 'da' });
   const botEndpoint = `http://localhost:${server.port}/api/messages`;
   const playground = process.env.NO_PLAYGROUND ? undefined : await startPlayground(botEndpoint, PLAYGROUND_PORT, ROOT);
   playground?.process.stdout?.pipe(process.stdout);

@@ -44,9 +44,9 @@ export function createBotApp(config: Config['bot'], handlers: Handlers, logger: 
     logger.error({ err: error, activityId: a.id, conversationId: a.conversation?.id, activityType: a.type }, 'turn failed');
     // An invoke must be answered in its HTTP response; a message can be answered in the chat.
     if (a.type === ActivityTypes.Invoke) {
-      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: messagesFor(a.locale).turnError } } });
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: messagesFor(a.locale?.toLowerCase().startsWith('en') ? 'en' : 'da').turnError } } });
     } else {
-      await context.sendActivity(messagesFor(a.locale).turnError);
+      await context.sendActivity(messagesFor(a.locale?.toLowerCase().startsWith('en') ? 'en' : 'da').turnError);
     }
   };
 

@@ -1,5 +1,5 @@
 /** The chat commands, matched loosely: case, accents and stray punctuation do not matter. */
-export type Command = 'myEntries' | 'retention' | 'help' | 'logAttendance' | 'logMeeting' | 'logReferral' | 'myReferrals' | 'status';
+export type Command = 'danish' | 'english' | 'myEntries' | 'retention' | 'help' | 'logAttendance' | 'logMeeting' | 'logReferral' | 'myReferrals' | 'status';
 
 const patterns: [Command, RegExp][] = [
   ['help', /^(hjælp|hjaelp|help|\?|hej|hi|hello|menu)$/],
@@ -8,6 +8,8 @@ const patterns: [Command, RegExp][] = [
   ['logReferral', /^(log|registrer|registrér)\s+(henvisning|brobygning|referral)$/],
   ['myReferrals', /^(mine|my)\s+(henvisninger|referrals)$/],
   ['myEntries', /^(mine|my)\s+(registreringer|entries)$/],
+  ['danish', /^(sprog|language)\s+(dansk|danish)$/],
+  ['english', /^(sprog|language)\s+(engelsk|english)$/],
   ['status', /^status$/],
   ['retention', /^(slet gamle koder|oprydning|retention)$/],
 ];

@@ -1,4 +1,5 @@
 import type { CardJson } from '../cards/renderCard';
+import type { Language } from '../usecases/ports';
 
 /**
  * What a handler needs from an activity, and what it answers, free of SDK types: the
@@ -7,6 +8,8 @@ import type { CardJson } from '../cards/renderCard';
 export interface TurnInput {
   aadObjectId: string | undefined;
   locale: string | undefined;
+  /** Resolved once per turn from the user's choice and the Teams locale (see createHandlers). */
+  language?: Language;
   text: string;
   /** Card submit data (Action.Execute data or Action.Submit value). */
   data: unknown;

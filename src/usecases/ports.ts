@@ -67,7 +67,20 @@ export interface AuditRepository {
   listForRecord(planId: string, recordId: string): Promise<AuditEntry[]>;
 }
 
+export type Language = 'da' | 'en';
+
+/** A user's own settings, across plans. */
+export interface UserPreferences {
+  language?: Language;
+}
+
+export interface PreferenceRepository {
+  get(aadObjectId: string): Promise<UserPreferences>;
+  save(aadObjectId: string, preferences: UserPreferences): Promise<void>;
+}
+
 export interface Repositories {
+  preferences: PreferenceRepository;
   plans: PlanRepository;
   memberships: MembershipRepository;
   records: RecordRepository;

@@ -25,6 +25,8 @@ describe('the attendance flow in the Agents Playground', () => {
 
   beforeAll(async () => {
     await harness.start();
+    // As npm start does: the Playground reports en-US, its demo user works in Danish.
+    await harness.repos.preferences.save('00000000-0000-0000-0000-0000000000020', { language: 'da' });
     playground = await startPlayground(`${harness.server.url}/api/messages`, await freePort(), join(__dirname, '..', '..'));
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

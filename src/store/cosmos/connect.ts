@@ -7,6 +7,7 @@ import { containerDefinitions } from './containers';
 import { CosmosAuditRepository } from './cosmosAuditRepository';
 import { CosmosMembershipRepository } from './cosmosMembershipRepository';
 import { CosmosPlanRepository } from './cosmosPlanRepository';
+import { CosmosPreferenceRepository } from './cosmosPreferenceRepository';
 import { CosmosRecordRepository } from './cosmosRecordRepository';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from './embeddedCosmos';
 
@@ -31,6 +32,7 @@ export function repositoriesFor(database: Database): Repositories {
   return {
     plans: new CosmosPlanRepository(database.container(containerDefinitions.plans.id)),
     memberships: new CosmosMembershipRepository(database.container(containerDefinitions.members.id)),
+    preferences: new CosmosPreferenceRepository(database.container(containerDefinitions.members.id)),
     records: new CosmosRecordRepository(database.container(containerDefinitions.records.id)),
     audit: new CosmosAuditRepository(database.container(containerDefinitions.audit.id)),
   };

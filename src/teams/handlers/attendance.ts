@@ -7,13 +7,13 @@ import type { HandlerDeps } from './deps';
 
 export function attendanceHandlers({ repos, clock }: HandlerDeps) {
   const showAttendanceForm: TurnHandler = async (turn) => {
-    const m = messagesFor(turn.locale);
+    const m = messagesFor(turn.language);
     const form = await prepareAttendanceForm(repos, clock, turn.aadObjectId);
     return 'kind' in form ? deniedReply(m, form) : { card: attendanceFormCard(m, form) };
   };
 
   const saveAttendance: TurnHandler = async (turn) => {
-    const m = messagesFor(turn.locale);
+    const m = messagesFor(turn.language);
     const result = await logAttendance(repos, clock, turn.aadObjectId, turn.data);
     switch (result.kind) {
       case 'notAMember':

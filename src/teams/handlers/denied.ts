@@ -6,6 +6,7 @@ import type { BotReply } from '../turn';
 /** The Danish (or English) answer to someone outside the plan or without the role. */
 export function deniedReply(m: Messages, denied: Denied): BotReply {
   if (denied.kind === 'notAMember') return { text: m.notAMember };
-  const roles = allowedRoles[denied.action].map((r) => m.roleNames[r]).join(` ${m.or} `);
+  const names = allowedRoles[denied.action].map((r) => m.roleNames[r]);
+  const roles = names.length > 1 ? `${names.slice(0, -1).join(', ')} ${m.or} ${names[names.length - 1]}` : (names[0] ?? '');
   return { text: m.forbidden(denied.action, roles) };
 }

@@ -4,6 +4,7 @@ import { cardVerbs, type CardVerb } from '../../cards/verbs';
 import { messagesFor } from '../../i18n';
 import { applyRetentionAsMember } from '../../usecases/applyRetention';
 import { getStatus } from '../../usecases/getStatus';
+import { chooseLanguage, resolveLanguage } from '../../usecases/language';
 import { resolveMember } from '../../usecases/resolveMember';
 import type { Command } from '../commands';
 import type { TurnHandler } from '../turn';
@@ -26,22 +27,27 @@ export function createHandlers(deps: HandlerDeps) {
 
   const showHelp: TurnHandler = async (turn) => {
     const member = await resolveMember(repos, clock, turn.aadObjectId);
-    return { card: helpCard(messagesFor(turn.locale), member?.plan.name) };
+    return { card: helpCard(messagesFor(turn.language), member?.plan.name) };
   };
 
   const showStatus: TurnHandler = async (turn) => {
-    const m = messagesFor(turn.locale);
+    const m = messagesFor(turn.language);
     const status = await getStatus(repos, clock, turn.aadObjectId);
     return status.kind === 'status' ? { card: statusCard(m, status) } : deniedReply(m, status);
   };
 
   const runRetention: TurnHandler = async (turn) => {
-    const m = messagesFor(turn.locale);
+    const m = messagesFor(turn.language);
     const report = await applyRetentionAsMember(repos, clock, turn.aadObjectId);
     return report.kind === 'done' ? { text: m.retentionDone(report.stripped, m.formatDate(report.cutoff), report.skipped) } : deniedReply(m, report);
   };
 
-  const unknownCommand: TurnHandler = async (turn) => ({ text: messagesFor(turn.locale).unknownCommand(turn.text.slice(0, 60)) });
+  const setLanguage = (language: 'da' | 'en'): TurnHandler => async (turn) => {
+    await chooseLanguage(repos, turn.aadObjectId, language);
+    return { text: messagesFor(language).languageChosen };
+  };
+
+  const unknownCommand: TurnHandler = async (turn) => ({ text: messagesFor(turn.language).unknownCommand(turn.text.slice(0, 60)) });
 
   const commands: Record<Command, TurnHandler> = {
     help: showHelp,
@@ -52,6 +58,8 @@ export function createHandlers(deps: HandlerDeps) {
     status: showStatus,
     retention: runRetention,
     myEntries: entries.showMyEntries,
+    danish: setLanguage('da'),
+    english: setLanguage('en'),
   };
   const cardActions: Record<CardVerb, TurnHandler> = {
     [cardVerbs.showAttendanceForm]: attendance.showAttendanceForm,
@@ -67,7 +75,10 @@ export function createHandlers(deps: HandlerDeps) {
     [cardVerbs.deleteEntry]: entries.deleteEntry,
     [cardVerbs.correctAttendance]: entries.correctAttendance,
   };
-  return { commands, cardActions, unknownCommand, welcome: showHelp };
+  // Every handler gets the turn's language, resolved once from the user's choice and the Teams locale.
+  const withLanguage = (handler: TurnHandler): TurnHandler => async (turn) => handler({ ...turn, language: await resolveLanguage(repos, turn.aadObjectId, turn.locale) });
+  const localise = <K extends string>(table: Record<K, TurnHandler>) => Object.fromEntries(Object.entries<TurnHandler>(table).map(([k, h]) => [k, withLanguage(h)])) as Record<K, TurnHandler>;
+  return { commands: localise(commands), cardActions: localise(cardActions), unknownCommand: withLanguage(unknownCommand), welcome: withLanguage(showHelp) };
 }
 
 export type Handlers = ReturnType<typeof createHandlers>;

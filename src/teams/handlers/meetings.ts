@@ -7,13 +7,13 @@ import type { HandlerDeps } from './deps';
 
 export function meetingHandlers({ repos, clock }: HandlerDeps) {
   const showMeetingForm: TurnHandler = async (turn) => {
-    const m = messagesFor(turn.locale);
+    const m = messagesFor(turn.language);
     const form = await prepareMeetingForm(repos, clock, turn.aadObjectId);
     return 'kind' in form ? deniedReply(m, form) : { card: meetingFormCard(m, form) };
   };
 
   const saveMeeting: TurnHandler = async (turn) => {
-    const m = messagesFor(turn.locale);
+    const m = messagesFor(turn.language);
     const result = await logMeeting(repos, clock, turn.aadObjectId, turn.data);
     switch (result.kind) {
       case 'notAMember':

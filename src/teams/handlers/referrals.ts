@@ -8,13 +8,13 @@ import type { HandlerDeps } from './deps';
 
 export function referralHandlers({ repos, clock }: HandlerDeps) {
   const showReferralForm: TurnHandler = async (turn) => {
-    const m = messagesFor(turn.locale);
+    const m = messagesFor(turn.language);
     const form = await prepareReferralForm(repos, clock, turn.aadObjectId);
     return 'kind' in form ? deniedReply(m, form) : { card: referralFormCard(m, form) };
   };
 
   const saveReferral: TurnHandler = async (turn) => {
-    const m = messagesFor(turn.locale);
+    const m = messagesFor(turn.language);
     const result = await logReferral(repos, clock, turn.aadObjectId, turn.data);
     switch (result.kind) {
       case 'notAMember':
@@ -28,13 +28,13 @@ export function referralHandlers({ repos, clock }: HandlerDeps) {
   };
 
   const showMyReferrals: TurnHandler = async (turn) => {
-    const m = messagesFor(turn.locale);
+    const m = messagesFor(turn.language);
     const view = await listMyReferrals(repos, clock, turn.aadObjectId);
     return view.kind === 'list' ? { card: myReferralsCard(m, view) } : deniedReply(m, view);
   };
 
   const moveReferral: TurnHandler = async (turn) => {
-    const m = messagesFor(turn.locale);
+    const m = messagesFor(turn.language);
     const view = await advanceReferral(repos, clock, turn.aadObjectId, turn.data);
     return view.kind === 'list' ? { card: myReferralsCard(m, view) } : deniedReply(m, view);
   };

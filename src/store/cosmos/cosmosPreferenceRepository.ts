@@ -1,0 +1,23 @@
+import type { Container } from '@azure/cosmos';
+import type { PreferenceRepository, UserPreferences } from '../../usecases/ports';
+
+interface PreferencesDocument extends UserPreferences {
+  id: 'preferences';
+  type: 'preferences';
+  aadObjectId: string;
+}
+
+/** Preferences live in the user's partition of the members container, beside their memberships. */
+export class CosmosPreferenceRepository implements PreferenceRepository {
+  constructor(private readonly container: Container) {}
+
+  async get(aadObjectId: string): Promise<UserPreferences> {
+    const { resource } = await this.container.item('preferences', aadObjectId).read<PreferencesDocument>();
+    return resource?.language ? { language: resource.language } : {};
+  }
+
+  async save(aadObjectId: string, preferences: UserPreferences): Promise<void> {
+    const doc: PreferencesDocument = { id: 'preferences', type: 'preferences', aadObjectId, ...preferences };
+    await this.container.items.upsert(doc);
+  }
+}
