@@ -12,6 +12,8 @@ export const cardVerbs = {
   showMyEntries: 'showMyEntries',
   deleteEntry: 'deleteEntry',
   correctAttendance: 'correctAttendance',
+  showWeekForm: 'showWeekForm',
+  saveWeek: 'saveWeek',
 } as const;
 
 export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];

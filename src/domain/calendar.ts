@@ -65,3 +65,18 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   target.setUTCDate(Math.min(d, lastDay));
   return target.toISOString().slice(0, 10);
 }
+
+/** Monday to Sunday of the ISO week a date falls in. */
+export function isoWeekDays(date: IsoDate): IsoDate[] {
+  const t = Date.parse(`${date}T00:00:00Z`);
+  const weekday = (new Date(t).getUTCDay() + 6) % 7; // Monday = 0
+  const monday = t - weekday * 86_400_000;
+  return Array.from({ length: 7 }, (_, i) => new Date(monday + i * 86_400_000).toISOString().slice(0, 10));
+}
+
+/** The ISO week number ("uge 9"): the week with the year's first Thursday is week 1. */
+export function isoWeekNumber(date: IsoDate): number {
+  const thursday = Date.parse(`${isoWeekDays(date)[3]}T00:00:00Z`);
+  const yearStart = Date.UTC(new Date(thursday).getUTCFullYear(), 0, 1);
+  return Math.floor((thursday - yearStart) / (7 * 86_400_000)) + 1;
+}

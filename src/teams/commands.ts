@@ -1,9 +1,10 @@
 /** The chat commands, matched loosely: case, accents and stray punctuation do not matter. */
-export type Command = 'danish' | 'english' | 'myEntries' | 'retention' | 'help' | 'logAttendance' | 'logMeeting' | 'logReferral' | 'myReferrals' | 'status';
+export type Command = 'logWeek' | 'danish' | 'english' | 'myEntries' | 'retention' | 'help' | 'logAttendance' | 'logMeeting' | 'logReferral' | 'myReferrals' | 'status';
 
 const patterns: [Command, RegExp][] = [
   ['help', /^(hjælp|hjaelp|help|\?|hej|hi|hello|menu)$/],
   ['logAttendance', /^(log|registrer|registrér)\s+(fremmøde|fremmoede|fremmode|attendance)$/],
+  ['logWeek', /^(log|registrer|registrér)\s+(uge|ugen|hele ugen|week)$/],
   ['logMeeting', /^(log|registrer|registrér)\s+(møde|moede|mode|meeting|netværksmøde)$/],
   ['logReferral', /^(log|registrer|registrér)\s+(henvisning|brobygning|referral)$/],
   ['myReferrals', /^(mine|my)\s+(henvisninger|referrals)$/],

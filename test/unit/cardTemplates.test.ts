@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { attendanceFormCard, attendanceSavedCard } from '../../src/cards/attendanceCards';
 import { myEntriesCard } from '../../src/cards/entriesCards';
 import { helpCard } from '../../src/cards/helpCard';
+import { weekFormCard, weekSavedCard } from '../../src/cards/weekCards';
 import { loadTemplate, templateNames, type CardJson } from '../../src/cards/renderCard';
 import { meetingFormCard, meetingSavedCard } from '../../src/cards/meetingCards';
 import { myReferralsCard, referralFormCard, referralSavedCard } from '../../src/cards/referralCards';
 import { statusCard } from '../../src/cards/statusCard';
 import type { MeetingRecord } from '../../src/domain/records/meeting';
 import type { ReferralRecord } from '../../src/domain/records/referral';
-import { calendarYear } from '../../src/domain/calendar';
+import { calendarYear, isoWeekDays } from '../../src/domain/calendar';
 import type { Plan } from '../../src/domain/plan/schema';
 import { attendanceStatus } from '../../src/domain/status/attendanceStatus';
 import { catalogues } from '../../src/i18n';
@@ -59,6 +60,8 @@ function everyCard(plan: Plan, m: (typeof catalogues)['da']): Record<string, Car
       entries: [record, referral, meeting, record, referral, meeting, record, referral, meeting, record].map((r, i) => ({ record: { ...r, id: `e${i}` }, change: i % 3 ? 'allowed' : 'editWindowClosed' })),
       outcome: { deleted: record },
     }),
+    'attendance-week': weekFormCard(m, { plan, activities: plan.activities, submissionId: form.submissionId, days: isoWeekDays('2024-09-11'), values: { weekOf: '2024-09-11', day1Headcount: '12' }, errors: [{ field: 'day2', code: 'inFuture' }, { field: 'days', code: 'required' }] }),
+    'week-saved': weekSavedCard(m, plan, activity, [1, 2, 3, 4, 5, 6, 7].map((d) => ({ ...record, id: `w${d}`, date: `2024-09-0${d + 1}` }))),
     'my-entries (none)': myEntriesCard(m, { kind: 'entries', plan, entries: [], outcome: { refused: 'notYours' } }),
     'attendance-form correcting': attendanceFormCard(m, { ...form, correcting: 'attendance-x', values: { activityId: activity.id, date: '2024-09-10', headcount: '12', 'age_6-12': '4', note: 'x' } }),
     'attendance-form': attendanceFormCard(m, form),

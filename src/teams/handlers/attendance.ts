@@ -1,6 +1,8 @@
 import { attendanceFormCard, attendanceSavedCard } from '../../cards/attendanceCards';
 import { messagesFor } from '../../i18n';
+import { weekFormCard, weekSavedCard } from '../../cards/weekCards';
 import { logAttendance, prepareAttendanceForm } from '../../usecases/logAttendance';
+import { logWeek, prepareWeekForm } from '../../usecases/logWeek';
 import type { TurnHandler } from '../turn';
 import { deniedReply } from './denied';
 import type { HandlerDeps } from './deps';
@@ -28,5 +30,25 @@ export function attendanceHandlers({ repos, clock }: HandlerDeps) {
     }
   };
 
-  return { showAttendanceForm, saveAttendance };
+  const showWeekForm: TurnHandler = async (turn) => {
+    const m = messagesFor(turn.language);
+    const form = await prepareWeekForm(repos, clock, turn.aadObjectId);
+    return 'kind' in form ? deniedReply(m, form) : { card: weekFormCard(m, form) };
+  };
+
+  const saveWeek: TurnHandler = async (turn) => {
+    const m = messagesFor(turn.language);
+    const result = await logWeek(repos, clock, turn.aadObjectId, turn.data);
+    switch (result.kind) {
+      case 'notAMember':
+      case 'forbidden':
+        return deniedReply(m, result);
+      case 'invalid':
+        return { card: weekFormCard(m, result.form) };
+      case 'saved':
+        return { card: weekSavedCard(m, result.plan, result.activity, result.records) };
+    }
+  };
+
+  return { showAttendanceForm, saveAttendance, showWeekForm, saveWeek };
 }

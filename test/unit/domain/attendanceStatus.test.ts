@@ -1,5 +1,5 @@
 import type { AttendanceRecord } from '../../../src/domain/attendance/attendance';
-import { calendarYear, localDate } from '../../../src/domain/calendar';
+import { calendarYear, isoWeekDays, isoWeekNumber, localDate } from '../../../src/domain/calendar';
 import { attendanceStatus, elapsedShare } from '../../../src/domain/status/attendanceStatus';
 import { loadDemoPlan } from '../../fixtures/plans';
 
@@ -84,5 +84,18 @@ describe('the local date in Copenhagen across summer-time changes', () => {
     ['2025-12-31T23:00:00Z', '2026-01-01'], // midnight, New Year
   ])('%s is %s', (instant, date) => {
     expect(localDate(new Date(instant), 'Europe/Copenhagen')).toBe(date);
+  });
+});
+
+describe('ISO weeks, as the plans number them ("uge 9")', () => {
+  it.each([
+    ['2025-06-12', 24, '2025-06-09', '2025-06-15'],
+    ['2024-12-30', 1, '2024-12-30', '2025-01-05'], // Monday 30 December 2024 starts week 1 of 2025
+    ['2021-01-03', 53, '2020-12-28', '2021-01-03'], // a Sunday still in week 53 of 2020
+    ['2028-02-29', 9, '2028-02-28', '2028-03-05'], // leap day
+  ])('%s is in week %i, from %s to %s', (date, week, monday, sunday) => {
+    expect(isoWeekNumber(date)).toBe(week);
+    const days = isoWeekDays(date);
+    expect([days[0], days[6]]).toEqual([monday, sunday]);
   });
 });
