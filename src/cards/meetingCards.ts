@@ -1,8 +1,8 @@
-import type { FieldError } from '../domain/fieldErrors';
 import type { Plan } from '../domain/plan/schema';
 import { FOLLOW_UP_ROWS, type MeetingRecord } from '../domain/records/meeting';
 import type { Messages } from '../i18n';
 import type { MeetingForm } from '../usecases/logMeeting';
+import { fieldErrorTexts } from './fieldErrorTexts';
 import { nameOf } from './planNames';
 import { recordSavedCard } from './recordSavedCard';
 import { renderCard, type CardJson } from './renderCard';
@@ -10,11 +10,6 @@ import { cardVerbs } from './verbs';
 
 const fields = ['networkId', 'date', 'startTime', 'participants', 'organisations', 'othersCount', 'summary', 'decisions'] as const;
 
-function errorTexts(m: Messages, errors: FieldError[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of errors) out[e.field] = out[e.field] ? `${out[e.field]} ${m.fieldErrors[e.code]}` : m.fieldErrors[e.code];
-  return out;
-}
 
 /** Keeps only the values that are among the choices, so a forged value never reaches the card. */
 function knownChoices(raw: string | undefined, known: Set<string>): string {
@@ -24,7 +19,7 @@ function knownChoices(raw: string | undefined, known: Set<string>): string {
 export function meetingFormCard(m: Messages, form: MeetingForm): CardJson {
   const f = m.meetingForm;
   const { plan, values } = form;
-  const errors = errorTexts(m, form.errors);
+  const errors = fieldErrorTexts(m, form.errors);
   const memberIds = new Set(plan.members.map((x) => x.id));
   const numberOrEmpty = (v: string | undefined) => (v !== undefined && /^\d+$/.test(v.trim()) ? Number(v.trim()) : '');
   return renderCard('meeting-form', {

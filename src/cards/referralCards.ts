@@ -5,6 +5,7 @@ import { consentBases, nextStatusesOf, type ReferralRecord } from '../domain/rec
 import type { Messages } from '../i18n';
 import type { MyReferrals } from '../usecases/followUpReferrals';
 import type { ReferralForm } from '../usecases/logReferral';
+import { fieldErrorTexts } from './fieldErrorTexts';
 import { nameOf } from './planNames';
 import { recordSavedCard } from './recordSavedCard';
 import { renderCard, type CardJson } from './renderCard';
@@ -14,8 +15,7 @@ const fields = ['from', 'to', 'toText', 'personCode', 'ageBand', 'consentBasis',
 
 export function referralFormCard(m: Messages, form: ReferralForm): CardJson {
   const f = m.referralForm;
-  const errors: Record<string, string> = Object.fromEntries(fields.map((k) => [k, '']));
-  for (const e of form.errors) errors[e.field] = errors[e.field] ? `${errors[e.field]} ${m.fieldErrors[e.code]}` : m.fieldErrors[e.code];
+  const errors = fieldErrorTexts(m, form.errors, fields);
   const { plan } = form;
   const fromChoices = [
     ...plan.activities.map((a) => ({ title: `${f.activity}: ${a.name}`, value: `activity:${a.id}` })),

@@ -1,9 +1,10 @@
-import { isValidIsoDate, type IsoDate } from '../calendar';
+import type { IsoDate } from '../calendar';
 import type { FieldError, Validated } from '../fieldErrors';
 import type { Plan } from '../plan/schema';
 import { checkFreeText, sensitiveErrorCode } from '../privacy/freeText';
 import { isPersonCode, normalisePersonCode } from '../privacy/personCode';
 import { ageBands, type AgeBand } from '../records/ageBands';
+import { checkLoggedDate } from '../records/loggedDate';
 
 export const genders = ['female', 'male', 'other'] as const;
 export type Gender = (typeof genders)[number];
@@ -107,12 +108,7 @@ export function validateAttendance(entry: AttendanceEntry, plan: Plan, today: Is
   if (activityId === '') errors.push({ field: 'activityId', code: 'required' });
   else if (!plan.activities.some((a) => a.id === activityId)) errors.push({ field: 'activityId', code: 'unknownActivity' });
 
-  const date = entry.date?.trim() ?? '';
-  if (date === '') errors.push({ field: 'date', code: 'required' });
-  else if (!isValidIsoDate(date)) errors.push({ field: 'date', code: 'invalidDate' });
-  else if (date < plan.period.start) errors.push({ field: 'date', code: 'beforePlanPeriod' });
-  else if (date > plan.period.end) errors.push({ field: 'date', code: 'afterPlanPeriod' });
-  else if (date > today) errors.push({ field: 'date', code: 'inFuture' });
+  const date = checkLoggedDate('date', entry.date, plan, today, errors);
 
   const headcount = parseCount('headcount', entry.headcount, true, errors);
   const newParticipants = parseCount('newParticipants', entry.newParticipants, false, errors);
@@ -127,7 +123,7 @@ export function validateAttendance(entry: AttendanceEntry, plan: Plan, today: Is
   const participantCodes = parseCodes(entry.participantCodes, headcount, errors);
   const note = checkFreeText('note', entry.note, MAX_NOTE, errors);
 
-  if (errors.length || headcount === undefined) return { ok: false, errors };
+  if (errors.length || headcount === undefined || date === undefined) return { ok: false, errors };
   const optional = { newParticipants, volunteers, placeId, byAgeBand, byGender, participantCodes, note };
   return {
     ok: true,

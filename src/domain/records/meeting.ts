@@ -2,6 +2,7 @@ import { isValidIsoDate, type IsoDate } from '../calendar';
 import type { FieldError, Validated } from '../fieldErrors';
 import type { Plan } from '../plan/schema';
 import { checkFreeText } from '../privacy/freeText';
+import { checkLoggedDate } from './loggedDate';
 
 /** A follow-up item from a meeting; reminders chase it until it is done. */
 export interface FollowUpItem {
@@ -58,12 +59,7 @@ export function validateMeeting(entry: MeetingEntry, plan: Plan, today: IsoDate)
   if (!networkId) errors.push({ field: 'networkId', code: 'required' });
   else if (!plan.networks.some((n) => n.id === networkId)) errors.push({ field: 'networkId', code: 'unknownChoice' });
 
-  const date = entry.date?.trim() ?? '';
-  if (!date) errors.push({ field: 'date', code: 'required' });
-  else if (!isValidIsoDate(date)) errors.push({ field: 'date', code: 'invalidDate' });
-  else if (date < plan.period.start) errors.push({ field: 'date', code: 'beforePlanPeriod' });
-  else if (date > plan.period.end) errors.push({ field: 'date', code: 'afterPlanPeriod' });
-  else if (date > today) errors.push({ field: 'date', code: 'inFuture' });
+  const date = checkLoggedDate('date', entry.date, plan, today, errors) ?? '';
 
   const startTime = entry.startTime?.trim() ?? '';
   if (startTime && !/^([01]\d|2[0-3]):[0-5]\d$/.test(startTime)) errors.push({ field: 'startTime', code: 'invalidTime' });

@@ -4,6 +4,7 @@ import type { Plan } from '../plan/schema';
 import { isPersonCode, normalisePersonCode } from '../privacy/personCode';
 import { checkFreeText, sensitiveErrorCode } from '../privacy/freeText';
 import { isAgeBand, type AgeBand } from './ageBands';
+import { checkLoggedDate } from './loggedDate';
 
 /** henvist → startet → fastholdt → afsluttet, or afbrudt from any open step. */
 export const referralStatuses = ['referred', 'started', 'retained', 'completed', 'interrupted'] as const;
@@ -108,14 +109,9 @@ export function validateReferral(entry: ReferralEntry, plan: Plan, today: IsoDat
   else if (code && consent === 'anonymous') errors.push({ field: 'consentBasis', code: 'personCodeNeedsConsent' });
   if (code && !isPersonCode(code)) errors.push({ field: 'personCode', code: sensitiveErrorCode(code) === 'containsCpr' ? 'containsCpr' : 'invalidPersonCode' });
 
-  const date = entry.date?.trim() ?? '';
-  if (!date) errors.push({ field: 'date', code: 'required' });
-  else if (!isValidIsoDate(date)) errors.push({ field: 'date', code: 'invalidDate' });
-  else if (date < plan.period.start) errors.push({ field: 'date', code: 'beforePlanPeriod' });
-  else if (date > plan.period.end) errors.push({ field: 'date', code: 'afterPlanPeriod' });
-  else if (date > today) errors.push({ field: 'date', code: 'inFuture' });
+  const date = checkLoggedDate('date', entry.date, plan, today, errors);
 
-  if (errors.length || !from || !to) return { ok: false, errors };
+  if (errors.length || !from || !to || !date) return { ok: false, errors };
   return {
     ok: true,
     value: {
