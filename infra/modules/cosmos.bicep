@@ -62,6 +62,13 @@ resource records 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@
   }
 }
 
+// Teams conversations: channel-to-network links (and, with issue 4, conversation references).
+resource conversations 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = {
+  parent: database
+  name: 'conversations'
+  properties: { resource: { id: 'conversations', partitionKey: { paths: [ '/conversationId' ], kind: 'Hash' } } }
+}
+
 // Append-only audit log (who changed what, before and after), per plan.
 resource audit 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = {
   parent: database

@@ -10,7 +10,8 @@ export type PlanAction =
   | 'logReferral'
   | 'viewOwnEntries'
   | 'viewStatus'
-  | 'runRetention';
+  | 'runRetention'
+  | 'linkChannel';
 
 const loggers: Role[] = ['member', 'coordinator', 'leader'];
 
@@ -21,6 +22,7 @@ export const allowedRoles: Record<PlanAction, Role[]> = {
   viewOwnEntries: loggers,
   viewStatus: ['coordinator', 'leader'],
   runRetention: ['admin'],
+  linkChannel: ['coordinator', 'leader'],
 };
 
 export function may(roles: readonly Role[], action: PlanAction): boolean {

@@ -10,6 +10,7 @@ const da_actionNames: Record<PlanAction, string> = {
   viewOwnEntries: 'at se registreringer',
   viewStatus: 'at se status',
   runRetention: 'at slette gamle deltagerkoder',
+  linkChannel: 'at tilknytte en kanal til et netværk',
 };
 
 /** Every user-facing sentence, in Danish. en.ts mirrors it key for key. */
@@ -203,6 +204,13 @@ export const da = {
     noDays: 'Udfyld antal deltagere for mindst én dag.',
     savedTitle: 'Ugen er gemt',
     savedFacts: (n: number) => `${n} gang(e) gemt`,
+  },
+  channelLink: {
+    linked: (network: string) => `Kanalen er nu tilknyttet ${network}. "log møde" her vælger netværket på forhånd.`,
+    notInChannel: 'En kanal tilknyttes fra kanalen selv (eller en gruppechat): skriv kommandoen dér.',
+    noSuchNetwork: (query: string) => `Jeg kan ikke finde et netværk, der hedder "${query}", i planen. Intet er ændret.`,
+    ambiguous: (names: string[]) => `Flere netværk passer: ${names.join('; ')}. Skriv navnet mere præcist. Intet er ændret.`,
+    notCoordinator: (network: string) => `Kun tovholdere for ${network} (eller planens leder) kan tilknytte en kanal til netværket. Intet er ændret.`,
   },
   consentNames: { consent: 'Samtykke givet', anonymous: 'Anonym (ingen deltagerkode)', otherLegalBasis: 'Anden lovlig grund' },
   ageBandNames: { '0-5': '0-5 år', '6-12': '6-12 år', '13-17': '13-17 år', '18-24': '18-24 år', '25-64': '25-64 år', '65+': '65 år og derover' },

@@ -8,6 +8,7 @@ const actionNames: Record<PlanAction, string> = {
   viewOwnEntries: 'seeing entries',
   viewStatus: 'seeing status',
   runRetention: 'deleting old participant codes',
+  linkChannel: 'linking a channel to a network',
 };
 
 /** English, second language; same keys as da.ts. */
@@ -198,6 +199,13 @@ export const en: Messages = {
     noDays: 'Fill in the participants for at least one day.',
     savedTitle: 'Week saved',
     savedFacts: (n: number) => `${n} session(s) saved`,
+  },
+  channelLink: {
+    linked: (network: string) => `This channel is now linked to ${network}. "log meeting" here picks the network for you.`,
+    notInChannel: 'Link a channel from the channel itself (or a group chat): write the command there.',
+    noSuchNetwork: (query: string) => `I cannot find a network called "${query}" in the plan. Nothing was changed.`,
+    ambiguous: (names: string[]) => `Several networks match: ${names.join('; ')}. Write the name more precisely. Nothing was changed.`,
+    notCoordinator: (network: string) => `Only coordinators of ${network} (or the plan's leader) can link a channel to it. Nothing was changed.`,
   },
   consentNames: { consent: 'Consent given', anonymous: 'Anonymous (no participant code)', otherLegalBasis: 'Other legal basis' },
   ageBandNames: { '0-5': '0-5 years', '6-12': '6-12 years', '13-17': '13-17 years', '18-24': '18-24 years', '25-64': '25-64 years', '65+': '65 and over' },

@@ -19,7 +19,14 @@ export interface BotApp {
 
 function turnInputOf(context: TurnContext, data: unknown): TurnInput {
   const a = context.activity;
-  return { aadObjectId: a.from?.aadObjectId, locale: a.locale, text: (a.text ?? '').trim(), data };
+  return {
+    aadObjectId: a.from?.aadObjectId,
+    locale: a.locale,
+    text: (a.text ?? '').trim(),
+    conversationId: a.conversation?.id,
+    conversationType: a.conversation?.conversationType,
+    data,
+  };
 }
 
 function toActivity(reply: BotReply) {

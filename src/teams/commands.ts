@@ -1,5 +1,5 @@
 /** The chat commands, matched loosely: case, accents and stray punctuation do not matter. */
-export type Command = 'logWeek' | 'danish' | 'english' | 'myEntries' | 'retention' | 'help' | 'logAttendance' | 'logMeeting' | 'logReferral' | 'myReferrals' | 'status';
+export type Command = 'linkChannel' | 'logWeek' | 'danish' | 'english' | 'myEntries' | 'retention' | 'help' | 'logAttendance' | 'logMeeting' | 'logReferral' | 'myReferrals' | 'status';
 
 const patterns: [Command, RegExp][] = [
   ['help', /^(hjælp|hjaelp|help|\?|hej|hi|hello|menu)$/],
@@ -11,6 +11,7 @@ const patterns: [Command, RegExp][] = [
   ['myEntries', /^(mine|my)\s+(registreringer|entries)$/],
   ['danish', /^(sprog|language)\s+(dansk|danish)$/],
   ['english', /^(sprog|language)\s+(engelsk|english)$/],
+  ['linkChannel', /^(tilknyt kanal|link channel)\s+\S.*$/],
   ['status', /^status$/],
   ['retention', /^(slet gamle koder|oprydning|retention)$/],
 ];

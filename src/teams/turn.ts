@@ -11,6 +11,9 @@ export interface TurnInput {
   /** Resolved once per turn from the user's choice and the Teams locale (see createHandlers). */
   language?: Language;
   text: string;
+  conversationId: string | undefined;
+  /** 'personal', 'channel' or 'groupChat'. */
+  conversationType: string | undefined;
   /** Card submit data (Action.Execute data or Action.Submit value). */
   data: unknown;
 }

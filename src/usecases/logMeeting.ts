@@ -35,11 +35,14 @@ export interface MeetingForm {
 
 export type LogMeetingResult = Denied | { kind: 'saved'; plan: Plan; record: MeetingRecord; alreadySaved: boolean } | { kind: 'invalid'; form: MeetingForm };
 
-export async function prepareMeetingForm(repos: Repositories, clock: Clock, aadObjectId: string | undefined): Promise<MeetingForm | Denied> {
+export async function prepareMeetingForm(repos: Repositories, clock: Clock, aadObjectId: string | undefined, conversationId?: string): Promise<MeetingForm | Denied> {
   const member = await authorize(repos, clock, aadObjectId, 'logMeeting');
   if (isDenied(member)) return member;
+  // In a channel linked to a network, that network is the likely one.
+  const link = conversationId ? await repos.channels.linkOf(conversationId) : undefined;
+  const networkId = link?.planId === member.plan.id ? link.networkId : undefined;
   // The one logging usually took part; the card starts with them ticked.
-  return { plan: member.plan, submissionId: randomUUID(), values: { date: member.today, participants: member.membership.memberId }, errors: [] };
+  return { plan: member.plan, submissionId: randomUUID(), values: { date: member.today, participants: member.membership.memberId, ...(networkId ? { networkId } : {}) }, errors: [] };
 }
 
 /** Logs a held meeting of a network or body, with its follow-up items for the reminders to chase. */

@@ -79,7 +79,22 @@ export interface PreferenceRepository {
   save(aadObjectId: string, preferences: UserPreferences): Promise<void>;
 }
 
+/** A Teams channel or group chat linked to a network, so its cards and reminders know it. */
+export interface ChannelLink {
+  conversationId: string;
+  planId: string;
+  networkId: string;
+  linkedBy: string;
+  linkedAt: string;
+}
+
+export interface ChannelRepository {
+  linkOf(conversationId: string): Promise<ChannelLink | undefined>;
+  link(link: ChannelLink): Promise<void>;
+}
+
 export interface Repositories {
+  channels: ChannelRepository;
   preferences: PreferenceRepository;
   plans: PlanRepository;
   memberships: MembershipRepository;

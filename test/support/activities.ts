@@ -25,8 +25,9 @@ function base(user: TestUser, serviceUrl: string, conversationId: string) {
   };
 }
 
-export function messageActivity(user: TestUser, serviceUrl: string, conversationId: string, text: string) {
-  return { ...base(user, serviceUrl, conversationId), type: 'message', text };
+export function messageActivity(user: TestUser, serviceUrl: string, conversationId: string, text: string, conversationType = 'personal') {
+  const activity = base(user, serviceUrl, conversationId);
+  return { ...activity, conversation: { ...activity.conversation, conversationType }, type: 'message', text };
 }
 
 /** The invoke Teams sends for Action.Execute. */

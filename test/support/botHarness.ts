@@ -53,9 +53,9 @@ export class BotHarness {
   }
 
   /** Sends a chat message and returns the bot's replies to that conversation. */
-  async say(user: TestUser, text: string, conversationId = `conv-${user.id}`) {
+  async say(user: TestUser, text: string, conversationId = `conv-${user.id}`, conversationType = 'personal') {
     const before = this.connector.messagesTo(conversationId).length;
-    const res = await this.post(messageActivity(user, this.connector.url, conversationId, text));
+    const res = await this.post(messageActivity(user, this.connector.url, conversationId, text, conversationType));
     if (res.status >= 400) throw new Error(`bot answered HTTP ${res.status}`);
     return this.connector.messagesTo(conversationId).slice(before);
   }

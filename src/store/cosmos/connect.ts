@@ -5,6 +5,7 @@ import type { Logger } from '../../logging/logger';
 import type { Repositories } from '../../usecases/ports';
 import { containerDefinitions } from './containers';
 import { CosmosAuditRepository } from './cosmosAuditRepository';
+import { CosmosChannelRepository } from './cosmosChannelRepository';
 import { CosmosMembershipRepository } from './cosmosMembershipRepository';
 import { CosmosPlanRepository } from './cosmosPlanRepository';
 import { CosmosPreferenceRepository } from './cosmosPreferenceRepository';
@@ -35,6 +36,7 @@ export function repositoriesFor(database: Database): Repositories {
     preferences: new CosmosPreferenceRepository(database.container(containerDefinitions.members.id)),
     records: new CosmosRecordRepository(database.container(containerDefinitions.records.id)),
     audit: new CosmosAuditRepository(database.container(containerDefinitions.audit.id)),
+    channels: new CosmosChannelRepository(database.container(containerDefinitions.conversations.id)),
   };
 }
 

@@ -5,6 +5,7 @@ import { messagesFor } from '../../i18n';
 import { applyRetentionAsMember } from '../../usecases/applyRetention';
 import { getStatus } from '../../usecases/getStatus';
 import { chooseLanguage, resolveLanguage } from '../../usecases/language';
+import { linkChannel } from '../../usecases/linkChannel';
 import { resolveMember } from '../../usecases/resolveMember';
 import type { Command } from '../commands';
 import type { TurnHandler } from '../turn';
@@ -47,6 +48,27 @@ export function createHandlers(deps: HandlerDeps) {
     return { text: messagesFor(language).languageChosen };
   };
 
+  const linkThisChannel: TurnHandler = async (turn) => {
+    const m = messagesFor(turn.language);
+    const query = turn.text.replace(/^\s*(tilknyt kanal|link channel)\s+/i, '');
+    const result = await linkChannel(repos, clock, turn, query);
+    switch (result.kind) {
+      case 'notAMember':
+      case 'forbidden':
+        return deniedReply(m, result);
+      case 'linked':
+        return { text: m.channelLink.linked(result.network.name) };
+      case 'notInChannel':
+        return { text: m.channelLink.notInChannel };
+      case 'noSuchNetwork':
+        return { text: m.channelLink.noSuchNetwork(result.query.slice(0, 60)) };
+      case 'ambiguous':
+        return { text: m.channelLink.ambiguous(result.candidates.map((n) => n.name)) };
+      case 'notCoordinator':
+        return { text: m.channelLink.notCoordinator(result.network.name) };
+    }
+  };
+
   const unknownCommand: TurnHandler = async (turn) => ({ text: messagesFor(turn.language).unknownCommand(turn.text.slice(0, 60)) });
 
   const commands: Record<Command, TurnHandler> = {
@@ -59,6 +81,7 @@ export function createHandlers(deps: HandlerDeps) {
     status: showStatus,
     retention: runRetention,
     myEntries: entries.showMyEntries,
+    linkChannel: linkThisChannel,
     danish: setLanguage('da'),
     english: setLanguage('en'),
   };

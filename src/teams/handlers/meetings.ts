@@ -8,7 +8,7 @@ import type { HandlerDeps } from './deps';
 export function meetingHandlers({ repos, clock }: HandlerDeps) {
   const showMeetingForm: TurnHandler = async (turn) => {
     const m = messagesFor(turn.language);
-    const form = await prepareMeetingForm(repos, clock, turn.aadObjectId);
+    const form = await prepareMeetingForm(repos, clock, turn.aadObjectId, turn.conversationId);
     return 'kind' in form ? deniedReply(m, form) : { card: meetingFormCard(m, form) };
   };
 
