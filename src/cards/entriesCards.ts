@@ -6,6 +6,8 @@ import { nameOf } from './planNames';
 import { renderCard, type CardJson } from './renderCard';
 import { cardVerbs } from './verbs';
 
+const correctVerb = { attendance: cardVerbs.correctAttendance, meeting: cardVerbs.correctMeeting, referral: cardVerbs.correctReferral } as const;
+
 function describe(m: Messages, plan: Plan, r: LoggedRecord): { heading: string; detail: string } {
   const e = m.myEntries;
   const date = m.formatDate(r.date);
@@ -33,7 +35,7 @@ export function myEntriesCard(m: Messages, view: MyEntries): CardJson {
       const { heading, detail } = describe(m, plan, record);
       const button = (title: string, verb: string) => ({ title, verb, planId: plan.id, recordId: record.id });
       const buttons =
-        change !== 'allowed' ? [] : [...(record.type === 'attendance' ? [button(e.correct, cardVerbs.correctAttendance)] : []), button(e.delete, cardVerbs.deleteEntry)];
+        change !== 'allowed' ? [] : [button(e.correct, correctVerb[record.type]), button(e.delete, cardVerbs.deleteEntry)];
       return { heading, detail: change === 'allowed' ? detail : `${detail} · ${e.closed}`, buttons };
     }),
   });

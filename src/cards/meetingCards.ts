@@ -23,6 +23,8 @@ export function meetingFormCard(m: Messages, form: MeetingForm): CardJson {
   const memberIds = new Set(plan.members.map((x) => x.id));
   const numberOrEmpty = (v: string | undefined) => (v !== undefined && /^\d+$/.test(v.trim()) ? Number(v.trim()) : '');
   return renderCard('meeting-form', {
+    title: form.correcting ? m.myEntries.correctMeetingTitle : f.title,
+    correcting: form.correcting ?? '',
     labels: { ...f, required: m.fieldErrors.required },
     planName: plan.name,
     planId: plan.id,
@@ -62,7 +64,7 @@ export function meetingFormCard(m: Messages, form: MeetingForm): CardJson {
   });
 }
 
-export function meetingSavedCard(m: Messages, plan: Plan, r: MeetingRecord, alreadySaved: boolean): CardJson {
+export function meetingSavedCard(m: Messages, plan: Plan, r: MeetingRecord, alreadySaved: boolean, corrected = false): CardJson {
   const s = m.meetingSaved;
   const member = (memberId: string) => nameOf(plan, { memberId });
   const participants = r.participants.map(member);
@@ -70,7 +72,7 @@ export function meetingSavedCard(m: Messages, plan: Plan, r: MeetingRecord, alre
   return recordSavedCard({
     title: s.title,
     planName: plan.name,
-    notice: alreadySaved ? s.alreadySaved : '',
+    notice: corrected ? m.myEntries.corrected : alreadySaved ? s.alreadySaved : '',
     facts: [
       { title: s.network, value: nameOf(plan, { networkId: r.networkId }) },
       { title: s.date, value: `${m.formatDate(r.date)}${r.startTime ? ` ${r.startTime}` : ''}` },

@@ -27,6 +27,8 @@ export function referralFormCard(m: Messages, form: ReferralForm): CardJson {
   ];
   const known = (choices: { value: string }[], v: string | undefined) => (v && choices.some((c) => c.value === v) ? v : '');
   return renderCard('referral-form', {
+    title: form.correcting ? m.myEntries.correctReferralTitle : f.title,
+    correcting: form.correcting ?? '',
     labels: { ...f, required: m.fieldErrors.required },
     planName: plan.name,
     planId: plan.id,
@@ -53,12 +55,12 @@ function headingOf(m: Messages, plan: Plan, r: ReferralRecord): string {
   return `${r.personCode ?? m.myReferrals.withoutCode} · ${nameOf(plan, r.from)} → ${nameOf(plan, r.to)}`;
 }
 
-export function referralSavedCard(m: Messages, plan: Plan, r: ReferralRecord, alreadySaved: boolean): CardJson {
+export function referralSavedCard(m: Messages, plan: Plan, r: ReferralRecord, alreadySaved: boolean, corrected = false): CardJson {
   const s = m.referralSaved;
   return recordSavedCard({
     title: s.title,
     planName: plan.name,
-    notice: alreadySaved ? s.alreadySaved : '',
+    notice: corrected ? m.myEntries.corrected : alreadySaved ? s.alreadySaved : '',
     facts: [
       { title: s.from, value: nameOf(plan, r.from) },
       { title: s.to, value: nameOf(plan, r.to) },

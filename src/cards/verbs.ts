@@ -12,6 +12,8 @@ export const cardVerbs = {
   showMyEntries: 'showMyEntries',
   deleteEntry: 'deleteEntry',
   correctAttendance: 'correctAttendance',
+  correctMeeting: 'correctMeeting',
+  correctReferral: 'correctReferral',
   showWeekForm: 'showWeekForm',
   saveWeek: 'saveWeek',
 } as const;

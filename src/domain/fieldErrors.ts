@@ -23,7 +23,8 @@ export type FieldErrorCode =
   | 'invalidTime'
   | 'beforeMeeting'
   | 'splitExceedsHeadcount'
-  | 'codesExceedHeadcount';
+  | 'codesExceedHeadcount'
+  | 'afterNextStep';
 
 export interface FieldError {
   field: string;

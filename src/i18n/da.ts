@@ -87,6 +87,7 @@ export const da = {
     beforeMeeting: 'Fristen ligger før mødet.',
     splitExceedsHeadcount: 'Fordelingen giver flere end antal deltagere.',
     codesExceedHeadcount: 'Der er flere deltagerkoder end deltagere.',
+    afterNextStep: 'Datoen ligger efter henvisningens næste trin.',
   } satisfies Record<FieldErrorCode, string>,
   attendanceSaved: {
     title: 'Fremmøde gemt',
@@ -186,6 +187,8 @@ export const da = {
       unreadable: 'Kortet kunne ikke læses. Intet er ændret.',
       allowed: '',
     },
+    correctMeetingTitle: 'Ret møde',
+    correctReferralTitle: 'Ret henvisning',
     correctTitle: 'Ret fremmøde',
     corrected: 'Rettelsen er gemt og noteret i loggen.',
   },

@@ -83,6 +83,7 @@ export const en: Messages = {
     beforeMeeting: 'The due date is before the meeting.',
     splitExceedsHeadcount: 'The split adds up to more than the participants.',
     codesExceedHeadcount: 'There are more participant codes than participants.',
+    afterNextStep: "The date is after the referral's next step.",
   },
   attendanceSaved: {
     title: 'Attendance saved',
@@ -181,6 +182,8 @@ export const en: Messages = {
       unreadable: 'The card could not be read. Nothing was changed.',
       allowed: '',
     },
+    correctMeetingTitle: 'Correct meeting',
+    correctReferralTitle: 'Correct referral',
     correctTitle: 'Correct attendance',
     corrected: 'The correction is saved and recorded in the log.',
   },

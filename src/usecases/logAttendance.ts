@@ -7,7 +7,7 @@ import type { FieldError } from '../domain/fieldErrors';
 import type { Activity, Plan } from '../domain/plan/schema';
 import { auditEntry } from '../domain/records/audit';
 import { authorize, isDenied, type Denied } from './authorize';
-import { changeDecision } from './changeRights';
+import { correctRecord } from './correctRecord';
 import type { MemberInPlan } from './resolveMember';
 import { cardText, formIdentity, pickValues } from './cardSubmit';
 import type { Repositories } from './ports';
@@ -94,11 +94,6 @@ export async function logAttendance(repos: Repositories, clock: Clock, aadObject
   return { kind: 'saved', record: stored, activity, plan, alreadySaved: !created };
 }
 
-/**
- * Replaces a stored session with corrected values, if the member may change it (author within
- * the edit window, the network's coordinator, a leader). A retried submit of the same
- * correction finds the values already in place and reports them as saved.
- */
 async function correctAttendance(
   repos: Repositories,
   clock: Clock,
@@ -107,20 +102,12 @@ async function correctAttendance(
   submissionId: string,
   facts: AttendanceFacts,
 ): Promise<LogAttendanceResult> {
-  const { plan, membership } = member;
-  const found = await repos.records.get(plan.id, recordId);
-  if (!found || found.record.type !== 'attendance') return { kind: 'refused', reason: 'notFound' };
-  const current = found.record;
-  const activity = plan.activities.find((a) => a.id === facts.activityId)!;
-  const { id, planId, type, loggedBy, loggedAt, participantCodesStripped } = current;
-  const corrected: AttendanceRecord = { id, planId, type, loggedBy, loggedAt, ...facts, ...(participantCodesStripped ? { participantCodesStripped } : {}) };
-  const sameFacts = (r: AttendanceRecord) => JSON.stringify({ ...r, correctedAt: undefined, correctedBy: undefined }) === JSON.stringify({ ...corrected, correctedAt: undefined, correctedBy: undefined });
-  if (sameFacts(current)) return { kind: 'saved', record: current, activity, plan, alreadySaved: true, corrected: true };
-  const decision = changeDecision(member, current);
-  if (decision !== 'allowed') return { kind: 'refused', reason: decision };
-  const now = clock.now().toISOString();
-  const withStamp = { ...corrected, correctedAt: now, correctedBy: membership.memberId };
-  if ((await repos.records.replace(withStamp, found.etag)) === 'conflict') return { kind: 'refused', reason: 'changedMeanwhile' };
-  await repos.audit.append(auditEntry({ planId: plan.id, at: now, actor: membership.memberId, action: 'update', recordType: 'attendance', recordId: id, discriminator: submissionId, before: current, after: withStamp }));
-  return { kind: 'saved', record: withStamp, activity, plan, alreadySaved: false, corrected: true };
+  const { plan } = member;
+  const result = await correctRecord(repos, clock, member, 'attendance', recordId, submissionId, (current: AttendanceRecord) => {
+    const { id, planId, type, loggedBy, loggedAt, participantCodesStripped, correctedAt, correctedBy } = current;
+    return { id, planId, type, loggedBy, loggedAt, ...facts, ...(participantCodesStripped ? { participantCodesStripped } : {}), ...(correctedAt ? { correctedAt, correctedBy } : {}) };
+  });
+  if (result.kind === 'refused') return result;
+  const activity = plan.activities.find((a) => a.id === result.record.activityId)!;
+  return { kind: 'saved', record: result.record, activity, plan, alreadySaved: result.alreadySaved, corrected: true };
 }

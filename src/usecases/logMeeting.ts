@@ -7,6 +7,7 @@ import { auditEntry } from '../domain/records/audit';
 import { FOLLOW_UP_ROWS, validateMeeting, type MeetingEntry, type MeetingRecord } from '../domain/records/meeting';
 import { authorize, isDenied, type Denied } from './authorize';
 import { cardText, formIdentity, pickValues } from './cardSubmit';
+import { correctRecord, type CorrectionRefusal } from './correctRecord';
 import type { Repositories } from './ports';
 
 const followUpKeys = Array.from({ length: FOLLOW_UP_ROWS }, (_, i) => [`followUp${i + 1}Text`, `followUp${i + 1}Owner`, `followUp${i + 1}Due`] as const).flat();
@@ -14,6 +15,7 @@ const entryKeys = ['networkId', 'date', 'startTime', 'participants', 'organisati
 
 export const meetingSubmitSchema = z.object({
   ...formIdentity,
+  correcting: z.string().max(200).optional(),
   networkId: cardText(100),
   date: cardText(30),
   startTime: cardText(10),
@@ -31,9 +33,15 @@ export interface MeetingForm {
   values: MeetingEntry;
   errors: FieldError[];
   unreadable?: boolean;
+  /** The id of the stored meeting this form corrects; absent for a new meeting. */
+  correcting?: string;
 }
 
-export type LogMeetingResult = Denied | { kind: 'saved'; plan: Plan; record: MeetingRecord; alreadySaved: boolean } | { kind: 'invalid'; form: MeetingForm };
+export type LogMeetingResult =
+  | Denied
+  | { kind: 'saved'; plan: Plan; record: MeetingRecord; alreadySaved: boolean; corrected?: boolean }
+  | { kind: 'invalid'; form: MeetingForm }
+  | { kind: 'refused'; reason: CorrectionRefusal };
 
 export async function prepareMeetingForm(repos: Repositories, clock: Clock, aadObjectId: string | undefined, conversationId?: string): Promise<MeetingForm | Denied> {
   const member = await authorize(repos, clock, aadObjectId, 'logMeeting');
@@ -56,7 +64,19 @@ export async function logMeeting(repos: Repositories, clock: Clock, aadObjectId:
     return { kind: 'invalid', form: { plan, submissionId: randomUUID(), values, errors: [], unreadable: true } };
   }
   const checked = validateMeeting(parsed.data as MeetingEntry, plan, today);
-  if (!checked.ok) return { kind: 'invalid', form: { plan, submissionId: parsed.data.submissionId, values, errors: checked.errors } };
+  if (!checked.ok) return { kind: 'invalid', form: { plan, submissionId: parsed.data.submissionId, values, errors: checked.errors, correcting: parsed.data.correcting } };
+  if (parsed.data.correcting) {
+    const result = await correctRecord(repos, clock, member, 'meeting', parsed.data.correcting, parsed.data.submissionId, (current: MeetingRecord) => ({
+      ...withoutOptionalFacts(current),
+      ...checked.value,
+      // Items keep their ids (and a done mark) by position, so reminders can still find them.
+      followUps: checked.value.followUps.map((f, i) => {
+        const before = current.followUps[i];
+        return { ...f, id: before?.id ?? `${current.id}-followup-${i + 1}`, ...(before?.done && before.text === f.text ? { done: before.done } : {}) };
+      }),
+    }));
+    return result.kind === 'refused' ? result : { kind: 'saved', plan, record: result.record, alreadySaved: result.alreadySaved, corrected: true };
+  }
 
   const id = `meeting-${parsed.data.submissionId}`;
   const record: MeetingRecord = {
@@ -71,4 +91,10 @@ export async function logMeeting(repos: Repositories, clock: Clock, aadObjectId:
   const { created, record: stored } = await repos.records.createOnce(record);
   await repos.audit.append(auditEntry({ planId: plan.id, at: stored.loggedAt, actor: membership.memberId, action: 'create', recordType: 'meeting', recordId: stored.id, discriminator: 'first', after: stored }));
   return { kind: 'saved', plan, record: stored, alreadySaved: !created };
+}
+
+/** The stored meeting without the facts a correction sets anew (so a cleared field stays cleared). */
+function withoutOptionalFacts(m: MeetingRecord): MeetingRecord {
+  const { startTime: _t, summary: _s, decisions: _d, ...rest } = m;
+  return rest;
 }

@@ -7,12 +7,14 @@ import { auditEntry } from '../domain/records/audit';
 import { validateReferral, type ReferralEntry, type ReferralRecord } from '../domain/records/referral';
 import { authorize, isDenied, type Denied } from './authorize';
 import { cardText, formIdentity, pickValues } from './cardSubmit';
+import { correctRecord, type CorrectionRefusal } from './correctRecord';
 import type { Repositories } from './ports';
 
 const entryKeys = ['from', 'to', 'toText', 'personCode', 'ageBand', 'consentBasis', 'date'] as const;
 
 export const referralSubmitSchema = z.object({
   ...formIdentity,
+  correcting: z.string().max(200).optional(),
   from: cardText(150),
   to: cardText(150),
   toText: cardText(500),
@@ -28,9 +30,15 @@ export interface ReferralForm {
   values: ReferralEntry;
   errors: FieldError[];
   unreadable?: boolean;
+  /** The id of the stored referral this form corrects; absent for a new referral. */
+  correcting?: string;
 }
 
-export type LogReferralResult = Denied | { kind: 'saved'; plan: Plan; record: ReferralRecord; alreadySaved: boolean } | { kind: 'invalid'; form: ReferralForm };
+export type LogReferralResult =
+  | Denied
+  | { kind: 'saved'; plan: Plan; record: ReferralRecord; alreadySaved: boolean; corrected?: boolean }
+  | { kind: 'invalid'; form: ReferralForm }
+  | { kind: 'refused'; reason: CorrectionRefusal };
 
 export async function prepareReferralForm(repos: Repositories, clock: Clock, aadObjectId: string | undefined): Promise<ReferralForm | Denied> {
   const member = await authorize(repos, clock, aadObjectId, 'logReferral');
@@ -49,7 +57,22 @@ export async function logReferral(repos: Repositories, clock: Clock, aadObjectId
     return { kind: 'invalid', form: { plan, submissionId: randomUUID(), values, errors: [], unreadable: true } };
   }
   const checked = validateReferral(parsed.data, plan, today);
-  if (!checked.ok) return { kind: 'invalid', form: { plan, submissionId: parsed.data.submissionId, values, errors: checked.errors } };
+  const correcting = parsed.data.correcting || undefined;
+  if (!checked.ok) return { kind: 'invalid', form: { plan, submissionId: parsed.data.submissionId, values, errors: checked.errors, correcting } };
+  if (correcting) {
+    const current = (await repos.records.get(plan.id, correcting))?.record;
+    // A corrected referral date may not pass the next step on its path.
+    const next = current?.type === 'referral' ? current.history[1] : undefined;
+    if (next && checked.value.date > next.date) {
+      return { kind: 'invalid', form: { plan, submissionId: parsed.data.submissionId, values, errors: [{ field: 'date', code: 'afterNextStep' }], correcting } };
+    }
+    const result = await correctRecord(repos, clock, member, 'referral', correcting, parsed.data.submissionId, (r: ReferralRecord) => {
+      const { personCode: _code, ...rest } = r;
+      const [first, ...later] = r.history;
+      return { ...rest, ...checked.value, history: [{ ...first!, date: checked.value.date }, ...later] };
+    });
+    return result.kind === 'refused' ? result : { kind: 'saved', plan, record: result.record, alreadySaved: result.alreadySaved, corrected: true };
+  }
 
   const record: ReferralRecord = {
     id: `referral-${parsed.data.submissionId}`,

@@ -6,7 +6,11 @@ import type { Plan } from '../domain/plan/schema';
 import { auditEntry } from '../domain/records/audit';
 import { authorize, isDenied, type Denied } from './authorize';
 import { changeDecision } from './changeRights';
+import type { MeetingRecord } from '../domain/records/meeting';
+import type { ReferralRecord } from '../domain/records/referral';
 import type { AttendanceForm } from './logAttendance';
+import type { MeetingForm } from './logMeeting';
+import type { ReferralForm } from './logReferral';
 import type { LoggedRecord, Repositories } from './ports';
 import type { MemberInPlan } from './resolveMember';
 
@@ -88,4 +92,64 @@ export async function prepareAttendanceCorrection(repos: Repositories, clock: Cl
       ...Object.fromEntries(Object.entries(r.byGender ?? {}).map(([k, v]) => [`gender_${k}`, String(v)])),
     },
   };
+}
+
+/** The meeting card again, filled in from a stored meeting, to correct it. */
+export async function prepareMeetingCorrection(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<MeetingForm | MyEntries | Denied> {
+  const found = await correctable(repos, clock, aadObjectId, payload, 'logMeeting', 'meeting');
+  if (!('record' in found)) return found;
+  const r = found.record as MeetingRecord;
+  return {
+    plan: found.member.plan,
+    submissionId: randomUUID(),
+    correcting: r.id,
+    errors: [],
+    values: {
+      networkId: r.networkId,
+      date: r.date,
+      startTime: r.startTime,
+      participants: r.participants.join(','),
+      organisations: r.organisations.join(','),
+      othersCount: String(r.othersCount),
+      summary: r.summary,
+      decisions: r.decisions,
+      ...Object.fromEntries(r.followUps.flatMap((f, i) => [[`followUp${i + 1}Text`, f.text], [`followUp${i + 1}Owner`, f.owner], [`followUp${i + 1}Due`, f.due]])),
+    },
+  };
+}
+
+/** The referral card again, filled in from a stored referral, to correct it. */
+export async function prepareReferralCorrection(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<ReferralForm | MyEntries | Denied> {
+  const found = await correctable(repos, clock, aadObjectId, payload, 'logReferral', 'referral');
+  if (!('record' in found)) return found;
+  const r = found.record as ReferralRecord;
+  const ref = (x: { activityId?: string; organisationId?: string; offerId?: string }) =>
+    x.activityId ? `activity:${x.activityId}` : x.offerId ? `offer:${x.offerId}` : x.organisationId ? `organisation:${x.organisationId}` : undefined;
+  return {
+    plan: found.member.plan,
+    submissionId: randomUUID(),
+    correcting: r.id,
+    errors: [],
+    values: { from: ref(r.from), to: ref(r.to), toText: r.to.text, personCode: r.personCode, ageBand: r.ageBand, consentBasis: r.consentBasis, date: r.date },
+  };
+}
+
+/** A stored record of the given type the member may change now, or the list with the reason not. */
+async function correctable(
+  repos: Repositories,
+  clock: Clock,
+  aadObjectId: string | undefined,
+  payload: unknown,
+  action: 'logMeeting' | 'logReferral',
+  type: 'meeting' | 'referral',
+): Promise<{ member: MemberInPlan; record: LoggedRecord } | MyEntries | Denied> {
+  const member = await authorize(repos, clock, aadObjectId, action);
+  if (isDenied(member)) return member;
+  const parsed = entryActionSchema.safeParse(payload);
+  if (!parsed.success || parsed.data.planId !== member.plan.id) return entriesOf(repos, member, { refused: 'unreadable' });
+  const found = await repos.records.get(member.plan.id, parsed.data.recordId);
+  if (!found || found.record.type !== type) return entriesOf(repos, member, { refused: 'notFound' });
+  const decision = changeDecision(member, found.record);
+  if (decision !== 'allowed') return entriesOf(repos, member, { refused: decision });
+  return { member, record: found.record };
 }

@@ -97,6 +97,43 @@ describe('my entries: correct and delete', () => {
     expect(await stored(other)).toMatchObject({ headcount: 11 });
   });
 
+  it('corrects a meeting from a prefilled card, keeping its follow-up items\' ids', async () => {
+    const data = executeDataOf(cardOf((await harness.say(users.megan, 'log møde'))[0]), cardVerbs.saveMeeting);
+    await harness.execute(users.megan, cardVerbs.saveMeeting, { ...data, networkId: 'din-fritid-netvaerk', date: '2025-06-10', participants: 'megan-bowen', summary: 'Første udkast', followUp1Text: 'Book hallen', followUp1Owner: 'megan-bowen', followUp1Due: '2025-06-30' });
+    const id = `meeting-${data.submissionId}`;
+    const form = (await harness.execute(users.megan, cardVerbs.correctMeeting, { planId, recordId: id })).body!.value;
+    expect(textsOf(form)[0]).toBe('Ret møde');
+    expect(inputOf(form, 'summary')!.value).toBe('Første udkast');
+    const edit = executeDataOf(form, cardVerbs.saveMeeting);
+    const res = await harness.execute(users.megan, cardVerbs.saveMeeting, { ...edit, networkId: 'din-fritid-netvaerk', date: '2025-06-10', participants: 'megan-bowen,alex-wilber', summary: 'Rettet referat', followUp1Text: 'Book hallen', followUp1Owner: 'megan-bowen', followUp1Due: '2025-07-04' });
+    expect(textsOf(res.body!.value)).toContain('Rettelsen er gemt og noteret i loggen.');
+    const stored = (await harness.repos.records.get(planId, id))!.record;
+    expect(stored).toMatchObject({ summary: 'Rettet referat', participants: ['megan-bowen', 'alex-wilber'], followUps: [{ id: `${id}-followup-1`, due: '2025-07-04' }] });
+    expect((await harness.repos.audit.listForRecord(planId, id)).map((a) => a.action)).toEqual(['create', 'update']);
+  });
+
+  it('corrects a referral\'s facts but keeps its path, and refuses a date after its next step', async () => {
+    const data = executeDataOf(cardOf((await harness.say(users.megan, 'log henvisning'))[0]), cardVerbs.saveReferral);
+    await harness.execute(users.megan, cardVerbs.saveReferral, { ...data, from: 'activity:din-fritid', to: 'offer:forening', personCode: 'GH12', ageBand: '6-12', consentBasis: 'consent', date: '2025-06-02' });
+    const id = `referral-${data.submissionId}`;
+    await harness.execute(users.megan, cardVerbs.advanceReferral, { planId, referralId: id, to: 'started', statusDate: '2025-06-09' });
+
+    const form = (await harness.execute(users.megan, cardVerbs.correctReferral, { planId, recordId: id })).body!.value;
+    expect(textsOf(form)[0]).toBe('Ret henvisning');
+    expect(inputOf(form, 'personCode')!.value).toBe('GH12');
+    const edit = executeDataOf(form, cardVerbs.saveReferral);
+    const tooLate = await harness.execute(users.megan, cardVerbs.saveReferral, { ...edit, from: 'activity:din-fritid', to: 'offer:forening', personCode: 'GH12', ageBand: '6-12', consentBasis: 'consent', date: '2025-06-10' });
+    expect(textsOf(tooLate.body!.value)).toContain('Datoen ligger efter henvisningens næste trin.');
+
+    await harness.execute(users.megan, cardVerbs.saveReferral, { ...edit, from: 'activity:din-fritid', to: 'offer:forening', personCode: 'GH12', ageBand: '13-17', consentBasis: 'consent', date: '2025-06-03' });
+    const stored = (await harness.repos.records.get(planId, id))!.record;
+    expect(stored).toMatchObject({ ageBand: '13-17', date: '2025-06-03', followUpDate: '2025-12-03', status: 'started' });
+    expect((stored as { history: { status: string; date: string }[] }).history.map((h) => [h.status, h.date])).toEqual([
+      ['referred', '2025-06-03'],
+      ['started', '2025-06-09'],
+    ]);
+  });
+
   it('lets a leader delete anyone\'s entry in the plan', async () => {
     const id = await oldSession('legepatrulje');
     await harness.execute(users.alex, cardVerbs.deleteEntry, { planId, recordId: id });

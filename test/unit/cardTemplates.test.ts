@@ -54,6 +54,8 @@ function everyCard(plan: Plan, m: (typeof catalogues)['da']): Record<string, Car
       values: { networkId: plan.networks[0]!.id, date: '2024-09-10', participants: everyMember, organisations: everyOrganisation, summary: 'x'.repeat(1900), decisions: 'y'.repeat(1900), followUp1Text: 'z'.repeat(290) },
     }),
     'meeting-saved': meetingSavedCard(m, plan, meeting, false),
+    'meeting-form correcting': meetingFormCard(m, { plan, submissionId: form.submissionId, values: { networkId: meeting.networkId, date: meeting.date }, errors: [], correcting: meeting.id }),
+    'referral-form correcting': referralFormCard(m, { plan, submissionId: form.submissionId, values: { date: '2024-09-10' }, errors: [{ field: 'date', code: 'afterNextStep' }], correcting: referral.id }),
     'my-entries (10, mixed)': myEntriesCard(m, {
       kind: 'entries',
       plan,

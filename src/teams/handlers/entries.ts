@@ -1,7 +1,9 @@
 import { attendanceFormCard } from '../../cards/attendanceCards';
 import { myEntriesCard } from '../../cards/entriesCards';
 import { messagesFor } from '../../i18n';
-import { deleteEntry, listMyEntries, prepareAttendanceCorrection } from '../../usecases/manageEntries';
+import { meetingFormCard } from '../../cards/meetingCards';
+import { referralFormCard } from '../../cards/referralCards';
+import { deleteEntry, listMyEntries, prepareAttendanceCorrection, prepareMeetingCorrection, prepareReferralCorrection } from '../../usecases/manageEntries';
 import type { TurnHandler } from '../turn';
 import { deniedReply } from './denied';
 import type { HandlerDeps } from './deps';
@@ -26,5 +28,19 @@ export function entryHandlers({ repos, clock }: HandlerDeps) {
     return result.kind === 'entries' ? { card: myEntriesCard(m, result) } : deniedReply(m, result);
   };
 
-  return { showMyEntries, deleteEntry: removeEntry, correctAttendance };
+  const correctMeeting: TurnHandler = async (turn) => {
+    const m = messagesFor(turn.language);
+    const result = await prepareMeetingCorrection(repos, clock, turn.aadObjectId, turn.data);
+    if ('submissionId' in result) return { card: meetingFormCard(m, result) };
+    return result.kind === 'entries' ? { card: myEntriesCard(m, result) } : deniedReply(m, result);
+  };
+
+  const correctReferral: TurnHandler = async (turn) => {
+    const m = messagesFor(turn.language);
+    const result = await prepareReferralCorrection(repos, clock, turn.aadObjectId, turn.data);
+    if ('submissionId' in result) return { card: referralFormCard(m, result) };
+    return result.kind === 'entries' ? { card: myEntriesCard(m, result) } : deniedReply(m, result);
+  };
+
+  return { showMyEntries, deleteEntry: removeEntry, correctAttendance, correctMeeting, correctReferral };
 }

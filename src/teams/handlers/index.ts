@@ -100,6 +100,8 @@ export function createHandlers(deps: HandlerDeps) {
     [cardVerbs.showMyEntries]: entries.showMyEntries,
     [cardVerbs.deleteEntry]: entries.deleteEntry,
     [cardVerbs.correctAttendance]: entries.correctAttendance,
+    [cardVerbs.correctMeeting]: entries.correctMeeting,
+    [cardVerbs.correctReferral]: entries.correctReferral,
   };
   // Every handler gets the turn's language, resolved once from the user's choice and the Teams locale.
   const withLanguage = (handler: TurnHandler): TurnHandler => async (turn) => handler({ ...turn, language: await resolveLanguage(repos, turn.aadObjectId, turn.locale) });

@@ -21,8 +21,10 @@ export function meetingHandlers({ repos, clock }: HandlerDeps) {
         return deniedReply(m, result);
       case 'invalid':
         return { card: meetingFormCard(m, result.form) };
+      case 'refused':
+        return { text: m.myEntries.refused[result.reason] };
       case 'saved':
-        return { card: meetingSavedCard(m, result.plan, result.record, result.alreadySaved) };
+        return { card: meetingSavedCard(m, result.plan, result.record, result.alreadySaved, result.corrected) };
     }
   };
 

@@ -22,8 +22,10 @@ export function referralHandlers({ repos, clock }: HandlerDeps) {
         return deniedReply(m, result);
       case 'invalid':
         return { card: referralFormCard(m, result.form) };
+      case 'refused':
+        return { text: m.myEntries.refused[result.reason] };
       case 'saved':
-        return { card: referralSavedCard(m, result.plan, result.record, result.alreadySaved) };
+        return { card: referralSavedCard(m, result.plan, result.record, result.alreadySaved, result.corrected) };
     }
   };
 
