@@ -3,16 +3,12 @@ import { ageBands, type AgeBand } from '../domain/records/ageBands';
 import type { Activity } from '../domain/plan/schema';
 import type { Messages } from '../i18n';
 import type { AttendanceForm } from '../usecases/logAttendance';
+import { formFrame, numberOrEmpty } from './formFrame';
 import { recordSavedCard } from './recordSavedCard';
 import { renderCard, type CardJson } from './renderCard';
 import { cardVerbs } from './verbs';
 
 const fields = ['activityId', 'date', 'headcount', 'newParticipants', 'volunteers', 'placeId', 'byAgeBand', 'byGender', 'participantCodes', 'note'] as const;
-
-/** A whole number goes back into an Input.Number; anything else cannot, and is left out. */
-function numberOrEmpty(value: string | undefined): number | string {
-  return value !== undefined && /^\d+$/.test(value.trim()) ? Number(value.trim()) : '';
-}
 
 export function attendanceFormCard(m: Messages, form: AttendanceForm): CardJson {
   const f = m.attendanceForm;
@@ -29,13 +25,7 @@ export function attendanceFormCard(m: Messages, form: AttendanceForm): CardJson 
   const hasDetails = detailFields.some((k) => values[k as keyof AttendanceEntry]) || ageBands.some((b) => values[ageInputId(b)]) || genders.some((g) => values[genderInputId(g)]);
   const ageCells = ageBands.map((b) => ({ id: ageInputId(b), label: m.ageBandNames[b], value: numberOrEmpty(values[ageInputId(b)]) }));
   return renderCard('attendance-form', {
-    title: form.correcting ? m.myEntries.correctTitle : f.title,
-    correcting: form.correcting ?? '',
-    labels: { ...f, required: m.fieldErrors.required },
-    planName: plan.name,
-    planId: plan.id,
-    submissionId: form.submissionId,
-    notice: form.unreadable ? f.unreadable : form.errors.length ? f.fixBelow : '',
+    ...formFrame(m, form, f, m.myEntries.correctTitle),
     // Details stay open when the user has filled any in, or when one of them is wrong.
     showDetails: hasDetails || form.errors.some((e) => !['activityId', 'date', 'headcount', 'newParticipants'].includes(e.field)),
     activities: form.activities.map((a) => ({ id: a.id, name: a.name })),

@@ -3,6 +3,7 @@ import { FOLLOW_UP_ROWS, type MeetingRecord } from '../domain/records/meeting';
 import type { Messages } from '../i18n';
 import type { MeetingForm } from '../usecases/logMeeting';
 import { fieldErrorTexts } from './fieldErrorTexts';
+import { formFrame, numberOrEmpty } from './formFrame';
 import { nameOf } from './planNames';
 import { recordSavedCard } from './recordSavedCard';
 import { renderCard, type CardJson } from './renderCard';
@@ -21,15 +22,8 @@ export function meetingFormCard(m: Messages, form: MeetingForm): CardJson {
   const { plan, values } = form;
   const errors = fieldErrorTexts(m, form.errors);
   const memberIds = new Set(plan.members.map((x) => x.id));
-  const numberOrEmpty = (v: string | undefined) => (v !== undefined && /^\d+$/.test(v.trim()) ? Number(v.trim()) : '');
   return renderCard('meeting-form', {
-    title: form.correcting ? m.myEntries.correctMeetingTitle : f.title,
-    correcting: form.correcting ?? '',
-    labels: { ...f, required: m.fieldErrors.required },
-    planName: plan.name,
-    planId: plan.id,
-    submissionId: form.submissionId,
-    notice: form.unreadable ? f.unreadable : form.errors.length ? f.fixBelow : '',
+    ...formFrame(m, form, f, m.myEntries.correctMeetingTitle),
     networks: plan.networks.map((n) => ({ title: n.name, value: n.id })),
     members: plan.members.map((x) => ({ title: x.name, value: x.id })),
     organisations: plan.organisations.map((o) => ({ title: o.name, value: o.id })),

@@ -6,6 +6,7 @@ import type { Messages } from '../i18n';
 import type { MyReferrals } from '../usecases/followUpReferrals';
 import type { ReferralForm } from '../usecases/logReferral';
 import { fieldErrorTexts } from './fieldErrorTexts';
+import { formFrame } from './formFrame';
 import { nameOf } from './planNames';
 import { recordSavedCard } from './recordSavedCard';
 import { renderCard, type CardJson } from './renderCard';
@@ -27,13 +28,7 @@ export function referralFormCard(m: Messages, form: ReferralForm): CardJson {
   ];
   const known = (choices: { value: string }[], v: string | undefined) => (v && choices.some((c) => c.value === v) ? v : '');
   return renderCard('referral-form', {
-    title: form.correcting ? m.myEntries.correctReferralTitle : f.title,
-    correcting: form.correcting ?? '',
-    labels: { ...f, required: m.fieldErrors.required },
-    planName: plan.name,
-    planId: plan.id,
-    submissionId: form.submissionId,
-    notice: form.unreadable ? f.unreadable : form.errors.length ? f.fixBelow : '',
+    ...formFrame(m, form, f, m.myEntries.correctReferralTitle),
     fromChoices,
     toChoices,
     ageBands: ageBands.map((b) => ({ title: m.ageBandNames[b], value: b })),

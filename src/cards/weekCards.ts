@@ -3,6 +3,7 @@ import type { AttendanceRecord } from '../domain/attendance/attendance';
 import type { Activity, Plan } from '../domain/plan/schema';
 import type { Messages } from '../i18n';
 import type { WeekForm } from '../usecases/logWeek';
+import { formFrame, numberOrEmpty } from './formFrame';
 import { recordSavedCard } from './recordSavedCard';
 import { renderCard, type CardJson } from './renderCard';
 import { cardVerbs } from './verbs';
@@ -14,14 +15,9 @@ export function weekFormCard(m: Messages, form: WeekForm): CardJson {
       .filter((e) => e.field === field)
       .map((e) => (field === 'days' ? w.noDays : m.fieldErrors[e.code]))
       .join(' ');
-  const numberOrEmpty = (v: string | undefined) => (v !== undefined && /^\d+$/.test(v.trim()) ? Number(v.trim()) : '');
-  const { plan, values, days } = form;
+  const { values, days } = form;
   return renderCard('attendance-week', {
-    labels: { ...w, required: m.fieldErrors.required },
-    planName: plan.name,
-    planId: plan.id,
-    submissionId: form.submissionId,
-    notice: form.unreadable ? w.unreadable : form.errors.length ? w.fixBelow : '',
+    ...formFrame(m, form, w),
     activities: form.activities.map((a) => ({ title: a.name, value: a.id })),
     weekLabel: w.week(isoWeekNumber(days[0]!), m.formatDate(days[0]!), m.formatDate(days[6]!)),
     values: { activityId: form.activities.some((a) => a.id === values.activityId) ? values.activityId : '', weekOf: values.weekOf ?? '' },

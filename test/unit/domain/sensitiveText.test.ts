@@ -10,7 +10,8 @@ describe('finding personal identifiers in free text', () => {
   });
 
   it('does not take ten digits that cannot be a birth date for a CPR number', () => {
-    expect(findSensitiveData('sag 3213991234 i systemet')).toBeUndefined();
+    const notCprBecauseDay32 = 'sag 3213991234 i systemet';
+    expect(findSensitiveData(notCprBecauseDay32)).toBeUndefined();
   });
 
   it('finds an e-mail address', () => {
