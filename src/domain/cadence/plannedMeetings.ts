@@ -1,0 +1,100 @@
+import { addMonths, daysBetween, type DateRange, type IsoDate } from '../calendar';
+import type { Cadence } from '../plan/schema';
+import { isDanishPublicHoliday } from './publicHolidays';
+import { zonedTimeToUtc } from './zonedTime';
+
+export interface PlannedMeeting {
+  date: IsoDate;
+  /** When the plan states a time ("kl. 16-19"): the start as an instant. */
+  startsAt?: Date;
+  endsAt?: Date;
+  /**
+   * True when the plan gives only a frequency ("3-4 møder årligt"): the date is spread evenly
+   * and a coordinator sets the real one ("næste møde").
+   */
+  approximate: boolean;
+}
+
+const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+
+function monthOf(date: IsoDate): number {
+  return Number(date.slice(5, 7));
+}
+
+function addDays(date: IsoDate, days: number): IsoDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The nth given weekday of a month, or undefined when the month has no such day (a 5th Tuesday). */
+function nthWeekdayOfMonth(year: number, month: number, nth: number, weekday: (typeof weekdays)[number]): IsoDate | undefined {
+  const first = new Date(Date.UTC(year, month - 1, 1));
+  const offset = (weekdays.indexOf(weekday) - first.getUTCDay() + 7) % 7;
+  const day = 1 + offset + (nth - 1) * 7;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 ? date.toISOString().slice(0, 10) : undefined;
+}
+
+/** Months of the year that may hold a meeting, spread evenly for "N a year". */
+function spreadMonths(count: number, excluded: Set<number>): number[] {
+  const eligible = Array.from({ length: 12 }, (_, i) => i + 1).filter((m) => !excluded.has(m));
+  if (count >= eligible.length) return eligible;
+  const step = eligible.length / count;
+  return Array.from({ length: count }, (_, i) => eligible[Math.floor(i * step)]!);
+}
+
+/**
+ * The meetings a cadence plans within a date range, in the plan's time zone. `anchor` is the
+ * first date the rhythm counts from (the plan's start or the last meeting held).
+ */
+export function plannedMeetings(cadence: Cadence, range: DateRange, anchor: IsoDate, timeZone: string): PlannedMeeting[] {
+  const out: PlannedMeeting[] = [];
+  switch (cadence.kind) {
+    case 'every': {
+      const excluded = new Set(cadence.excludeMonths ?? []);
+      for (let i = 0; ; i++) {
+        const date = cadence.unit === 'week' ? addDays(anchor, i * 7 * cadence.n) : addMonths(anchor, i * cadence.n);
+        if (date > range.to) break;
+        if (date >= range.from && !excluded.has(monthOf(date))) out.push({ date, approximate: false });
+      }
+      return out;
+    }
+    case 'monthlyWeekday': {
+      const excluded = new Set(cadence.excludeMonths ?? []);
+      for (let month = range.from.slice(0, 7); `${month}-01` <= range.to; month = addMonths(`${month}-01`, 1).slice(0, 7)) {
+        const [y, m] = month.split('-').map(Number) as [number, number];
+        const date = nthWeekdayOfMonth(y, m, cadence.nth, cadence.weekday);
+        if (!date || date < range.from || date > range.to || excluded.has(m)) continue;
+        if (cadence.skipPublicHolidays && isDanishPublicHoliday(date)) continue;
+        out.push({
+          date,
+          approximate: false,
+          ...(cadence.start ? { startsAt: zonedTimeToUtc(date, cadence.start, timeZone) } : {}),
+          ...(cadence.end ? { endsAt: zonedTimeToUtc(date, cadence.end, timeZone) } : {}),
+        });
+      }
+      return out;
+    }
+    case 'perYear': {
+      // "3-4 om året" plans the upper figure; "mindst 2" plans 2; "ca. 10" plans 10.
+      const count = cadence.count.max ?? cadence.count.approx ?? cadence.count.min ?? 0;
+      const months = spreadMonths(count, new Set(cadence.excludeMonths ?? []));
+      const day = Math.min(Number(anchor.slice(8, 10)), 28);
+      for (let year = Number(range.from.slice(0, 4)); year <= Number(range.to.slice(0, 4)); year++) {
+        for (const m of months) {
+          const date = `${year}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          if (date >= range.from && date <= range.to && daysBetween(anchor, date) >= 0) out.push({ date, approximate: true });
+        }
+      }
+      return out;
+    }
+    case 'dated':
+      return cadence.dates.filter((d) => d >= range.from && d <= range.to).sort().map((date) => ({ date, approximate: false }));
+    case 'asNeeded':
+      return [];
+  }
+}
+
+/** The next planned meeting on or after a day, looking a year ahead. */
+export function nextMeeting(cadence: Cadence, from: IsoDate, anchor: IsoDate, timeZone: string): PlannedMeeting | undefined {
+  return plannedMeetings(cadence, { from, to: addMonths(from, 12) }, anchor, timeZone)[0];
+}
