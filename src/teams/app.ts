@@ -1,4 +1,4 @@
-import { ActivityTypes, CardFactory, MessageFactory, type Request, type Response, type TurnContext } from 'botbuilder';
+import { ActivityTypes, CardFactory, MessageFactory, TurnContext, type Request, type Response } from 'botbuilder';
 import { Application, TeamsAdapter, TurnState, AdaptiveCardActionExecuteResponseType } from '@microsoft/teams-ai';
 import type { Config } from '../config/config';
 import { cardVerbs, type CardVerb } from '../cards/verbs';
@@ -66,6 +66,27 @@ export function createBotApp(config: Config['bot'], handlers: Handlers, logger: 
     turnStateFactory: () => new TurnState(),
     // A logging form belongs to whoever fills it in, so the answer replaces the card for them only.
     adaptiveCards: { actionExecuteResponseType: AdaptiveCardActionExecuteResponseType.REPLACE_FOR_INTERACTOR },
+  });
+
+  // Every activity refreshes where the conversation can be reached; removing the app forgets it.
+  app.turn('beforeTurn', async (context) => {
+    const a = context.activity;
+    const conversationId = a.conversation?.id;
+    if (!conversationId) return true;
+    const botRemoved = a.type === ActivityTypes.ConversationUpdate && a.membersRemoved?.some((m) => m.id === a.recipient?.id);
+    if ((a.type === ActivityTypes.InstallationUpdate && a.action?.startsWith('remove')) || botRemoved) {
+      await handlers.conversationRemoved(conversationId);
+      return true;
+    }
+    const conversationType = a.conversation.conversationType ?? 'personal';
+    await handlers.conversationSeen({
+      conversationId,
+      conversationType,
+      tenantId: a.conversation.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
+      ...(conversationType === 'personal' && a.from?.aadObjectId ? { aadObjectId: a.from.aadObjectId } : {}),
+      reference: JSON.parse(JSON.stringify(TurnContext.getConversationReference(a))) as Record<string, unknown>,
+    });
+    return true;
   });
 
   // When the app is added to a chat or team, say what the bot can do.

@@ -88,9 +88,28 @@ export interface ChannelLink {
   linkedAt: string;
 }
 
+/**
+ * Where the bot can write to later (reminders): a personal chat, a channel or a group chat.
+ * `reference` is the Teams library's conversation reference, kept opaque outside the Teams edge.
+ */
+export interface ConversationAddress {
+  conversationId: string;
+  conversationType: string;
+  tenantId?: string;
+  /** The user of a personal chat. */
+  aadObjectId?: string;
+  reference: Record<string, unknown>;
+  updatedAt: string;
+}
+
 export interface ChannelRepository {
   linkOf(conversationId: string): Promise<ChannelLink | undefined>;
   link(link: ChannelLink): Promise<void>;
+  /** Stores or refreshes where to reach a conversation. */
+  remember(address: ConversationAddress): Promise<void>;
+  addressOf(conversationId: string): Promise<ConversationAddress | undefined>;
+  /** Forgets a conversation entirely (app removed, or Teams answers 403): its address and its link. */
+  forget(conversationId: string): Promise<void>;
 }
 
 export interface Repositories {

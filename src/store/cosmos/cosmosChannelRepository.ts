@@ -1,10 +1,16 @@
 import type { Container } from '@azure/cosmos';
-import type { ChannelLink, ChannelRepository } from '../../usecases/ports';
+import { ErrorResponse } from '@azure/cosmos';
+import type { ChannelLink, ChannelRepository, ConversationAddress } from '../../usecases/ports';
 import { withoutSystemProperties } from './systemProperties';
 
 interface ChannelLinkDocument extends ChannelLink {
   id: string;
   type: 'channelLink';
+}
+
+interface AddressDocument extends ConversationAddress {
+  id: 'address';
+  type: 'conversationAddress';
 }
 
 /** One document per conversation, partitioned by the conversation id Teams gives every turn. */
@@ -21,5 +27,28 @@ export class CosmosChannelRepository implements ChannelRepository {
   async link(link: ChannelLink): Promise<void> {
     const doc: ChannelLinkDocument = { id: 'link', type: 'channelLink', ...link };
     await this.container.items.upsert(doc);
+  }
+
+  async remember(address: ConversationAddress): Promise<void> {
+    const doc: AddressDocument = { id: 'address', type: 'conversationAddress', ...address };
+    await this.container.items.upsert(doc);
+  }
+
+  async addressOf(conversationId: string): Promise<ConversationAddress | undefined> {
+    const { resource } = await this.container.item('address', conversationId).read<AddressDocument & Record<string, unknown>>();
+    if (!resource) return undefined;
+    const { id: _id, type: _type, ...address } = withoutSystemProperties<AddressDocument>(resource);
+    return address;
+  }
+
+  async forget(conversationId: string): Promise<void> {
+    for (const id of ['address', 'link']) {
+      try {
+        await this.container.item(id, conversationId).delete();
+      } catch (err) {
+        // Already gone is what we want.
+        if (!(err instanceof ErrorResponse && err.code === 404)) throw err;
+      }
+    }
   }
 }

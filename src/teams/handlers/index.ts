@@ -5,6 +5,7 @@ import { messagesFor } from '../../i18n';
 import { applyRetentionAsMember } from '../../usecases/applyRetention';
 import { getStatus } from '../../usecases/getStatus';
 import { chooseLanguage, resolveLanguage } from '../../usecases/language';
+import { forgetConversation, rememberConversation, type ConversationSighting } from '../../usecases/conversations';
 import { linkChannel } from '../../usecases/linkChannel';
 import { resolveMember } from '../../usecases/resolveMember';
 import type { Command } from '../commands';
@@ -106,7 +107,30 @@ export function createHandlers(deps: HandlerDeps) {
   // Every handler gets the turn's language, resolved once from the user's choice and the Teams locale.
   const withLanguage = (handler: TurnHandler): TurnHandler => async (turn) => handler({ ...turn, language: await resolveLanguage(repos, turn.aadObjectId, turn.locale) });
   const localise = <K extends string>(table: Record<K, TurnHandler>) => Object.fromEntries(Object.entries<TurnHandler>(table).map(([k, h]) => [k, withLanguage(h)])) as Record<K, TurnHandler>;
-  return { commands: localise(commands), cardActions: localise(cardActions), unknownCommand: withLanguage(unknownCommand), welcome: withLanguage(showHelp) };
+  // A conversation's address changes rarely; refreshing it once per instance per ten minutes keeps
+  // reminders deliverable without a database write on every card submit.
+  const lastRemembered = new Map<string, number>();
+  const REFRESH_MS = 10 * 60_000;
+  const conversationSeen = async (sighting: ConversationSighting): Promise<void> => {
+    const now = clock.now().getTime();
+    const last = lastRemembered.get(sighting.conversationId);
+    if (last !== undefined && now - last < REFRESH_MS && now >= last) return;
+    await rememberConversation(repos, clock, sighting);
+    lastRemembered.set(sighting.conversationId, now);
+  };
+  const conversationRemoved = async (conversationId: string): Promise<void> => {
+    lastRemembered.delete(conversationId);
+    await forgetConversation(repos, conversationId);
+  };
+
+  return {
+    commands: localise(commands),
+    cardActions: localise(cardActions),
+    unknownCommand: withLanguage(unknownCommand),
+    welcome: withLanguage(showHelp),
+    conversationSeen,
+    conversationRemoved,
+  };
 }
 
 export type Handlers = ReturnType<typeof createHandlers>;
