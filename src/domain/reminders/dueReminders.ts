@@ -1,0 +1,109 @@
+import type { AttendanceRecord } from '../attendance/attendance';
+import { addMonths, daysBetween, isoWeekDays, type IsoDate } from '../calendar';
+import { plannedMeetings } from '../cadence/plannedMeetings';
+import { networksOfActivity } from '../permissions';
+import type { Plan } from '../plan/schema';
+import type { MeetingRecord } from '../records/meeting';
+import { isOpen, type ReferralRecord } from '../records/referral';
+
+export type ReminderKind = 'upcomingMeeting' | 'logTheMeeting' | 'milestoneDue' | 'milestoneOverdue' | 'referralFollowUp' | 'missingAttendance' | 'followUpItemDue';
+
+export interface Reminder {
+  /** Deterministic: the same reminder planned twice, by two instances or after a crash, has one id. */
+  id: string;
+  kind: ReminderKind;
+  planId: string;
+  /** Members to write to in their personal chat. */
+  memberIds: string[];
+  /** A network whose linked channel also gets the reminder. */
+  networkId?: string;
+  /** What the reminder is about, for its card. */
+  about: { date: IsoDate; networkId?: string; milestoneId?: string; referralId?: string; activityId?: string; followUpItemId?: string; openItems?: string[] };
+}
+
+export interface ReminderSettings {
+  daysBeforeMeeting: number;
+  milestoneDaysAhead: number;
+  /** Days after a milestone's due date before the plan's leaders hear of it. */
+  milestoneGraceDays: number;
+  followUpItemDaysAhead: number;
+}
+
+export const defaultReminderSettings: ReminderSettings = { daysBeforeMeeting: 3, milestoneDaysAhead: 14, milestoneGraceDays: 7, followUpItemDaysAhead: 3 };
+
+export interface ReminderInputs {
+  plan: Plan;
+  today: IsoDate;
+  /** Meetings logged from a month back (for "log the meeting" and open follow-up items). */
+  meetings: MeetingRecord[];
+  openReferrals: ReferralRecord[];
+  /** Sessions logged last week. */
+  lastWeekAttendance: AttendanceRecord[];
+  settings?: ReminderSettings;
+}
+
+const leadersOf = (plan: Plan) => plan.members.filter((m) => m.roles.includes('leader')).map((m) => m.id);
+const addDays = (date: IsoDate, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** A month range is due at the end of its last month ("maj–juli" is due 31 July). */
+const dueDateOf = (due: { date: IsoDate } | { from: string; to: string }) => ('date' in due ? due.date : addDays(addMonths(`${due.to}-01`, 1), -1));
+
+/** Everything the bot should remind about today. Pure: the scheduler persists and sends. */
+export function dueReminders({ plan, today, meetings, openReferrals, lastWeekAttendance, settings = defaultReminderSettings }: ReminderInputs): Reminder[] {
+  const out: Reminder[] = [];
+  const tz = plan.timeZone;
+
+  for (const network of plan.networks) {
+    const coordinators = network.coordinators.length ? network.coordinators : leadersOf(plan);
+    const openItems = meetings.filter((m) => m.networkId === network.id).flatMap((m) => m.followUps.filter((f) => !f.done).map((f) => f.text));
+    const upcoming = plannedMeetings(network.cadence, { from: addDays(today, settings.daysBeforeMeeting), to: addDays(today, settings.daysBeforeMeeting) }, plan.period.start, tz);
+    for (const meeting of upcoming) {
+      out.push({ id: `upcoming:${network.id}:${meeting.date}`, kind: 'upcomingMeeting', planId: plan.id, memberIds: coordinators, networkId: network.id, about: { date: meeting.date, networkId: network.id, openItems } });
+    }
+    // "Husk at logge mødet": the day after a meeting with a known date, if nobody logged one near it.
+    const yesterday = addDays(today, -1);
+    for (const meeting of plannedMeetings(network.cadence, { from: yesterday, to: yesterday }, plan.period.start, tz)) {
+      if (meeting.approximate) continue;
+      const logged = meetings.some((m) => m.networkId === network.id && Math.abs(daysBetween(m.date, meeting.date)) <= 3);
+      if (!logged) out.push({ id: `log-meeting:${network.id}:${meeting.date}`, kind: 'logTheMeeting', planId: plan.id, memberIds: coordinators, networkId: network.id, about: { date: meeting.date, networkId: network.id } });
+    }
+  }
+
+  for (const milestone of plan.milestones) {
+    const due = dueDateOf(milestone.due);
+    const until = daysBetween(today, due);
+    const owners = milestone.owner ? [milestone.owner] : leadersOf(plan);
+    if (until >= 0 && until <= settings.milestoneDaysAhead) {
+      out.push({ id: `milestone-due:${milestone.id}:${due}`, kind: 'milestoneDue', planId: plan.id, memberIds: owners, about: { date: due, milestoneId: milestone.id } });
+    } else if (until < -settings.milestoneGraceDays) {
+      out.push({ id: `milestone-overdue:${milestone.id}:${due}`, kind: 'milestoneOverdue', planId: plan.id, memberIds: [...new Set([...owners, ...leadersOf(plan)])], about: { date: due, milestoneId: milestone.id } });
+    }
+  }
+
+  for (const referral of openReferrals) {
+    if (isOpen(referral.status) && referral.followUpDate <= today) {
+      out.push({ id: `referral-follow-up:${referral.id}:${referral.followUpDate}`, kind: 'referralFollowUp', planId: plan.id, memberIds: [referral.loggedBy], about: { date: referral.followUpDate, referralId: referral.id } });
+    }
+  }
+
+  // A weekly activity with nothing logged last week (Monday to Sunday), outside its off-season.
+  const lastWeek = isoWeekDays(addDays(today, -7));
+  for (const activity of plan.activities.filter((a) => a.sessionCadence === 'weekly')) {
+    const offSeason = new Set(activity.targets.flatMap((t) => (t.kind === 'sessionsPerWeek' ? (t.excludeMonths ?? []) : [])));
+    if (lastWeek.every((d) => offSeason.has(Number(d.slice(5, 7))))) continue;
+    if (lastWeek[6]! < plan.period.start || lastWeek[0]! > plan.period.end) continue;
+    if (lastWeekAttendance.some((r) => r.activityId === activity.id && r.date >= lastWeek[0]! && r.date <= lastWeek[6]!)) continue;
+    const networks = networksOfActivity(plan, activity.id);
+    const coordinators = plan.networks.filter((n) => networks.includes(n.id)).flatMap((n) => n.coordinators);
+    out.push({ id: `missing-attendance:${activity.id}:${lastWeek[0]}`, kind: 'missingAttendance', planId: plan.id, memberIds: coordinators.length ? [...new Set(coordinators)] : leadersOf(plan), about: { date: lastWeek[0]!, activityId: activity.id } });
+  }
+
+  for (const meeting of meetings) {
+    for (const item of meeting.followUps) {
+      const until = daysBetween(today, item.due);
+      if (!item.done && until >= 0 && until <= settings.followUpItemDaysAhead) {
+        out.push({ id: `follow-up-item:${item.id}:${item.due}`, kind: 'followUpItemDue', planId: plan.id, memberIds: [item.owner], about: { date: item.due, followUpItemId: item.id, networkId: meeting.networkId } });
+      }
+    }
+  }
+  return out;
+}
