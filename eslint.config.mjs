@@ -20,9 +20,16 @@ export default tseslint.config(
   { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly' } } },
   {
     // Only the Teams edge may know about the Teams libraries.
-    files: ['src/domain/**', 'src/usecases/**', 'src/store/**', 'src/cards/**'],
+    files: ['src/store/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['botbuilder*', '@microsoft/teams-ai'] }],
+    },
+  },
+  {
+    // Dependencies point inward: the domain, use cases and cards know neither Teams nor Cosmos.
+    files: ['src/domain/**', 'src/usecases/**', 'src/cards/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['botbuilder*', '@microsoft/teams-ai', '@azure/*', 'express'] }],
     },
   },
 );
