@@ -1,21 +1,11 @@
-import type { FieldError } from '../domain/fieldErrors';
-import type { Plan } from '../domain/plan/schema';
 import type { Messages } from '../i18n';
-
-/** What every form card shares: its plan, its submission id, its problems, and whether it corrects a record. */
-export interface FormState {
-  plan: Plan;
-  submissionId: string;
-  errors: FieldError[];
-  unreadable?: boolean;
-  correcting?: string;
-}
+import type { Form } from '../usecases/forms';
 
 /**
  * The view-model fields every form template binds: title, labels, the ids its Save button
  * carries, and the notice above the inputs (unreadable card, or fix the marked fields).
  */
-export function formFrame<L extends { title: string; unreadable: string; fixBelow: string }>(m: Messages, form: FormState, labels: L, correctTitle?: string) {
+export function formFrame<L extends { title: string; unreadable: string; fixBelow: string }>(m: Messages, form: Form<unknown>, labels: L, correctTitle?: string) {
   return {
     title: form.correcting && correctTitle ? correctTitle : labels.title,
     correcting: form.correcting ?? '',

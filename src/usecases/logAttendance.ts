@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { ageInputId, genderInputId, genders, validateAttendance, type AttendanceEntry, type AttendanceFacts, type AttendanceRecord } from '../domain/attendance/attendance';
 import { ageBands } from '../domain/records/ageBands';
 import type { Clock } from '../domain/clock';
-import type { FieldError } from '../domain/fieldErrors';
 import type { Activity, Plan } from '../domain/plan/schema';
 import { auditEntry } from '../domain/records/audit';
 import { authorize, isDenied, type Denied } from './authorize';
 import { correctRecord } from './correctRecord';
 import type { MemberInPlan } from './resolveMember';
 import { cardText, formIdentity, pickValues } from './cardSubmit';
+import type { Form, SaveResult } from './forms';
 import type { Repositories } from './ports';
 
 const splitKeys = [...ageBands.map(ageInputId), ...genders.map(genderInputId)];
@@ -31,23 +31,11 @@ export const attendanceSubmitSchema = z.object({
 });
 export type AttendanceSubmit = z.output<typeof attendanceSubmitSchema>;
 
-export interface AttendanceForm {
-  plan: Plan;
+export interface AttendanceForm extends Form<AttendanceEntry> {
   activities: Activity[];
-  submissionId: string;
-  values: AttendanceEntry;
-  errors: FieldError[];
-  /** Set when the card could not be read at all (tampered or truncated). */
-  unreadable?: boolean;
-  /** The id of the stored session this form corrects; absent for a new session. */
-  correcting?: string;
 }
 
-export type LogAttendanceResult =
-  | Denied
-  | { kind: 'saved'; record: AttendanceRecord; activity: Activity; plan: Plan; alreadySaved: boolean; corrected?: boolean }
-  | { kind: 'refused'; reason: 'notYours' | 'editWindowClosed' | 'notFound' | 'changedMeanwhile' }
-  | { kind: 'invalid'; form: AttendanceForm };
+export type LogAttendanceResult = SaveResult<AttendanceRecord, AttendanceForm, { activity: Activity }>;
 
 /** Activities offered in the card: those the plan counts sessions for come first. */
 function loggableActivities(plan: Plan): Activity[] {

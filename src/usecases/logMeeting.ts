@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../domain/clock';
-import type { FieldError } from '../domain/fieldErrors';
-import type { Plan } from '../domain/plan/schema';
 import { auditEntry } from '../domain/records/audit';
 import { FOLLOW_UP_ROWS, validateMeeting, type MeetingEntry, type MeetingRecord } from '../domain/records/meeting';
 import { authorize, isDenied, type Denied } from './authorize';
 import { cardText, formIdentity, pickValues } from './cardSubmit';
-import { correctRecord, type CorrectionRefusal } from './correctRecord';
+import { correctRecord } from './correctRecord';
+import type { Form, SaveResult } from './forms';
 import type { Repositories } from './ports';
 
 const followUpKeys = Array.from({ length: FOLLOW_UP_ROWS }, (_, i) => [`followUp${i + 1}Text`, `followUp${i + 1}Owner`, `followUp${i + 1}Due`] as const).flat();
@@ -27,21 +26,8 @@ export const meetingSubmitSchema = z.object({
   ...Object.fromEntries(followUpKeys.map((k) => [k, cardText(600)])),
 });
 
-export interface MeetingForm {
-  plan: Plan;
-  submissionId: string;
-  values: MeetingEntry;
-  errors: FieldError[];
-  unreadable?: boolean;
-  /** The id of the stored meeting this form corrects; absent for a new meeting. */
-  correcting?: string;
-}
-
-export type LogMeetingResult =
-  | Denied
-  | { kind: 'saved'; plan: Plan; record: MeetingRecord; alreadySaved: boolean; corrected?: boolean }
-  | { kind: 'invalid'; form: MeetingForm }
-  | { kind: 'refused'; reason: CorrectionRefusal };
+export type MeetingForm = Form<MeetingEntry>;
+export type LogMeetingResult = SaveResult<MeetingRecord, MeetingForm>;
 
 export async function prepareMeetingForm(repos: Repositories, clock: Clock, aadObjectId: string | undefined, conversationId?: string): Promise<MeetingForm | Denied> {
   const member = await authorize(repos, clock, aadObjectId, 'logMeeting');

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../domain/clock';
-import type { FieldError } from '../domain/fieldErrors';
-import type { Plan } from '../domain/plan/schema';
 import { auditEntry } from '../domain/records/audit';
 import { validateReferral, type ReferralEntry, type ReferralRecord } from '../domain/records/referral';
 import { authorize, isDenied, type Denied } from './authorize';
 import { cardText, formIdentity, pickValues } from './cardSubmit';
-import { correctRecord, type CorrectionRefusal } from './correctRecord';
+import { correctRecord } from './correctRecord';
+import type { Form, SaveResult } from './forms';
 import type { Repositories } from './ports';
 
 const entryKeys = ['from', 'to', 'toText', 'personCode', 'ageBand', 'consentBasis', 'date'] as const;
@@ -24,21 +23,8 @@ export const referralSubmitSchema = z.object({
   date: cardText(30),
 });
 
-export interface ReferralForm {
-  plan: Plan;
-  submissionId: string;
-  values: ReferralEntry;
-  errors: FieldError[];
-  unreadable?: boolean;
-  /** The id of the stored referral this form corrects; absent for a new referral. */
-  correcting?: string;
-}
-
-export type LogReferralResult =
-  | Denied
-  | { kind: 'saved'; plan: Plan; record: ReferralRecord; alreadySaved: boolean; corrected?: boolean }
-  | { kind: 'invalid'; form: ReferralForm }
-  | { kind: 'refused'; reason: CorrectionRefusal };
+export type ReferralForm = Form<ReferralEntry>;
+export type LogReferralResult = SaveResult<ReferralRecord, ReferralForm>;
 
 export async function prepareReferralForm(repos: Repositories, clock: Clock, aadObjectId: string | undefined): Promise<ReferralForm | Denied> {
   const member = await authorize(repos, clock, aadObjectId, 'logReferral');

@@ -8,6 +8,7 @@ import type { Activity, Plan } from '../domain/plan/schema';
 import { auditEntry } from '../domain/records/audit';
 import { authorize, isDenied, type Denied } from './authorize';
 import { cardText, formIdentity, pickValues } from './cardSubmit';
+import type { Form } from './forms';
 import type { Repositories } from './ports';
 
 const dayKeys = Array.from({ length: 7 }, (_, i) => [`day${i + 1}Headcount`, `day${i + 1}New`] as const).flat();
@@ -21,15 +22,10 @@ export const weekSubmitSchema = z.object({
   ...Object.fromEntries(dayKeys.map((k) => [k, cardText(20)])),
 });
 
-export interface WeekForm {
-  plan: Plan;
+export interface WeekForm extends Form<WeekEntry> {
   activities: Activity[];
-  submissionId: string;
   /** Monday to Sunday of the week shown. */
   days: string[];
-  values: WeekEntry;
-  errors: FieldError[];
-  unreadable?: boolean;
 }
 
 export type LogWeekResult = Denied | { kind: 'saved'; plan: Plan; activity: Activity; records: AttendanceRecord[] } | { kind: 'invalid'; form: WeekForm };
