@@ -5,6 +5,7 @@ import type { Config } from './config/config';
 import { systemClock, type Clock } from './domain/clock';
 import { createLogger, type Logger } from './logging/logger';
 import { CachedPlanRepository } from './store/cachedPlanRepository';
+import { CachedPreferenceRepository } from './store/cachedPreferenceRepository';
 import { openCosmosStore, type CosmosStore } from './store/cosmos/connect';
 import { createBotApp } from './teams/app';
 import { createHandlers } from './teams/handlers';
@@ -51,8 +52,12 @@ export async function startServer(config: Config, options: { clock?: Clock; logg
     logger.warn({}, 'MICROSOFT_APP_ID er ikke sat: /api/messages tager imod aktiviteter UDEN godkendelse. Kun til lokal udvikling.');
   }
   const store = await openCosmosStore(config.cosmos, logger);
-  // The cache expires on real time, whatever clock the app is given.
-  const repos: Repositories = { ...store.repositories, plans: new CachedPlanRepository(store.repositories.plans, systemClock) };
+  // The caches expire on real time, whatever clock the app is given.
+  const repos: Repositories = {
+    ...store.repositories,
+    plans: new CachedPlanRepository(store.repositories.plans, systemClock),
+    preferences: new CachedPreferenceRepository(store.repositories.preferences, systemClock),
+  };
   const app = createApp(config, { repos, clock: options.clock ?? systemClock, logger, isDatabaseReachable: store.ping });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.http.port, config.http.host, () => resolve(s)).once('error', reject);

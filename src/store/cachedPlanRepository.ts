@@ -1,32 +1,29 @@
 import type { Clock } from '../domain/clock';
 import type { PlanRepository, StoredPlan } from '../usecases/ports';
+import { TtlCache } from './ttlCache';
 
 /**
  * Every turn needs the user's plan, a document of up to ~100 KB that costs RUs to read. Plans
- * change only on import, so each instance keeps them for a short while; another instance's
- * import shows up here within `ttlMs`.
+ * change only on import, so each instance keeps them for a short while.
  */
 export class CachedPlanRepository implements PlanRepository {
-  private readonly cache = new Map<string, { stored: StoredPlan | undefined; at: number }>();
+  private readonly cache: TtlCache<string, StoredPlan | undefined>;
 
   constructor(
     private readonly inner: PlanRepository,
-    private readonly clock: Clock,
-    private readonly ttlMs = 30_000,
-  ) {}
+    clock: Clock,
+    ttlMs = 30_000,
+  ) {
+    this.cache = new TtlCache(clock, ttlMs);
+  }
 
-  async get(planId: string): Promise<StoredPlan | undefined> {
-    const hit = this.cache.get(planId);
-    const now = this.clock.now().getTime();
-    if (hit && now - hit.at < this.ttlMs) return hit.stored;
-    const stored = await this.inner.get(planId);
-    this.cache.set(planId, { stored, at: now });
-    return stored;
+  get(planId: string): Promise<StoredPlan | undefined> {
+    return this.cache.get(planId, () => this.inner.get(planId));
   }
 
   async save(...args: Parameters<PlanRepository['save']>): Promise<StoredPlan> {
     const stored = await this.inner.save(...args);
-    this.cache.set(stored.plan.id, { stored, at: this.clock.now().getTime() });
+    this.cache.set(stored.plan.id, stored);
     return stored;
   }
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '../../src/domain/clock';
 import { CachedPlanRepository } from '../../src/store/cachedPlanRepository';
+import { CachedPreferenceRepository } from '../../src/store/cachedPreferenceRepository';
 import { loadDemoPlan } from '../fixtures/plans';
 import { openTestStore } from '../support/embeddedStore';
 
@@ -35,5 +36,27 @@ describe('the plan cache in front of Cosmos', () => {
     expect(await cached.get(plan.id)).toBeUndefined();
     await cached.save(plan, '2025-06-16T08:00:00.000Z');
     expect((await cached.get(plan.id))?.plan.id).toBe(plan.id);
+  });
+});
+
+describe('the preference cache in front of Cosmos', () => {
+  it('serves a language from memory within the time limit, sees its own change at once and another instance\'s after', async () => {
+    const store = await openTestStore();
+    let now = Date.parse('2025-06-16T08:00:00Z');
+    const clock: Clock = { now: () => new Date(now) };
+    try {
+      const cached = new CachedPreferenceRepository(store.repos.preferences, clock, 30_000);
+      expect(await cached.get('user-1')).toEqual({});
+      await cached.save('user-1', { language: 'en' });
+      expect(await cached.get('user-1')).toEqual({ language: 'en' });
+      // Another instance switches the user back to Danish.
+      await store.repos.preferences.save('user-1', { language: 'da' });
+      now += 29_000;
+      expect(await cached.get('user-1')).toEqual({ language: 'en' });
+      now += 2_000;
+      expect(await cached.get('user-1')).toEqual({ language: 'da' });
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -1,0 +1,28 @@
+import type { Clock } from '../domain/clock';
+
+/**
+ * A per-instance cache whose entries expire after `ttlMs`: for data read on every turn and
+ * changed rarely. Another instance's change shows up here within `ttlMs`; this instance's own
+ * writes go through `set` and show at once.
+ */
+export class TtlCache<K, V> {
+  private readonly entries = new Map<K, { value: V; at: number }>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly ttlMs: number,
+  ) {}
+
+  async get(key: K, load: () => Promise<V>): Promise<V> {
+    const now = this.clock.now().getTime();
+    const hit = this.entries.get(key);
+    if (hit && now - hit.at < this.ttlMs) return hit.value;
+    const value = await load();
+    this.entries.set(key, { value, at: now });
+    return value;
+  }
+
+  set(key: K, value: V): void {
+    this.entries.set(key, { value, at: this.clock.now().getTime() });
+  }
+}
