@@ -21,6 +21,10 @@ export class CachedPlanRepository implements PlanRepository {
     return this.cache.get(planId, () => this.inner.get(planId));
   }
 
+  listIds(): Promise<string[]> {
+    return this.inner.listIds();
+  }
+
   async save(...args: Parameters<PlanRepository['save']>): Promise<StoredPlan> {
     const stored = await this.inner.save(...args);
     this.cache.set(stored.plan.id, stored);

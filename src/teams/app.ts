@@ -1,9 +1,11 @@
-import { ActivityTypes, CardFactory, MessageFactory, TurnContext, type Request, type Response } from 'botbuilder';
+import { ActivityTypes, CardFactory, MessageFactory, TurnContext, type ConversationReference, type Request, type Response } from 'botbuilder';
 import { Application, TeamsAdapter, TurnState, AdaptiveCardActionExecuteResponseType } from '@microsoft/teams-ai';
 import type { Config } from '../config/config';
 import { cardVerbs, type CardVerb } from '../cards/verbs';
 import { messagesFor } from '../i18n';
 import type { Logger } from '../logging/logger';
+import type { ConversationAddress } from '../usecases/ports';
+import type { SendOutcome } from '../usecases/reminders/deliverReminders';
 import { parseCommand } from './commands';
 import type { Handlers } from './handlers';
 import type { BotReply, TurnInput } from './turn';
@@ -15,6 +17,44 @@ import type { BotReply, TurnInput } from './turn';
 export interface BotApp {
   /** Processes one HTTP request from the Bot Connector (or the Agents Playground). */
   process(req: Request, res: Response): Promise<void>;
+  /** Posts a card into a conversation the bot was told about earlier (a reminder). */
+  send(address: ConversationAddress, card: object): Promise<SendOutcome>;
+}
+
+interface HttpFailure {
+  statusCode?: number;
+  message?: string;
+  response?: { headers?: { get?(name: string): string | undefined } };
+}
+
+/** Retry-After is seconds or an HTTP date; without one, wait a second. */
+function retryAfterMs(header: string | undefined, now: number): number {
+  if (!header) return 1_000;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1_000);
+  const at = Date.parse(header);
+  return Number.isFinite(at) ? Math.max(0, at - now) : 1_000;
+}
+
+function outcomeOf(err: unknown): SendOutcome {
+  const e = err as HttpFailure;
+  const status = e?.statusCode;
+  if (status === 429) return { kind: 'throttled', retryAfterMs: retryAfterMs(e.response?.headers?.get?.('retry-after'), Date.now()) };
+  if (status === 403 || status === 404) return { kind: 'gone', status };
+  if (status !== undefined && status >= 500) return { kind: 'serverError', status };
+  // No status: the connection failed; treat it as a passing server error.
+  if (status === undefined) return { kind: 'serverError', status: 0 };
+  return { kind: 'failed', status, message: e.message ?? `HTTP ${status}` };
+}
+
+/**
+ * The connector client's pipeline retries 429s and 5xx on its own, invisibly. The outbox owns
+ * retries (it counts attempts, keeps Teams' limits and persists what is left), so the hidden
+ * retry policy is removed from the client used for a proactive send.
+ */
+function withoutHiddenRetries(connector: unknown): void {
+  const pipeline = (connector as { client?: { pipeline?: { removePolicy(options: { name: string }): unknown } } })?.client?.pipeline;
+  pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
 }
 
 function turnInputOf(context: TurnContext, data: unknown): TurnInput {
@@ -126,5 +166,24 @@ export function createBotApp(config: Config['bot'], handlers: Handlers, logger: 
       adapter.process(req, res, async (context) => {
         await app.run(context);
       }),
+    send: async (address, card) => {
+      // Without the last activity's id the card is a new message, not a reply in an old thread.
+      // The failure is caught inside the turn: thrown out of it, the adapter's onTurnError would
+      // post an apology into the conversation, which is no answer to a failed send.
+      let failure: unknown;
+      try {
+        await adapter.continueConversationAsync(config.appId ?? '', { ...(address.reference as Partial<ConversationReference>), activityId: undefined }, async (context) => {
+          withoutHiddenRetries(context.turnState.get(adapter.ConnectorClientKey));
+          try {
+            await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+          } catch (err) {
+            failure = err;
+          }
+        });
+      } catch (err) {
+        failure = err;
+      }
+      return failure === undefined ? { kind: 'sent' } : outcomeOf(failure);
+    },
   };
 }

@@ -4,6 +4,8 @@ import type { MeetingRecord } from '../domain/records/meeting';
 import type { ReferralRecord } from '../domain/records/referral';
 import type { DateRange } from '../domain/calendar';
 import type { Plan, Role } from '../domain/plan/schema';
+import type { OutboxItem, ReminderPreferences } from '../domain/reminders/outbox';
+import type { MilestoneState, NextMeetingOverride } from '../domain/reminders/scheduleState';
 
 /**
  * The storage the use cases need, declared here and implemented in src/store. Keeping these
@@ -19,6 +21,8 @@ export interface StoredPlan {
 export interface PlanRepository {
   get(planId: string): Promise<StoredPlan | undefined>;
   save(plan: Plan, importedAt: string): Promise<StoredPlan>;
+  /** Every stored plan's id, for the scheduler. */
+  listIds(): Promise<string[]>;
 }
 
 /** A Teams user's place in one plan, looked up by their Entra (AAD) object id on every turn. */
@@ -57,6 +61,8 @@ export interface RecordRepository {
   /** The member's latest entries of every kind, newest first. */
   listByAuthor(planId: string, memberId: string, limit: number): Promise<LoggedRecord[]>;
   listOpenReferralsBy(planId: string, memberId: string): Promise<ReferralRecord[]>;
+  /** Open referrals (any author) whose follow-up date is on or before `date`. */
+  listOpenReferralsDue(planId: string, date: string): Promise<ReferralRecord[]>;
   /** Sessions and referrals dated before `cutoff` that still carry person codes. */
   listWithPersonCodesBefore(planId: string, cutoff: string): Promise<(AttendanceRecord | ReferralRecord)[]>;
 }
@@ -70,7 +76,7 @@ export interface AuditRepository {
 export type Language = 'da' | 'en';
 
 /** A user's own settings, across plans. */
-export interface UserPreferences {
+export interface UserPreferences extends ReminderPreferences {
   language?: Language;
 }
 
@@ -108,11 +114,48 @@ export interface ChannelRepository {
   /** Stores or refreshes where to reach a conversation. */
   remember(address: ConversationAddress): Promise<void>;
   addressOf(conversationId: string): Promise<ConversationAddress | undefined>;
+  /** The bot's personal chat with a user, if the user has installed the app. */
+  personalChatOf(aadObjectId: string): Promise<ConversationAddress | undefined>;
+  /** The conversations linked to a network. */
+  linkedTo(planId: string, networkId: string): Promise<string[]>;
   /** Forgets a conversation entirely (app removed, or Teams answers 403): its address and its link. */
   forget(conversationId: string): Promise<void>;
 }
 
+/** Who plans a plan's reminders right now; runs out at `expiresAt` if its holder dies. */
+export interface PlanningLease {
+  planId: string;
+  holder: string;
+  expiresAt: string;
+  /** The local date the plan's reminders were last planned for. */
+  plannedFor?: string;
+}
+
+export interface OutboxRepository {
+  /** Creates the items that do not exist yet; returns how many were new. */
+  createMissing(items: OutboxItem[]): Promise<number>;
+  /** Pending items due by `now`, and items whose sender's claim ran out. */
+  due(planId: string, now: string, limit: number): Promise<Versioned<OutboxItem>[]>;
+  /** Replaces the item if nobody changed it since `etag`; undefined when someone did. */
+  update(item: OutboxItem, etag: string): Promise<Versioned<OutboxItem> | undefined>;
+  heldFor(planId: string, memberId: string): Promise<Versioned<OutboxItem>[]>;
+  listAll(planId: string): Promise<OutboxItem[]>;
+  /** Takes the planning lease if it is free, expired or already ours. */
+  acquireLease(planId: string, holder: string, now: string, expiresAt: string): Promise<Versioned<PlanningLease> | undefined>;
+  saveLease(lease: PlanningLease, etag: string): Promise<boolean>;
+}
+
+export interface ScheduleRepository {
+  milestoneStates(planId: string): Promise<Versioned<MilestoneState>[]>;
+  /** Creates (no etag) or replaces (etag) a milestone's state; 'conflict' when someone was first. */
+  saveMilestoneState(state: MilestoneState, etag: string | undefined): Promise<'ok' | 'conflict'>;
+  nextMeetings(planId: string): Promise<NextMeetingOverride[]>;
+  saveNextMeeting(override: NextMeetingOverride): Promise<void>;
+}
+
 export interface Repositories {
+  outbox: OutboxRepository;
+  schedule: ScheduleRepository;
   channels: ChannelRepository;
   preferences: PreferenceRepository;
   plans: PlanRepository;

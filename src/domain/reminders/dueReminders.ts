@@ -5,6 +5,7 @@ import { networksOfActivity } from '../permissions';
 import type { Plan } from '../plan/schema';
 import type { MeetingRecord } from '../records/meeting';
 import { isOpen, type ReferralRecord } from '../records/referral';
+import type { MilestoneState, NextMeetingOverride } from './scheduleState';
 
 export type ReminderKind = 'upcomingMeeting' | 'logTheMeeting' | 'milestoneDue' | 'milestoneOverdue' | 'referralFollowUp' | 'missingAttendance' | 'followUpItemDue';
 
@@ -39,29 +40,45 @@ export interface ReminderInputs {
   openReferrals: ReferralRecord[];
   /** Sessions logged last week. */
   lastWeekAttendance: AttendanceRecord[];
+  milestoneStates?: MilestoneState[];
+  nextMeetings?: NextMeetingOverride[];
   settings?: ReminderSettings;
 }
 
 const leadersOf = (plan: Plan) => plan.members.filter((m) => m.roles.includes('leader')).map((m) => m.id);
 const addDays = (date: IsoDate, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 /** A month range is due at the end of its last month ("maj–juli" is due 31 July). */
-const dueDateOf = (due: { date: IsoDate } | { from: string; to: string }) => ('date' in due ? due.date : addDays(addMonths(`${due.to}-01`, 1), -1));
+export const dueDateOf = (due: { date: IsoDate } | { from: string; to: string }) => ('date' in due ? due.date : addDays(addMonths(`${due.to}-01`, 1), -1));
+
+/** A milestone's due date as the plan says it, or as a member moved it. */
+export function effectiveDueDate(milestone: Plan['milestones'][number], state: MilestoneState | undefined): IsoDate {
+  return state?.movedTo?.date ?? dueDateOf(milestone.due);
+}
+
+/**
+ * The meetings of a network on one day: the coordinator's "næste møde" date replaces the cadence
+ * until that date has passed; after it the cadence takes over again.
+ */
+function meetingsOn(network: Plan['networks'][number], day: IsoDate, plan: Plan, override: NextMeetingOverride | undefined) {
+  if (override && override.date >= day) return override.date === day ? [{ date: day, approximate: false }] : [];
+  return plannedMeetings(network.cadence, { from: day, to: day }, plan.period.start, plan.timeZone).filter((m) => !override || m.date > override.date);
+}
 
 /** Everything the bot should remind about today. Pure: the scheduler persists and sends. */
-export function dueReminders({ plan, today, meetings, openReferrals, lastWeekAttendance, settings = defaultReminderSettings }: ReminderInputs): Reminder[] {
+export function dueReminders({ plan, today, meetings, openReferrals, lastWeekAttendance, milestoneStates = [], nextMeetings = [], settings = defaultReminderSettings }: ReminderInputs): Reminder[] {
   const out: Reminder[] = [];
-  const tz = plan.timeZone;
 
   for (const network of plan.networks) {
     const coordinators = network.coordinators.length ? network.coordinators : leadersOf(plan);
     const openItems = meetings.filter((m) => m.networkId === network.id).flatMap((m) => m.followUps.filter((f) => !f.done).map((f) => f.text));
-    const upcoming = plannedMeetings(network.cadence, { from: addDays(today, settings.daysBeforeMeeting), to: addDays(today, settings.daysBeforeMeeting) }, plan.period.start, tz);
+    const override = nextMeetings.find((o) => o.networkId === network.id);
+    const upcoming = meetingsOn(network, addDays(today, settings.daysBeforeMeeting), plan, override);
     for (const meeting of upcoming) {
       out.push({ id: `upcoming:${network.id}:${meeting.date}`, kind: 'upcomingMeeting', planId: plan.id, memberIds: coordinators, networkId: network.id, about: { date: meeting.date, networkId: network.id, openItems } });
     }
     // "Husk at logge mødet": the day after a meeting with a known date, if nobody logged one near it.
     const yesterday = addDays(today, -1);
-    for (const meeting of plannedMeetings(network.cadence, { from: yesterday, to: yesterday }, plan.period.start, tz)) {
+    for (const meeting of meetingsOn(network, yesterday, plan, override)) {
       if (meeting.approximate) continue;
       const logged = meetings.some((m) => m.networkId === network.id && Math.abs(daysBetween(m.date, meeting.date)) <= 3);
       if (!logged) out.push({ id: `log-meeting:${network.id}:${meeting.date}`, kind: 'logTheMeeting', planId: plan.id, memberIds: coordinators, networkId: network.id, about: { date: meeting.date, networkId: network.id } });
@@ -69,7 +86,9 @@ export function dueReminders({ plan, today, meetings, openReferrals, lastWeekAtt
   }
 
   for (const milestone of plan.milestones) {
-    const due = dueDateOf(milestone.due);
+    const state = milestoneStates.find((s) => s.milestoneId === milestone.id);
+    if (state?.done) continue;
+    const due = effectiveDueDate(milestone, state);
     const until = daysBetween(today, due);
     const owners = milestone.owner ? [milestone.owner] : leadersOf(plan);
     if (until >= 0 && until <= settings.milestoneDaysAhead) {

@@ -7,9 +7,11 @@ import { containerDefinitions } from './containers';
 import { CosmosAuditRepository } from './cosmosAuditRepository';
 import { CosmosChannelRepository } from './cosmosChannelRepository';
 import { CosmosMembershipRepository } from './cosmosMembershipRepository';
+import { CosmosOutboxRepository } from './cosmosOutboxRepository';
 import { CosmosPlanRepository } from './cosmosPlanRepository';
 import { CosmosPreferenceRepository } from './cosmosPreferenceRepository';
 import { CosmosRecordRepository } from './cosmosRecordRepository';
+import { CosmosScheduleRepository } from './cosmosScheduleRepository';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from './embeddedCosmos';
 
 export interface CosmosStore {
@@ -37,6 +39,8 @@ export function repositoriesFor(database: Database): Repositories {
     records: new CosmosRecordRepository(database.container(containerDefinitions.records.id)),
     audit: new CosmosAuditRepository(database.container(containerDefinitions.audit.id)),
     channels: new CosmosChannelRepository(database.container(containerDefinitions.conversations.id)),
+    outbox: new CosmosOutboxRepository(database.container(containerDefinitions.reminders.id)),
+    schedule: new CosmosScheduleRepository(database.container(containerDefinitions.reminders.id)),
   };
 }
 

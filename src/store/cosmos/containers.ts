@@ -27,6 +27,8 @@ export const containerDefinitions = {
   },
   /** Teams conversations (channels, group chats): the network a channel is linked to. */
   conversations: { id: 'conversations', partitionKey: { paths: ['/conversationId'] } },
+  /** Reminders: the outbox, the planning lease, milestone states and "næste møde" dates. */
+  reminders: { id: 'reminders', partitionKey: { paths: ['/planId'] } },
   /** Append-only audit log, per plan; kept apart so record queries never wade through it. */
   audit: { id: 'audit', partitionKey: { paths: ['/planId'] } },
 } satisfies Record<string, ContainerRequest>;

@@ -41,6 +41,33 @@ export class CosmosChannelRepository implements ChannelRepository {
     return address;
   }
 
+  async personalChatOf(aadObjectId: string): Promise<ConversationAddress | undefined> {
+    // Across conversations: a user's personal chat is found by who they are, not by its id.
+    const { resources } = await this.container.items
+      .query<AddressDocument & Record<string, unknown>>({
+        query: "SELECT * FROM c WHERE c.type = 'conversationAddress' AND c.conversationType = 'personal' AND c.aadObjectId = @user",
+        parameters: [{ name: '@user', value: aadObjectId }],
+      })
+      .fetchAll();
+    const latest = resources.sort((a, b) => String(b.updatedAt).localeCompare(String(a.updatedAt)))[0];
+    if (!latest) return undefined;
+    const { id: _id, type: _type, ...address } = withoutSystemProperties<AddressDocument>(latest);
+    return address;
+  }
+
+  async linkedTo(planId: string, networkId: string): Promise<string[]> {
+    const { resources } = await this.container.items
+      .query<{ conversationId: string }>({
+        query: "SELECT c.conversationId FROM c WHERE c.type = 'channelLink' AND c.planId = @plan AND c.networkId = @network",
+        parameters: [
+          { name: '@plan', value: planId },
+          { name: '@network', value: networkId },
+        ],
+      })
+      .fetchAll();
+    return resources.map((r) => r.conversationId);
+  }
+
   async forget(conversationId: string): Promise<void> {
     for (const id of ['address', 'link']) {
       try {

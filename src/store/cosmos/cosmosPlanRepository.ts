@@ -16,6 +16,11 @@ export class CosmosPlanRepository implements PlanRepository {
     return resource ? { plan: resource.plan, importedAt: resource.importedAt, revision: resource.revision } : undefined;
   }
 
+  async listIds(): Promise<string[]> {
+    const { resources } = await this.container.items.query<{ planId: string }>("SELECT c.planId FROM c WHERE c.type = 'plan'").fetchAll();
+    return resources.map((r) => r.planId).sort();
+  }
+
   async save(plan: Plan, importedAt: string): Promise<StoredPlan> {
     const previous = await this.get(plan.id);
     const doc: PlanDocument = { id: plan.id, planId: plan.id, type: 'plan', plan, importedAt, revision: (previous?.revision ?? 0) + 1 };

@@ -13,7 +13,14 @@ export class CosmosPreferenceRepository implements PreferenceRepository {
 
   async get(aadObjectId: string): Promise<UserPreferences> {
     const { resource } = await this.container.item('preferences', aadObjectId).read<PreferencesDocument>();
-    return resource?.language ? { language: resource.language } : {};
+    if (!resource) return {};
+    const { language, mutedKinds, quietHours, weeklyDigest } = resource;
+    return {
+      ...(language ? { language } : {}),
+      ...(mutedKinds?.length ? { mutedKinds } : {}),
+      ...(quietHours ? { quietHours } : {}),
+      ...(weeklyDigest ? { weeklyDigest } : {}),
+    };
   }
 
   async save(aadObjectId: string, preferences: UserPreferences): Promise<void> {

@@ -78,6 +78,14 @@ export class CosmosRecordRepository implements RecordRepository {
     );
   }
 
+  async listOpenReferralsDue(planId: string, date: string): Promise<ReferralRecord[]> {
+    return this.query<ReferralRecord>(
+      planId,
+      "SELECT * FROM c WHERE c.planId = @plan AND c.type = 'referral' AND c.followUpDate <= @date AND c.status IN ('referred', 'started', 'retained')",
+      { '@date': date },
+    );
+  }
+
   async listWithPersonCodesBefore(planId: string, cutoff: string): Promise<(AttendanceRecord | ReferralRecord)[]> {
     return this.query<AttendanceRecord | ReferralRecord>(
       planId,

@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import { localDate, type IsoDate } from '../calendar';
+import { zonedTimeToUtc } from '../cadence/zonedTime';
+import type { Plan } from '../plan/schema';
+import type { Reminder, ReminderKind } from './dueReminders';
+
+/**
+ * The persisted outbox: one item per reminder per recipient. Its id is derived from the
+ * reminder's deterministic id and the recipient, so planning the same day twice (two instances,
+ * a restart) creates nothing new: the second create meets the first item.
+ */
+export type OutboxStatus =
+  /** Waiting to be sent from `notBefore`. */
+  | 'pending'
+  /** Claimed by one instance until `claimedUntil`; a crashed instance's claim runs out. */
+  | 'sending'
+  | 'sent'
+  /** Kept for the recipient's weekly digest. */
+  | 'held'
+  | 'digested'
+  /** The recipient muted this kind. */
+  | 'muted'
+  /** The recipient never opened a chat with the bot, so Teams gives no address. */
+  | 'unreachable'
+  /** Teams answered 403/404: the bot was removed from the conversation. */
+  | 'dead'
+  | 'failed';
+
+export type OutboxRecipient = { kind: 'member'; memberId: string; aadObjectId: string } | { kind: 'channel'; conversationId: string; networkId: string };
+
+export interface DigestLine {
+  kind: ReminderKind;
+  about: Reminder['about'];
+}
+
+export interface OutboxItem {
+  id: string;
+  type: 'outbox';
+  planId: string;
+  reminderId: string;
+  kind: ReminderKind | 'digest';
+  recipient: OutboxRecipient;
+  about: Reminder['about'];
+  /** For a digest: the reminders it gathers. */
+  lines?: DigestLine[];
+  status: OutboxStatus;
+  plannedAt: string;
+  /** The instant from which it may be sent (quiet hours push it). */
+  notBefore: string;
+  attempts: number;
+  claimedBy?: string;
+  claimedUntil?: string;
+  sentAt?: string;
+  lastError?: string;
+}
+
+export interface ReminderPreferences {
+  mutedKinds?: ReminderKind[];
+  /** Local wall-clock times, e.g. 21:00-08:00; nothing is sent in between. */
+  quietHours?: { from: string; to: string };
+  weeklyDigest?: boolean;
+}
+
+function recipientKey(recipient: OutboxRecipient): string {
+  return recipient.kind === 'member' ? `m-${recipient.memberId}` : `c-${createHash('sha256').update(recipient.conversationId).digest('hex').slice(0, 20)}`;
+}
+
+/** Cosmos ids may not hold '/', '\\', '?' or '#'; reminder ids are built from slugs and dates. */
+export function outboxItemId(reminderId: string, recipient: OutboxRecipient): string {
+  return `${reminderId}|${recipientKey(recipient)}`.replace(/[/\\?#]/g, '_');
+}
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+function localMinutes(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return get('hour') * 60 + get('minute');
+}
+
+const nextDay = (date: IsoDate) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** The first instant at or after `at` outside the quiet hours, in the plan's time zone. */
+export function afterQuietHours(at: Date, quiet: ReminderPreferences['quietHours'], timeZone: string): Date {
+  if (!quiet || quiet.from === quiet.to) return at;
+  const now = localMinutes(at, timeZone);
+  const from = minutesOf(quiet.from);
+  const to = minutesOf(quiet.to);
+  const today = localDate(at, timeZone);
+  if (from < to) return now >= from && now < to ? zonedTimeToUtc(today, quiet.to, timeZone) : at;
+  // Across midnight (21:00-08:00): late evening waits for tomorrow morning, early morning for this morning.
+  if (now >= from) return zonedTimeToUtc(nextDay(today), quiet.to, timeZone);
+  if (now < to) return zonedTimeToUtc(today, quiet.to, timeZone);
+  return at;
+}
+
+export interface PlanOutboxInput {
+  plan: Plan;
+  reminders: Reminder[];
+  now: Date;
+  /** Linked channels per network. */
+  channelsOf: (networkId: string) => string[];
+  preferencesOf: (aadObjectId: string) => ReminderPreferences;
+}
+
+/** Turns today's reminders into outbox items: one per member and per linked channel. */
+export function outboxItemsFor({ plan, reminders, now, channelsOf, preferencesOf }: PlanOutboxInput): OutboxItem[] {
+  const items: OutboxItem[] = [];
+  const plannedAt = now.toISOString();
+  for (const reminder of reminders) {
+    const base = { type: 'outbox' as const, planId: plan.id, reminderId: reminder.id, kind: reminder.kind, about: reminder.about, plannedAt, attempts: 0 };
+    for (const memberId of new Set(reminder.memberIds)) {
+      const member = plan.members.find((m) => m.id === memberId);
+      if (!member) continue;
+      const recipient: OutboxRecipient = { kind: 'member', memberId, aadObjectId: member.aadObjectId };
+      const prefs = preferencesOf(member.aadObjectId);
+      const status: OutboxStatus = prefs.mutedKinds?.includes(reminder.kind) ? 'muted' : prefs.weeklyDigest ? 'held' : 'pending';
+      items.push({ ...base, id: outboxItemId(reminder.id, recipient), recipient, status, notBefore: afterQuietHours(now, prefs.quietHours, plan.timeZone).toISOString() });
+    }
+    if (reminder.networkId) {
+      for (const conversationId of channelsOf(reminder.networkId)) {
+        const recipient: OutboxRecipient = { kind: 'channel', conversationId, networkId: reminder.networkId };
+        items.push({ ...base, id: outboxItemId(reminder.id, recipient), recipient, status: 'pending', notBefore: plannedAt });
+      }
+    }
+  }
+  return items;
+}
+
+/** Monday's digest for one member: the held reminders of the past week in one card. */
+export function digestItem(plan: Plan, memberId: string, aadObjectId: string, monday: IsoDate, held: OutboxItem[], now: Date, prefs: ReminderPreferences): OutboxItem {
+  const recipient: OutboxRecipient = { kind: 'member', memberId, aadObjectId };
+  const reminderId = `digest:${memberId}:${monday}`;
+  return {
+    id: outboxItemId(reminderId, recipient),
+    type: 'outbox',
+    planId: plan.id,
+    reminderId,
+    kind: 'digest',
+    recipient,
+    about: { date: monday },
+    lines: held.map((h) => ({ kind: h.kind as ReminderKind, about: h.about })),
+    status: 'pending',
+    plannedAt: now.toISOString(),
+    notBefore: afterQuietHours(now, prefs.quietHours, plan.timeZone).toISOString(),
+    attempts: 0,
+  };
+}
+
+/** Jittered exponential backoff for a 5xx: 0.5–1× of base·2^attempt, capped. */
+export function backoffMs(attempt: number, random: () => number, baseMs = 500, capMs = 30_000): number {
+  const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
+  return Math.round(ceiling * (0.5 + random() * 0.5));
+}

@@ -1,0 +1,169 @@
+import type { Clock } from '../../domain/clock';
+import type { Plan } from '../../domain/plan/schema';
+import { backoffMs, type OutboxItem } from '../../domain/reminders/outbox';
+import type { SendLimiter } from '../../domain/reminders/sendLimits';
+import type { ConversationAddress, Language, Repositories, Versioned } from '../ports';
+
+/** What the Teams edge answers for one proactive message. */
+export type SendOutcome =
+  | { kind: 'sent' }
+  | { kind: 'throttled'; retryAfterMs: number }
+  | { kind: 'serverError'; status: number }
+  /** 403/404: the bot was removed from the conversation or blocked. */
+  | { kind: 'gone'; status: number }
+  | { kind: 'failed'; status?: number; message: string };
+
+export interface ProactiveSender {
+  send(address: ConversationAddress, card: object): Promise<SendOutcome>;
+}
+
+export type ComposeReminder = (item: OutboxItem, plan: Plan, language: Language) => object;
+
+/** Real time for pacing: limits are about seconds on the wire, not the business clock. */
+export interface Pace {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const realPace: Pace = { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+
+export interface DeliveryOptions {
+  instanceId: string;
+  /** How long a claim lasts if the sender dies mid-send; then another instance sends it. */
+  claimMs: number;
+  concurrency: number;
+  /** Attempts within one delivery run (429s and 5xx) before the item waits for a later run. */
+  attemptsPerRun: number;
+  /** Attempts in all before an item is given up as failed. */
+  maxAttempts: number;
+  /** When an item's run is exhausted, it is tried again this much later. */
+  retryLaterMs: number;
+  random?: () => number;
+}
+
+export interface DeliveryReport {
+  sent: number;
+  throttled: number;
+  serverErrors: number;
+  gone: number;
+  unreachable: number;
+  failed: number;
+  deferred: number;
+  /** Items another instance claimed first. */
+  lostClaims: number;
+}
+
+export interface DeliveryDeps {
+  repos: Repositories;
+  clock: Clock;
+  sender: ProactiveSender;
+  compose: ComposeReminder;
+  limiter: SendLimiter;
+  pace: Pace;
+}
+
+/**
+ * Sends every due outbox item once. An item is claimed with a conditional write before it is
+ * sent, so two instances never send the same item; a claim that outlives its sender (a crash)
+ * runs out and the item is sent by whoever comes next. Teams' limits are kept by the limiter;
+ * a 429 blocks the conversation for its Retry-After, a 5xx backs off with jitter, a 403 forgets
+ * the conversation.
+ */
+export async function deliverDueReminders(deps: DeliveryDeps, options: DeliveryOptions, shouldStop: () => boolean = () => false): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, throttled: 0, serverErrors: 0, gone: 0, unreachable: 0, failed: 0, deferred: 0, lostClaims: 0 };
+  const planIds = await deps.repos.plans.listIds();
+  for (const planId of planIds) {
+    const stored = await deps.repos.plans.get(planId);
+    if (!stored) continue;
+    for (;;) {
+      if (shouldStop()) return report;
+      const due = await deps.repos.outbox.due(planId, deps.clock.now().toISOString(), 500);
+      if (!due.length) break;
+      let next = 0;
+      const worker = async () => {
+        while (next < due.length && !shouldStop()) {
+          const item = due[next++]!;
+          await deliverOne(deps, options, stored.plan, item, report);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(options.concurrency, due.length) }, worker));
+    }
+  }
+  return report;
+}
+
+async function deliverOne(deps: DeliveryDeps, options: DeliveryOptions, plan: Plan, due: Versioned<OutboxItem>, report: DeliveryReport): Promise<void> {
+  const { repos, clock, limiter, pace } = deps;
+  const claimed = await repos.outbox.update(
+    { ...due.record, status: 'sending', claimedBy: options.instanceId, claimedUntil: new Date(clock.now().getTime() + options.claimMs).toISOString() },
+    due.etag,
+  );
+  if (!claimed) {
+    report.lostClaims++;
+    return;
+  }
+  let current = claimed;
+  const settle = async (changes: Partial<OutboxItem>) => {
+    const { claimedBy: _by, claimedUntil: _until, ...rest } = current.record;
+    const saved = await repos.outbox.update({ ...rest, ...changes }, current.etag);
+    if (saved) current = saved;
+  };
+
+  const item = current.record;
+  const address = item.recipient.kind === 'member' ? await repos.channels.personalChatOf(item.recipient.aadObjectId) : await repos.channels.addressOf(item.recipient.conversationId);
+  if (!address) {
+    report.unreachable++;
+    await settle({ status: 'unreachable' });
+    return;
+  }
+  const language = item.recipient.kind === 'member' ? ((await repos.preferences.get(item.recipient.aadObjectId)).language ?? 'da') : 'da';
+  const card = deps.compose(item, plan, language);
+  const tenant = address.tenantId ?? 'tenant';
+  const random = options.random ?? Math.random;
+
+  let attempts = item.attempts;
+  for (let run = 0; run < options.attemptsPerRun; run++) {
+    for (let at = limiter.earliest(address.conversationId, tenant, pace.now()); at > pace.now(); at = limiter.earliest(address.conversationId, tenant, pace.now())) {
+      await pace.sleep(at - pace.now());
+    }
+    limiter.record(address.conversationId, tenant, pace.now());
+    attempts++;
+    const outcome = await deps.sender.send(address, card);
+    switch (outcome.kind) {
+      case 'sent':
+        report.sent++;
+        await settle({ status: 'sent', sentAt: clock.now().toISOString(), attempts });
+        return;
+      case 'throttled':
+        report.throttled++;
+        limiter.block(address.conversationId, pace.now() + outcome.retryAfterMs);
+        // A long Retry-After would outlast the claim: hand the item back for a later run.
+        if (outcome.retryAfterMs > options.claimMs / 2) {
+          report.deferred++;
+          await settle({ status: 'pending', attempts, notBefore: new Date(clock.now().getTime() + outcome.retryAfterMs).toISOString() });
+          return;
+        }
+        continue;
+      case 'serverError':
+        report.serverErrors++;
+        await pace.sleep(backoffMs(run, random));
+        continue;
+      case 'gone':
+        report.gone++;
+        await repos.channels.forget(address.conversationId);
+        await settle({ status: 'dead', attempts, lastError: `HTTP ${outcome.status}` });
+        return;
+      case 'failed':
+        report.failed++;
+        await settle({ status: 'failed', attempts, lastError: outcome.message.slice(0, 200) });
+        return;
+    }
+  }
+  if (attempts >= options.maxAttempts) {
+    report.failed++;
+    await settle({ status: 'failed', attempts, lastError: 'too many attempts' });
+  } else {
+    report.deferred++;
+    await settle({ status: 'pending', attempts, notBefore: new Date(clock.now().getTime() + options.retryLaterMs).toISOString() });
+  }
+}
