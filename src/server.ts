@@ -1,15 +1,21 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { Server } from 'node:http';
+import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
+import { reminderCard } from './cards/reminderCards';
 import type { Config } from './config/config';
 import { systemClock, type Clock } from './domain/clock';
+import { messagesFor } from './i18n';
 import { createLogger, type Logger } from './logging/logger';
+import { ReminderScheduler, type SchedulerOptions } from './scheduler/reminderScheduler';
 import { CachedPlanRepository } from './store/cachedPlanRepository';
 import { CachedPreferenceRepository } from './store/cachedPreferenceRepository';
 import { openCosmosStore, type CosmosStore } from './store/cosmos/connect';
-import { createBotApp } from './teams/app';
+import { createBotApp, type BotApp } from './teams/app';
 import { createHandlers } from './teams/handlers';
 import type { Repositories } from './usecases/ports';
+import type { ComposeReminder } from './usecases/reminders/deliverReminders';
 
 export interface AppDeps {
   repos: Repositories;
@@ -18,13 +24,34 @@ export interface AppDeps {
   isDatabaseReachable: () => Promise<boolean>;
 }
 
-/** The HTTP app: the bot endpoint and the health checks. */
-export function createApp(config: Config, deps: AppDeps): express.Express {
-  const bot = createBotApp(config.bot, createHandlers(deps), deps.logger);
+export const composeReminder: ComposeReminder = (item, plan, language) => reminderCard(messagesFor(language), item, plan);
+
+function secretMatches(given: string | undefined, secret: string): boolean {
+  const a = Buffer.from(given ?? '');
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The HTTP app: the bot endpoint, the scheduler trigger and the health checks. */
+export function createApp(config: Config, deps: AppDeps, bot: BotApp, scheduler: ReminderScheduler): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.post('/api/messages', express.json({ limit: '1mb' }), async (req, res) => {
     await bot.process(req, res);
+  });
+  // For a timer outside the process (an Azure Function or Logic App); off unless a secret is set.
+  app.post('/api/scheduler/tick', async (req, res) => {
+    const secret = config.scheduler.secret;
+    if (!secret) {
+      res.status(404).end();
+      return;
+    }
+    if (!secretMatches(req.header('x-logbog-scheduler-secret'), secret)) {
+      res.status(401).json({ error: 'forkert eller manglende x-logbog-scheduler-secret' });
+      return;
+    }
+    const report = await scheduler.tick();
+    res.json(report);
   });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -42,26 +69,49 @@ export interface RunningServer {
   store: CosmosStore;
   /** The repositories the app uses (plans cached); imports should go through these. */
   repos: Repositories;
+  scheduler: ReminderScheduler;
   stop(): Promise<void>;
 }
 
-/** Opens the store the config names, starts the HTTP server, and returns how to stop both. */
-export async function startServer(config: Config, options: { clock?: Clock; logger?: Logger } = {}): Promise<RunningServer> {
+export interface ServerOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** An already open store (a second instance on the same database, in tests). */
+  store?: CosmosStore;
+  scheduler?: Partial<SchedulerOptions>;
+}
+
+/** Opens the store the config names, starts the HTTP server and the scheduler, and returns how to stop them. */
+export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   if (!config.bot.appId) {
     logger.warn({}, 'MICROSOFT_APP_ID er ikke sat: /api/messages tager imod aktiviteter UDEN godkendelse. Kun til lokal udvikling.');
   }
-  const store = await openCosmosStore(config.cosmos, logger);
+  const store = options.store ?? (await openCosmosStore(config.cosmos, logger));
+  const clock = options.clock ?? systemClock;
   // The caches expire on real time, whatever clock the app is given.
   const repos: Repositories = {
     ...store.repositories,
     plans: new CachedPlanRepository(store.repositories.plans, systemClock),
     preferences: new CachedPreferenceRepository(store.repositories.preferences, systemClock),
   };
-  const app = createApp(config, { repos, clock: options.clock ?? systemClock, logger, isDatabaseReachable: store.ping });
+  const deps: AppDeps = { repos, clock, logger, isDatabaseReachable: store.ping };
+  const bot = createBotApp(config.bot, createHandlers(deps), logger);
+  const scheduler = new ReminderScheduler(
+    // The scheduler reads preferences uncached: a changed setting must hold for the next reminder.
+    { repos: { ...repos, preferences: store.repositories.preferences }, clock, logger, sender: bot, compose: composeReminder },
+    {
+      instanceId: config.scheduler.instanceId ?? `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+      intervalMs: config.scheduler.intervalSeconds * 1000,
+      reminderHour: config.scheduler.reminderHour,
+      ...options.scheduler,
+    },
+  );
+  const app = createApp(config, deps, bot, scheduler);
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.http.port, config.http.host, () => resolve(s)).once('error', reject);
   });
+  scheduler.start();
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
   logger.info({ url: `${url}/api/messages` }, 'Logbog lytter');
@@ -70,10 +120,13 @@ export async function startServer(config: Config, options: { clock?: Clock; logg
     url,
     store,
     repos,
+    scheduler,
     stop: async () => {
-      // Stop taking new requests, let the ones in flight finish, then close the database.
+      // Stop the timer and let a running tick finish, stop taking requests and let the ones in
+      // flight finish, then close the database (unless it was lent to us).
+      await scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await store.close();
+      if (!options.store) await store.close();
     },
   };
 }

@@ -62,11 +62,19 @@ resource records 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@
   }
 }
 
-// Teams conversations: channel-to-network links (and, with issue 4, conversation references).
+// Teams conversations: channel-to-network links and where to reach each conversation (reminders).
 resource conversations 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = {
   parent: database
   name: 'conversations'
   properties: { resource: { id: 'conversations', partitionKey: { paths: [ '/conversationId' ], kind: 'Hash' } } }
+}
+
+// Reminders: the outbox (one item per reminder and recipient), the planning lease per plan,
+// milestone states and "næste møde" dates.
+resource reminders 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = {
+  parent: database
+  name: 'reminders'
+  properties: { resource: { id: 'reminders', partitionKey: { paths: [ '/planId' ], kind: 'Hash' } } }
 }
 
 // Append-only audit log (who changed what, before and after), per plan.

@@ -16,6 +16,13 @@ export const cardVerbs = {
   correctReferral: 'correctReferral',
   showWeekForm: 'showWeekForm',
   saveWeek: 'saveWeek',
+  showMilestones: 'showMilestones',
+  completeScheduleItem: 'completeScheduleItem',
+  moveScheduleItem: 'moveScheduleItem',
+  showNextMeetingForm: 'showNextMeetingForm',
+  saveNextMeeting: 'saveNextMeeting',
+  showReminderSettings: 'showReminderSettings',
+  saveReminderSettings: 'saveReminderSettings',
 } as const;
 
 export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];

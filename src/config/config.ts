@@ -29,6 +29,14 @@ export const configSchema = z
     EMBEDDED_COSMOS_PORT: port.default(0),
     /** Where the embedded server keeps its data between runs; empty = memory only. */
     EMBEDDED_COSMOS_DATA_DIR: optionalText,
+    /** How often each instance plans and sends reminders; 0 turns the in-process timer off. */
+    SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+    /** Secret for POST /api/scheduler/tick (an Azure timer); unset = no HTTP trigger. */
+    SCHEDULER_SECRET: optionalText.pipe(z.string().min(16, 'SCHEDULER_SECRET skal være mindst 16 tegn').optional()),
+    /** Local hour from which a day's reminders are planned and sent. */
+    REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+    /** This process's name in leases and claims; defaults to host and process id. */
+    INSTANCE_ID: optionalText,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {
@@ -48,6 +56,7 @@ export interface Config {
   cosmos:
     | { kind: 'azure'; endpoint: string; key?: string; database: string }
     | { kind: 'embedded'; port: number; dataDir?: string; database: string };
+  scheduler: { intervalSeconds: number; secret?: string; reminderHour: number; instanceId?: string };
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -76,6 +85,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     cosmos: e.COSMOS_ENDPOINT
       ? { kind: 'azure', endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE }
       : { kind: 'embedded', port: e.EMBEDDED_COSMOS_PORT, dataDir: e.EMBEDDED_COSMOS_DATA_DIR, database: e.COSMOS_DATABASE },
+    scheduler: { intervalSeconds: e.SCHEDULER_INTERVAL_SECONDS, secret: e.SCHEDULER_SECRET, reminderHour: e.REMINDER_HOUR, instanceId: e.INSTANCE_ID },
     logLevel: e.LOG_LEVEL,
   };
 }

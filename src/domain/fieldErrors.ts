@@ -24,7 +24,8 @@ export type FieldErrorCode =
   | 'beforeMeeting'
   | 'splitExceedsHeadcount'
   | 'codesExceedHeadcount'
-  | 'afterNextStep';
+  | 'afterNextStep'
+  | 'beforeToday';
 
 export interface FieldError {
   field: string;

@@ -11,7 +11,8 @@ export type PlanAction =
   | 'viewOwnEntries'
   | 'viewStatus'
   | 'runRetention'
-  | 'linkChannel';
+  | 'linkChannel'
+  | 'manageSchedule';
 
 const loggers: Role[] = ['member', 'coordinator', 'leader'];
 
@@ -23,6 +24,8 @@ export const allowedRoles: Record<PlanAction, Role[]> = {
   viewStatus: ['coordinator', 'leader'],
   runRetention: ['admin'],
   linkChannel: ['coordinator', 'leader'],
+  /** Milestones, follow-up items and meeting dates; who owns which is checked per item. */
+  manageSchedule: loggers,
 };
 
 export function may(roles: readonly Role[], action: PlanAction): boolean {

@@ -1,5 +1,5 @@
 /** The chat commands, matched loosely: case, accents and stray punctuation do not matter. */
-export type Command = 'linkChannel' | 'logWeek' | 'danish' | 'english' | 'myEntries' | 'retention' | 'help' | 'logAttendance' | 'logMeeting' | 'logReferral' | 'myReferrals' | 'status';
+export type Command = 'milestones' | 'nextMeeting' | 'reminderSettings' | 'linkChannel' | 'logWeek' | 'danish' | 'english' | 'myEntries' | 'retention' | 'help' | 'logAttendance' | 'logMeeting' | 'logReferral' | 'myReferrals' | 'status';
 
 const patterns: [Command, RegExp][] = [
   ['help', /^(hjælp|hjaelp|help|\?|hej|hi|hello|menu)$/],
@@ -13,6 +13,9 @@ const patterns: [Command, RegExp][] = [
   ['english', /^(sprog|language)\s+(engelsk|english)$/],
   ['linkChannel', /^(tilknyt kanal|link channel)\s+\S.*$/],
   ['status', /^status$/],
+  ['milestones', /^(milepæle|milepaele|milepæl|milestones)$/],
+  ['nextMeeting', /^(næste møde|naeste moede|næste mode|next meeting)$/],
+  ['reminderSettings', /^(indstillinger|påmindelser|settings|reminder settings)$/],
   ['retention', /^(slet gamle koder|oprydning|retention)$/],
 ];
 

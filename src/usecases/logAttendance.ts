@@ -42,10 +42,12 @@ function loggableActivities(plan: Plan): Activity[] {
   return [...plan.activities];
 }
 
-export async function prepareAttendanceForm(repos: Repositories, clock: Clock, aadObjectId: string | undefined): Promise<AttendanceForm | Denied> {
+export async function prepareAttendanceForm(repos: Repositories, clock: Clock, aadObjectId: string | undefined, prefill: { activityId?: string } = {}): Promise<AttendanceForm | Denied> {
   const member = await authorize(repos, clock, aadObjectId, 'logAttendance');
   if (isDenied(member)) return member;
-  return { plan: member.plan, activities: loggableActivities(member.plan), submissionId: randomUUID(), values: { date: member.today }, errors: [] };
+  // From a "no attendance logged" reminder, its activity is preselected.
+  const activityId = member.plan.activities.some((a) => a.id === prefill.activityId) ? prefill.activityId : undefined;
+  return { plan: member.plan, activities: loggableActivities(member.plan), submissionId: randomUUID(), values: { date: member.today, ...(activityId ? { activityId } : {}) }, errors: [] };
 }
 
 /**

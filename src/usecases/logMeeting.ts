@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { isValidIsoDate } from '../domain/calendar';
 import type { Clock } from '../domain/clock';
 import { auditEntry } from '../domain/records/audit';
 import { FOLLOW_UP_ROWS, validateMeeting, type MeetingEntry, type MeetingRecord } from '../domain/records/meeting';
@@ -29,14 +30,23 @@ export const meetingSubmitSchema = z.object({
 export type MeetingForm = Form<MeetingEntry>;
 export type LogMeetingResult = SaveResult<MeetingRecord, MeetingForm>;
 
-export async function prepareMeetingForm(repos: Repositories, clock: Clock, aadObjectId: string | undefined, conversationId?: string): Promise<MeetingForm | Denied> {
+export async function prepareMeetingForm(
+  repos: Repositories,
+  clock: Clock,
+  aadObjectId: string | undefined,
+  conversationId?: string,
+  /** From a reminder's "Log mødet" button: the network and the planned date. */
+  prefill: { networkId?: string; date?: string } = {},
+): Promise<MeetingForm | Denied> {
   const member = await authorize(repos, clock, aadObjectId, 'logMeeting');
   if (isDenied(member)) return member;
   // In a channel linked to a network, that network is the likely one.
   const link = conversationId ? await repos.channels.linkOf(conversationId) : undefined;
-  const networkId = link?.planId === member.plan.id ? link.networkId : undefined;
+  const linked = link?.planId === member.plan.id ? link.networkId : undefined;
+  const networkId = member.plan.networks.some((n) => n.id === prefill.networkId) ? prefill.networkId : linked;
+  const date = prefill.date && isValidIsoDate(prefill.date) && prefill.date <= member.today ? prefill.date : member.today;
   // The one logging usually took part; the card starts with them ticked.
-  return { plan: member.plan, submissionId: randomUUID(), values: { date: member.today, participants: member.membership.memberId, ...(networkId ? { networkId } : {}) }, errors: [] };
+  return { plan: member.plan, submissionId: randomUUID(), values: { date, participants: member.membership.memberId, ...(networkId ? { networkId } : {}) }, errors: [] };
 }
 
 /** Logs a held meeting of a network or body, with its follow-up items for the reminders to chase. */

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { parseConfig } from '../../src/config/config';
-import { fixedClock } from '../../src/domain/clock';
+import { ManualClock } from '../../src/domain/clock';
 import { createLogger, silentLogger } from '../../src/logging/logger';
 import { readPlanFile } from '../../src/store/planFile';
 import { startServer, type RunningServer } from '../../src/server';
+import type { TickReport } from '../../src/scheduler/reminderScheduler';
 import { importPlan } from '../../src/usecases/importPlan';
 import { executeActivity, messageActivity, submitActivity, type TestUser } from './activities';
 import { CaptureConnector } from './captureConnector';
@@ -16,6 +17,24 @@ export interface InvokeResult {
   body: { statusCode?: number; type?: string; value?: unknown } | undefined;
 }
 
+/** Tests tick the scheduler through its HTTP trigger; the in-process timer is off. */
+export const SCHEDULER_SECRET = 'test-scheduler-secret-0123456789';
+
+export function harnessConfig() {
+  return parseConfig({ PORT: '0', HOST: '127.0.0.1', SCHEDULER_INTERVAL_SECONDS: '0', SCHEDULER_SECRET, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
+}
+
+export function harnessLogger() {
+  return process.env.TEST_LOG_LEVEL ? createLogger(process.env.TEST_LOG_LEVEL) : silentLogger;
+}
+
+/** Runs one scheduler tick on a server, as an Azure timer would. */
+export async function tickScheduler(serverUrl: string): Promise<TickReport> {
+  const res = await fetch(`${serverUrl}/api/scheduler/tick`, { method: 'POST', headers: { 'x-logbog-scheduler-secret': SCHEDULER_SECRET } });
+  if (res.status !== 200) throw new Error(`scheduler tick answered HTTP ${res.status}`);
+  return (await res.json()) as TickReport;
+}
+
 /**
  * Boots the real server in-process on a free port, with the embedded database in memory and
  * a fixed clock, imports the demo plan, and talks to it over HTTP like the Bot Connector does.
@@ -23,16 +42,19 @@ export interface InvokeResult {
 export class BotHarness {
   readonly connector = new CaptureConnector();
   server!: RunningServer;
+  /** The app's clock; tests move it to walk the reminders through days. */
+  readonly clock: ManualClock;
 
-  constructor(private readonly now = '2025-06-16T10:00:00+02:00') {}
+  constructor(now = '2025-06-16T10:00:00+02:00') {
+    this.clock = new ManualClock(now);
+  }
 
   async start(planFiles: string[] = [DEMO_PLAN]): Promise<this> {
     await this.connector.start();
-    const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
-    this.server = await startServer(config, { clock: fixedClock(this.now), logger: process.env.TEST_LOG_LEVEL ? createLogger(process.env.TEST_LOG_LEVEL) : silentLogger });
+    this.server = await startServer(harnessConfig(), { clock: this.clock, logger: harnessLogger(), scheduler: { instanceId: 'instance-a' } });
     for (const file of planFiles) {
       const { raw } = await readPlanFile(file);
-      const result = await importPlan(this.server.repos, fixedClock(this.now), raw);
+      const result = await importPlan(this.server.repos, this.clock, raw);
       if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 5)));
     }
     return this;
@@ -71,6 +93,11 @@ export class BotHarness {
     const res = await this.post(submitActivity(user, this.connector.url, conversationId, value));
     if (res.status >= 400) throw new Error(`bot answered HTTP ${res.status}`);
     return this.connector.messagesTo(conversationId).slice(before);
+  }
+
+  /** One scheduler tick over HTTP. */
+  tick(): Promise<TickReport> {
+    return tickScheduler(this.server.url);
   }
 
   async stop(): Promise<void> {

@@ -11,6 +11,8 @@ export interface FollowUpItem {
   owner: string;
   due: IsoDate;
   done?: { date: IsoDate; by: string; note?: string };
+  /** Why the due date was moved from a reminder card (the old date is in the audit log). */
+  movedReason?: string;
 }
 
 export interface MeetingRecord {

@@ -7,7 +7,8 @@ import type { MeetingRecord } from '../records/meeting';
 import { isOpen, type ReferralRecord } from '../records/referral';
 import type { MilestoneState, NextMeetingOverride } from './scheduleState';
 
-export type ReminderKind = 'upcomingMeeting' | 'logTheMeeting' | 'milestoneDue' | 'milestoneOverdue' | 'referralFollowUp' | 'missingAttendance' | 'followUpItemDue';
+export const reminderKinds = ['upcomingMeeting', 'logTheMeeting', 'milestoneDue', 'milestoneOverdue', 'referralFollowUp', 'missingAttendance', 'followUpItemDue'] as const;
+export type ReminderKind = (typeof reminderKinds)[number];
 
 export interface Reminder {
   /** Deterministic: the same reminder planned twice, by two instances or after a crash, has one id. */
@@ -19,7 +20,19 @@ export interface Reminder {
   /** A network whose linked channel also gets the reminder. */
   networkId?: string;
   /** What the reminder is about, for its card. */
-  about: { date: IsoDate; networkId?: string; milestoneId?: string; referralId?: string; activityId?: string; followUpItemId?: string; openItems?: string[] };
+  about: {
+    date: IsoDate;
+    networkId?: string;
+    milestoneId?: string;
+    referralId?: string;
+    activityId?: string;
+    followUpItemId?: string;
+    /** The meeting a follow-up item belongs to. */
+    recordId?: string;
+    /** The follow-up item's text, or where a referral went; never a person's data. */
+    text?: string;
+    openItems?: string[];
+  };
 }
 
 export interface ReminderSettings {
@@ -100,7 +113,14 @@ export function dueReminders({ plan, today, meetings, openReferrals, lastWeekAtt
 
   for (const referral of openReferrals) {
     if (isOpen(referral.status) && referral.followUpDate <= today) {
-      out.push({ id: `referral-follow-up:${referral.id}:${referral.followUpDate}`, kind: 'referralFollowUp', planId: plan.id, memberIds: [referral.loggedBy], about: { date: referral.followUpDate, referralId: referral.id } });
+      const to = referral.to.offerId ? (plan.offers.find((o) => o.id === referral.to.offerId)?.name ?? referral.to.offerId) : (referral.to.text ?? '');
+      out.push({
+        id: `referral-follow-up:${referral.id}:${referral.followUpDate}`,
+        kind: 'referralFollowUp',
+        planId: plan.id,
+        memberIds: [referral.loggedBy],
+        about: { date: referral.followUpDate, referralId: referral.id, ...(referral.from.activityId ? { activityId: referral.from.activityId } : {}), text: to },
+      });
     }
   }
 
@@ -120,7 +140,7 @@ export function dueReminders({ plan, today, meetings, openReferrals, lastWeekAtt
     for (const item of meeting.followUps) {
       const until = daysBetween(today, item.due);
       if (!item.done && until >= 0 && until <= settings.followUpItemDaysAhead) {
-        out.push({ id: `follow-up-item:${item.id}:${item.due}`, kind: 'followUpItemDue', planId: plan.id, memberIds: [item.owner], about: { date: item.due, followUpItemId: item.id, networkId: meeting.networkId } });
+        out.push({ id: `follow-up-item:${item.id}:${item.due}`, kind: 'followUpItemDue', planId: plan.id, memberIds: [item.owner], about: { date: item.due, followUpItemId: item.id, networkId: meeting.networkId, recordId: meeting.id, text: item.text } });
       }
     }
   }

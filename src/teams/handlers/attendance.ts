@@ -1,3 +1,4 @@
+import { prefillOf } from './prefill';
 import { attendanceFormCard, attendanceSavedCard } from '../../cards/attendanceCards';
 import { messagesFor } from '../../i18n';
 import { weekFormCard, weekSavedCard } from '../../cards/weekCards';
@@ -10,7 +11,7 @@ import type { HandlerDeps } from './deps';
 export function attendanceHandlers({ repos, clock }: HandlerDeps) {
   const showAttendanceForm: TurnHandler = async (turn) => {
     const m = messagesFor(turn.language);
-    const form = await prepareAttendanceForm(repos, clock, turn.aadObjectId);
+    const form = await prepareAttendanceForm(repos, clock, turn.aadObjectId, prefillOf(turn.data));
     return 'kind' in form ? deniedReply(m, form) : { card: attendanceFormCard(m, form) };
   };
 

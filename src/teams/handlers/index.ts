@@ -16,6 +16,7 @@ import type { HandlerDeps } from './deps';
 import { entryHandlers } from './entries';
 import { meetingHandlers } from './meetings';
 import { referralHandlers } from './referrals';
+import { reminderHandlers } from './reminders';
 
 export type { HandlerDeps } from './deps';
 
@@ -26,6 +27,7 @@ export function createHandlers(deps: HandlerDeps) {
   const referrals = referralHandlers(deps);
   const meetings = meetingHandlers(deps);
   const entries = entryHandlers(deps);
+  const reminders = reminderHandlers(deps);
 
   const showHelp: TurnHandler = async (turn) => {
     const member = await resolveMember(repos, clock, turn.aadObjectId);
@@ -85,6 +87,9 @@ export function createHandlers(deps: HandlerDeps) {
     linkChannel: linkThisChannel,
     danish: setLanguage('da'),
     english: setLanguage('en'),
+    milestones: reminders.showMilestones,
+    nextMeeting: reminders.showNextMeetingForm,
+    reminderSettings: reminders.showSettings,
   };
   const cardActions: Record<CardVerb, TurnHandler> = {
     [cardVerbs.showAttendanceForm]: attendance.showAttendanceForm,
@@ -103,6 +108,13 @@ export function createHandlers(deps: HandlerDeps) {
     [cardVerbs.correctAttendance]: entries.correctAttendance,
     [cardVerbs.correctMeeting]: entries.correctMeeting,
     [cardVerbs.correctReferral]: entries.correctReferral,
+    [cardVerbs.showMilestones]: reminders.showMilestones,
+    [cardVerbs.completeScheduleItem]: reminders.completeScheduleItem,
+    [cardVerbs.moveScheduleItem]: reminders.moveScheduleItem,
+    [cardVerbs.showNextMeetingForm]: reminders.showNextMeetingForm,
+    [cardVerbs.saveNextMeeting]: reminders.saveNextMeeting,
+    [cardVerbs.showReminderSettings]: reminders.showSettings,
+    [cardVerbs.saveReminderSettings]: reminders.saveSettings,
   };
   // Every handler gets the turn's language, resolved once from the user's choice and the Teams locale.
   const withLanguage = (handler: TurnHandler): TurnHandler => async (turn) => handler({ ...turn, language: await resolveLanguage(repos, turn.aadObjectId, turn.locale) });

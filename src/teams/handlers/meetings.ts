@@ -1,3 +1,4 @@
+import { prefillOf } from './prefill';
 import { meetingFormCard, meetingSavedCard } from '../../cards/meetingCards';
 import { messagesFor } from '../../i18n';
 import { logMeeting, prepareMeetingForm } from '../../usecases/logMeeting';
@@ -8,7 +9,7 @@ import type { HandlerDeps } from './deps';
 export function meetingHandlers({ repos, clock }: HandlerDeps) {
   const showMeetingForm: TurnHandler = async (turn) => {
     const m = messagesFor(turn.language);
-    const form = await prepareMeetingForm(repos, clock, turn.aadObjectId, turn.conversationId);
+    const form = await prepareMeetingForm(repos, clock, turn.aadObjectId, turn.conversationId, prefillOf(turn.data));
     return 'kind' in form ? deniedReply(m, form) : { card: meetingFormCard(m, form) };
   };
 

@@ -1,0 +1,95 @@
+import type { Clock } from '../domain/clock';
+import { SendLimiter } from '../domain/reminders/sendLimits';
+import type { Logger } from '../logging/logger';
+import type { Repositories } from '../usecases/ports';
+import { deliverDueReminders, realPace, type ComposeReminder, type DeliveryOptions, type DeliveryReport, type Pace, type ProactiveSender } from '../usecases/reminders/deliverReminders';
+import { planReminders, type PlanningResult } from '../usecases/reminders/planReminders';
+
+export interface SchedulerDeps {
+  repos: Repositories;
+  clock: Clock;
+  logger: Logger;
+  sender: ProactiveSender;
+  compose: ComposeReminder;
+  pace?: Pace;
+  limiter?: SendLimiter;
+}
+
+export interface SchedulerOptions {
+  instanceId: string;
+  /** 0: no timer; ticks come from the HTTP trigger (or tests) only. */
+  intervalMs: number;
+  reminderHour: number;
+  leaseMs?: number;
+  delivery?: Partial<Omit<DeliveryOptions, 'instanceId'>>;
+}
+
+export interface TickReport {
+  planning: PlanningResult[];
+  delivery: DeliveryReport;
+}
+
+/**
+ * One tick: plan each plan's reminders (once a day, under its lease), then send what is due.
+ * Ticks never overlap within an instance; across instances the lease and the outbox claims keep
+ * every reminder to one send.
+ */
+export class ReminderScheduler {
+  private running?: Promise<TickReport>;
+  private timer?: NodeJS.Timeout;
+  private stopping = false;
+  private readonly limiter: SendLimiter;
+  private readonly delivery: DeliveryOptions;
+
+  constructor(
+    private readonly deps: SchedulerDeps,
+    private readonly options: SchedulerOptions,
+  ) {
+    // One limiter per process: every send from this instance goes through it.
+    this.limiter = deps.limiter ?? new SendLimiter();
+    this.delivery = { instanceId: options.instanceId, claimMs: 5 * 60_000, concurrency: 8, attemptsPerRun: 5, maxAttempts: 15, retryLaterMs: 10 * 60_000, ...options.delivery };
+  }
+
+  start(): void {
+    if (this.options.intervalMs <= 0 || this.timer) return;
+    this.timer = setInterval(() => {
+      this.tick().catch((err: unknown) => this.deps.logger.error({ err }, 'reminder tick failed'));
+    }, this.options.intervalMs);
+    this.timer.unref();
+  }
+
+  /** Runs a tick, or joins the one already running. */
+  tick(): Promise<TickReport> {
+    this.running ??= this.runTick().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  /** Graceful shutdown: no new ticks, the running one stops sending and finishes its bookkeeping. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running?.catch(() => undefined);
+  }
+
+  private async runTick(): Promise<TickReport> {
+    const { repos, clock, logger } = this.deps;
+    const planning: PlanningResult[] = [];
+    for (const planId of await repos.plans.listIds()) {
+      if (this.stopping) break;
+      try {
+        planning.push(await planReminders(repos, clock, planId, { instanceId: this.options.instanceId, leaseMs: this.options.leaseMs ?? 5 * 60_000, fromHour: this.options.reminderHour }));
+      } catch (err) {
+        logger.error({ err, planId }, 'planning reminders failed');
+      }
+    }
+    const delivery = await deliverDueReminders({ ...this.deps, limiter: this.limiter, pace: this.deps.pace ?? realPace }, this.delivery, () => this.stopping);
+    const planned = planning.filter((p) => p.kind === 'planned');
+    if (planned.length || delivery.sent || delivery.failed || delivery.gone) {
+      logger.info({ instanceId: this.options.instanceId, planned: planned.map((p) => ({ planId: p.planId, created: 'created' in p ? p.created : 0 })), ...delivery }, 'reminder tick');
+    }
+    return { planning, delivery };
+  }
+}

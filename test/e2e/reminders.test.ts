@@ -1,0 +1,151 @@
+import { users } from '../support/activities';
+import { BotHarness, cardOf, inputOf, textsOf } from '../support/botHarness';
+import { cardVerbs } from '../../src/cards/verbs';
+
+const PLAN = 'husum-tingbjerg-2024-2028';
+const alexChat = `conv-${users.alex.id}`;
+const adeleChat = `conv-${users.adele.id}`;
+const channel = '19:dinfritid-reminders@thread.tacv2';
+
+const titlesIn = (activities: { attachments?: { contentType: string; content: Record<string, unknown> }[] }[]) => activities.map((a) => textsOf(cardOf(a))[0]);
+
+/**
+ * Reminders end to end: users install the bot (their chats are remembered), the clock moves, the
+ * scheduler is ticked over its HTTP trigger, and the cards arrive at the capture connector.
+ */
+describe('reminders', () => {
+  const harness = new BotHarness('2025-10-29T06:30:00+01:00');
+
+  beforeAll(async () => {
+    await harness.start();
+    await harness.say(users.alex, 'hjælp');
+    await harness.say(users.adele, 'hjælp');
+    await harness.say(users.alex, 'tilknyt kanal din fritid', channel, 'channel');
+    // Adele wants her reminders as one card on Mondays.
+    await harness.repos.preferences.save(users.adele.aadObjectId, { weeklyDigest: true });
+    harness.connector.clear();
+  });
+  afterAll(async () => {
+    await harness.stop();
+  });
+
+  it('plans nothing before 07:00 local time', async () => {
+    const report = await harness.tick();
+    expect(report.planning.map((p) => p.kind)).toEqual(['tooEarly']);
+    expect(harness.connector.messages()).toHaveLength(0);
+  });
+
+  it('sends the coming network meeting to its coordinator and its linked channel, each exactly once', async () => {
+    harness.clock.set('2025-10-29T09:00:00+01:00');
+    const first = await harness.tick();
+    expect(first.planning[0]).toMatchObject({ kind: 'planned', date: '2025-10-29' });
+    const upcoming = '📅 Din Fritid-netværket holder møde om 3 dage';
+    expect(titlesIn(harness.connector.messagesTo(alexChat))).toContain(upcoming);
+    expect(titlesIn(harness.connector.messagesTo(channel))).toEqual([upcoming]);
+    const card = cardOf(harness.connector.messagesTo(channel)[0]);
+    expect(textsOf(card)).toContain('Mødet er 1.11.2025.');
+
+    // Everything planned was sent once; the outbox says so and the connector agrees.
+    const outbox = await harness.repos.outbox.listAll(PLAN);
+    const sent = outbox.filter((i) => i.status === 'sent');
+    expect(sent.length).toBe(first.delivery.sent);
+    expect(harness.connector.messages()).toHaveLength(sent.length);
+
+    // A second tick the same day, and one an hour later, send nothing more.
+    const again = await harness.tick();
+    harness.clock.set('2025-10-29T10:00:00+01:00');
+    const later = await harness.tick();
+    expect(again.delivery.sent + later.delivery.sent).toBe(0);
+    expect(harness.connector.messages()).toHaveLength(sent.length);
+  });
+
+  it('holds reminders for a member who chose the weekly digest, and sends them as one card on Monday', async () => {
+    expect(harness.connector.messagesTo(adeleChat)).toHaveLength(0);
+    const held = (await harness.repos.outbox.listAll(PLAN)).filter((i) => i.recipient.kind === 'member' && i.recipient.memberId === 'adele-vance');
+    expect(held.length).toBeGreaterThan(0);
+    expect(new Set(held.map((i) => i.status))).toEqual(new Set(['held']));
+
+    harness.clock.set('2025-11-03T08:00:00+01:00');
+    await harness.tick();
+    const digest = harness.connector.messagesTo(adeleChat);
+    expect(digest).toHaveLength(1);
+    const texts = textsOf(cardOf(digest[0]));
+    expect(texts[0]).toBe('🗓️ Dine påmindelser, uge 45');
+    expect(texts).toContain('Evaluering af FILT-samarbejdet afsluttes; skriftlig aftale for perioden efter 31/8 2024');
+  });
+
+  it('reminds to log a meeting the day after it was due, and its button opens the meeting form for that network and date', async () => {
+    harness.clock.set('2025-11-02T09:00:00+01:00');
+    // Sunday 2 November: the meeting was Saturday 1 November.
+    await harness.tick();
+    const reminder = harness.connector.messagesTo(alexChat).find((a) => textsOf(cardOf(a))[0] === '📝 Husk at logge mødet i Din Fritid-netværket');
+    expect(reminder).toBeDefined();
+    const button = (cardOf(reminder)!.body as Record<string, unknown>[])
+      .flatMap((b) => (b.items as Record<string, unknown>[] | undefined) ?? [])
+      .flatMap((i) => (i.actions as Record<string, unknown>[] | undefined) ?? [])
+      .find((a) => a.verb === cardVerbs.showMeetingForm)!;
+    const res = await harness.execute(users.alex, cardVerbs.showMeetingForm, button.data);
+    const form = res.body?.value;
+    expect(inputOf(form, 'networkId')?.value).toBe('din-fritid-netvaerk');
+    expect(inputOf(form, 'date')?.value).toBe('2025-11-01');
+  });
+
+  it('marks a milestone done from a card, keeps the note in the audit log, and stops reminding of it', async () => {
+    const res = await harness.execute(users.alex, cardVerbs.completeScheduleItem, { planId: PLAN, target: 'milestone', targetId: 'planstart', recordId: '', key: 'm-planstart', 'text-m-planstart': 'Kickoff holdt i beboerhuset' });
+    expect(textsOf(res.body?.value)).toContain('Markeret som færdig: Helhedsplanen og de 4 delaftaler træder i kraft');
+    const [state] = (await harness.repos.schedule.milestoneStates(PLAN)).filter((s) => s.record.milestoneId === 'planstart');
+    expect(state!.record.done).toEqual({ date: '2025-11-02', by: 'alex-wilber', note: 'Kickoff holdt i beboerhuset' });
+    const audit = await harness.repos.audit.listForRecord(PLAN, 'planstart');
+    expect(audit.map((a) => a.after?.done)).toContainEqual({ date: '2025-11-02', by: 'alex-wilber', note: 'Kickoff holdt i beboerhuset' });
+    // The milestones list no longer shows it.
+    const [list] = await harness.say(users.alex, 'milepæle');
+    expect(textsOf(cardOf(list))).not.toContain('Helhedsplanen og de 4 delaftaler træder i kraft');
+  });
+
+  it('refuses to move a date without a reason, gives the typed values back, and moves it with one', async () => {
+    const data = { planId: PLAN, target: 'milestone', targetId: 'aarseftersyn', recordId: '', key: 'm-aarseftersyn', 'date-m-aarseftersyn': '2025-12-15' };
+    const refused = await harness.execute(users.alex, cardVerbs.moveScheduleItem, data);
+    expect(textsOf(refused.body?.value)).toContain('Intet er gemt: Begrundelse: Skal udfyldes. Dine indtastninger står stadig i feltet.');
+    expect(inputOf(refused.body?.value, 'date-m-aarseftersyn')?.value).toBe('2025-12-15');
+    expect((await harness.repos.schedule.milestoneStates(PLAN)).some((s) => s.record.milestoneId === 'aarseftersyn')).toBe(false);
+
+    const moved = await harness.execute(users.alex, cardVerbs.moveScheduleItem, { ...data, 'text-m-aarseftersyn': 'Afventer tal fra kommunen' });
+    expect(textsOf(moved.body?.value)).toContain('Flyttet til 15.12.2025: 1-årseftersyn på opstart og fremdrift (efteråret 2025). Begrundelsen er gemt i loggen.');
+    const audit = await harness.repos.audit.listForRecord(PLAN, 'aarseftersyn');
+    expect(audit.at(-1)?.after?.movedTo).toEqual({ date: '2025-12-15', by: 'alex-wilber', reason: 'Afventer tal fra kommunen' });
+  });
+
+  it('refuses a member who is not the owner, and a CPR number in the note, storing nothing', async () => {
+    const notYours = await harness.execute(users.megan, cardVerbs.completeScheduleItem, { planId: PLAN, target: 'milestone', targetId: 'planslut', recordId: '', key: 'm-planslut' });
+    expect(textsOf(notYours.body?.value)).toContain('Kun den ansvarlige, en tovholder eller en leder kan ændre dette punkt. Intet er ændret.');
+    const cpr = await harness.execute(users.alex, cardVerbs.completeScheduleItem, { planId: PLAN, target: 'milestone', targetId: 'planslut', recordId: '', key: 'm-planslut', 'text-m-planslut': 'Talt med 010203-1234' });
+    expect(textsOf(cpr.body?.value).join(' ')).toMatch(/Intet er gemt/);
+    expect(inputOf(cpr.body?.value, 'text-m-planslut')).toBeUndefined();
+    expect((await harness.repos.schedule.milestoneStates(PLAN)).some((s) => s.record.milestoneId === 'planslut')).toBe(false);
+  });
+
+  it('lets a coordinator set the next meeting date, which the reminders then follow instead of the cadence', async () => {
+    const [form] = await harness.say(users.alex, 'næste møde');
+    expect(textsOf(cardOf(form))[0]).toBe('Sæt dato for næste møde');
+    const saved = await harness.execute(users.alex, cardVerbs.saveNextMeeting, { planId: PLAN, networkId: 'din-fritid-netvaerk', date: '2025-11-20', startTime: '17:00' });
+    expect(textsOf(saved.body?.value)).toContain('Næste møde i Din Fritid-netværket er sat til 20.11.2025. Påmindelserne følger den dato.');
+
+    harness.clock.set('2025-11-17T09:00:00+01:00');
+    await harness.tick();
+    const titles = titlesIn(harness.connector.messagesTo(channel));
+    expect(titles.filter((t) => t === '📅 Din Fritid-netværket holder møde om 3 dage')).toHaveLength(2);
+    const last = cardOf(harness.connector.messagesTo(channel).at(-1));
+    expect(textsOf(last)).toContain('Mødet er 20.11.2025.');
+  });
+
+  it('saves reminder settings from the settings card, and refuses a half quiet-hours range with the values kept', async () => {
+    const [card] = await harness.say(users.megan, 'indstillinger');
+    expect(textsOf(cardOf(card))[0]).toBe('Mine påmindelser');
+    const half = await harness.execute(users.megan, cardVerbs.saveReminderSettings, { mutedKinds: 'missingAttendance', quietFrom: '21:00', quietTo: '', weeklyDigest: 'false' });
+    expect(textsOf(half.body?.value).join(' ')).toMatch(/Intet er gemt/);
+    expect(inputOf(half.body?.value, 'quietFrom')?.value).toBe('21:00');
+    expect(await harness.server.store.repositories.preferences.get(users.megan.aadObjectId)).toEqual({});
+    await harness.execute(users.megan, cardVerbs.saveReminderSettings, { mutedKinds: 'missingAttendance,referralFollowUp', quietFrom: '21:00', quietTo: '08:00', weeklyDigest: 'false' });
+    expect(await harness.server.store.repositories.preferences.get(users.megan.aadObjectId)).toEqual({ mutedKinds: ['missingAttendance', 'referralFollowUp'], quietHours: { from: '21:00', to: '08:00' } });
+  });
+});
