@@ -53,18 +53,29 @@ const button = (plan: Plan, title: string, verb: CardVerb, about: { networkId?: 
 });
 
 /** "Markér som færdig" and "Flyt dato", each a small form that opens under the item. */
-function scheduleForms(m: Messages, plan: Plan, target: ScheduleForm['target'], targetId: string, recordId: string, kept?: { key: string; text?: string; date?: string }): ScheduleForm[] {
+function scheduleForms(
+  m: Messages,
+  plan: Plan,
+  target: ScheduleForm['target'],
+  targetId: string,
+  recordId: string,
+  kept?: { key: string; text?: string; date?: string },
+  /** Tells apart the same item shown twice in one card (a digest). */
+  occurrence = '',
+): ScheduleForm[] {
   const r = m.reminders;
-  const key = `${target === 'milestone' ? 'm' : 'f'}-${targetId}`;
-  const keep = kept?.key === key ? kept : undefined;
-  const base = { planId: plan.id, target, targetId, recordId, key, textValue: keep?.text ?? '' };
+  // Input ids must be unique in the whole card, so each form's inputs carry its own key.
+  const keyOf = (action: string) => `${target === 'milestone' ? 'm' : 'f'}-${targetId}-${action}${occurrence}`;
+  const base = (key: string) => ({ planId: plan.id, target, targetId, recordId, key, textValue: kept?.key === key ? (kept.text ?? '') : '' });
+  const done = base(keyOf('done'));
+  const move = base(keyOf('move'));
   return [
-    { ...base, title: r.buttons.markDone, submitTitle: r.buttons.markDone, verb: cardVerbs.completeScheduleItem, dateLabel: '', dateValue: '', textLabel: r.fields.note, textRequired: false },
-    { ...base, title: r.buttons.moveDate, submitTitle: r.buttons.moveDate, verb: cardVerbs.moveScheduleItem, dateLabel: r.fields.newDate, dateValue: keep?.date ?? '', textLabel: r.fields.reason, textRequired: true },
+    { ...done, title: r.buttons.markDone, submitTitle: r.buttons.markDone, verb: cardVerbs.completeScheduleItem, dateLabel: '', dateValue: '', textLabel: r.fields.note, textRequired: false },
+    { ...move, title: r.buttons.moveDate, submitTitle: r.buttons.moveDate, verb: cardVerbs.moveScheduleItem, dateLabel: r.fields.newDate, dateValue: kept?.key === move.key ? (kept.date ?? '') : '', textLabel: r.fields.reason, textRequired: true },
   ];
 }
 
-function itemView(m: Messages, plan: Plan, line: DigestLine, today: string): ItemView {
+function itemView(m: Messages, plan: Plan, line: DigestLine, today: string, occurrence = ''): ItemView {
   const r = m.reminders;
   const { about } = line;
   const empty: ItemView = { heading: '', color: 'Default', lines: [], facts: [], buttons: [], forms: [] };
@@ -90,7 +101,7 @@ function itemView(m: Messages, plan: Plan, line: DigestLine, today: string): Ite
         heading: line.kind === 'milestoneDue' ? r.milestoneDue(m.formatDate(about.date)) : r.milestoneOverdue(m.formatDate(about.date)),
         color: line.kind === 'milestoneOverdue' ? 'Attention' : 'Default',
         lines: [milestone?.text ?? about.milestoneId ?? ''],
-        forms: scheduleForms(m, plan, 'milestone', about.milestoneId ?? '', ''),
+        forms: scheduleForms(m, plan, 'milestone', about.milestoneId ?? '', '', undefined, occurrence),
       };
     }
     case 'referralFollowUp':
@@ -112,26 +123,33 @@ function itemView(m: Messages, plan: Plan, line: DigestLine, today: string): Ite
         ...empty,
         heading: r.followUpItemDue(m.formatDate(about.date)),
         lines: [about.text ?? '', network],
-        forms: scheduleForms(m, plan, 'followUpItem', about.followUpItemId ?? '', about.recordId ?? ''),
+        forms: scheduleForms(m, plan, 'followUpItem', about.followUpItemId ?? '', about.recordId ?? '', undefined, occurrence),
       };
   }
 }
+
+/** Items per card: each carries two small forms, and a card must stay under Teams' 28 KB. */
+export const MAX_ITEMS_PER_CARD = 10;
 
 /** The card a reminder (or a weekly digest) is sent as: what it is about and what to do now. */
 export function reminderCard(m: Messages, item: OutboxItem, plan: Plan): CardJson {
   const today = item.plannedAt.slice(0, 10);
   const lines: DigestLine[] = item.kind === 'digest' ? (item.lines ?? []) : [{ kind: item.kind, about: item.about }];
-  const items = lines.map((l) => itemView(m, plan, l, today));
+  const items = lines.slice(0, MAX_ITEMS_PER_CARD).map((l, i) => itemView(m, plan, l, today, item.kind === 'digest' ? `-${i}` : ''));
   const title = item.kind === 'digest' ? m.reminders.digestTitle(isoWeekNumber(item.about.date)) : items[0]!.heading;
   return renderCard('reminder', {
     title,
     planName: plan.name,
     notice: '',
+    more: lines.length > items.length ? m.reminders.more(lines.length - items.length) : '',
     noticeColor: 'Default',
     empty: items.length ? '' : m.reminders.digestEmpty,
     // A single reminder's heading is the card's title already.
     items: item.kind === 'digest' ? items : items.map((i) => ({ ...i, heading: '' })),
-    footer: [{ title: m.reminders.buttons.settings, verb: cardVerbs.showReminderSettings }],
+    footer: [
+      ...(item.kind === 'digest' ? [{ title: m.reminders.buttons.milestones, verb: cardVerbs.showMilestones }] : []),
+      { title: m.reminders.buttons.settings, verb: cardVerbs.showReminderSettings },
+    ],
   });
 }
 
@@ -159,12 +177,16 @@ export function milestonesCard(m: Messages, list: MilestoneList): CardJson {
   const r = m.reminders;
   const { plan, today } = list;
   const kept = list.outcome?.kind === 'invalid' ? { key: list.outcome.key, ...list.outcome.values } : undefined;
+  // The milestone whose form came back with an error is always shown, with what was typed.
+  const keptId = kept ? list.milestones.find((v) => kept.key.startsWith(`m-${v.milestone.id}-`))?.milestone.id : undefined;
+  const shown = [...list.milestones.filter((v) => v.milestone.id === keptId), ...list.milestones.filter((v) => v.milestone.id !== keptId)].slice(0, MAX_ITEMS_PER_CARD);
   return renderCard('reminder', {
     title: r.milestonesTitle,
     planName: plan.name,
     ...outcomeNotice(m, list.outcome),
+    more: list.milestones.length > shown.length ? r.more(list.milestones.length - shown.length) : '',
     empty: list.milestones.length ? '' : r.milestonesEmpty,
-    items: list.milestones.map(({ milestone, due, state }) => ({
+    items: shown.map(({ milestone, due, state }) => ({
       heading: milestone.text,
       color: due < today ? 'Attention' : 'Default',
       lines: [],

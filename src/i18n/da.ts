@@ -285,6 +285,7 @@ export const da = {
     followUpItemDue: (date: string) => `☑️ Opfølgningspunkt forfalder ${date}`,
     digestTitle: (week: number) => `🗓️ Dine påmindelser, uge ${week}`,
     digestEmpty: 'Ingen påmindelser i denne uge.',
+    more: (n: number) => `(${n} mere vises ikke her; de ældste og nærmeste står øverst.)`,
     milestonesTitle: 'Milepæle: de næste to måneder og de forsinkede',
     milestonesEmpty: 'Ingen milepæle forfalder de næste to måneder, og ingen er forsinkede.',
     milestoneFacts: { due: 'Forfalder', owner: 'Ansvarlig', moved: 'Flyttet', activity: 'Aktivitet' },

@@ -280,6 +280,7 @@ export const en: Messages = {
     followUpItemDue: (date: string) => `☑️ Follow-up item due ${date}`,
     digestTitle: (week: number) => `🗓️ Your reminders, week ${week}`,
     digestEmpty: 'No reminders this week.',
+    more: (n: number) => `(${n} more not shown here; the oldest and nearest come first.)`,
     milestonesTitle: 'Milestones: the next two months and the overdue ones',
     milestonesEmpty: 'No milestones are due in the next two months, and none are overdue.',
     milestoneFacts: { due: 'Due', owner: 'Owner', moved: 'Moved', activity: 'Activity' },

@@ -91,7 +91,7 @@ describe('reminders', () => {
   });
 
   it('marks a milestone done from a card, keeps the note in the audit log, and stops reminding of it', async () => {
-    const res = await harness.execute(users.alex, cardVerbs.completeScheduleItem, { planId: PLAN, target: 'milestone', targetId: 'planstart', recordId: '', key: 'm-planstart', 'text-m-planstart': 'Kickoff holdt i beboerhuset' });
+    const res = await harness.execute(users.alex, cardVerbs.completeScheduleItem, { planId: PLAN, target: 'milestone', targetId: 'planstart', recordId: '', key: 'm-planstart-done', 'text-m-planstart-done': 'Kickoff holdt i beboerhuset' });
     expect(textsOf(res.body?.value)).toContain('Markeret som færdig: Helhedsplanen og de 4 delaftaler træder i kraft');
     const [state] = (await harness.repos.schedule.milestoneStates(PLAN)).filter((s) => s.record.milestoneId === 'planstart');
     expect(state!.record.done).toEqual({ date: '2025-11-02', by: 'alex-wilber', note: 'Kickoff holdt i beboerhuset' });
@@ -103,24 +103,24 @@ describe('reminders', () => {
   });
 
   it('refuses to move a date without a reason, gives the typed values back, and moves it with one', async () => {
-    const data = { planId: PLAN, target: 'milestone', targetId: 'aarseftersyn', recordId: '', key: 'm-aarseftersyn', 'date-m-aarseftersyn': '2025-12-15' };
+    const data = { planId: PLAN, target: 'milestone', targetId: 'aarseftersyn', recordId: '', key: 'm-aarseftersyn-move', 'date-m-aarseftersyn-move': '2025-12-15' };
     const refused = await harness.execute(users.alex, cardVerbs.moveScheduleItem, data);
     expect(textsOf(refused.body?.value)).toContain('Intet er gemt: Begrundelse: Skal udfyldes. Dine indtastninger står stadig i feltet.');
-    expect(inputOf(refused.body?.value, 'date-m-aarseftersyn')?.value).toBe('2025-12-15');
+    expect(inputOf(refused.body?.value, 'date-m-aarseftersyn-move')?.value).toBe('2025-12-15');
     expect((await harness.repos.schedule.milestoneStates(PLAN)).some((s) => s.record.milestoneId === 'aarseftersyn')).toBe(false);
 
-    const moved = await harness.execute(users.alex, cardVerbs.moveScheduleItem, { ...data, 'text-m-aarseftersyn': 'Afventer tal fra kommunen' });
+    const moved = await harness.execute(users.alex, cardVerbs.moveScheduleItem, { ...data, 'text-m-aarseftersyn-move': 'Afventer tal fra kommunen' });
     expect(textsOf(moved.body?.value)).toContain('Flyttet til 15.12.2025: 1-årseftersyn på opstart og fremdrift (efteråret 2025). Begrundelsen er gemt i loggen.');
     const audit = await harness.repos.audit.listForRecord(PLAN, 'aarseftersyn');
     expect(audit.at(-1)?.after?.movedTo).toEqual({ date: '2025-12-15', by: 'alex-wilber', reason: 'Afventer tal fra kommunen' });
   });
 
   it('refuses a member who is not the owner, and a CPR number in the note, storing nothing', async () => {
-    const notYours = await harness.execute(users.megan, cardVerbs.completeScheduleItem, { planId: PLAN, target: 'milestone', targetId: 'planslut', recordId: '', key: 'm-planslut' });
+    const notYours = await harness.execute(users.megan, cardVerbs.completeScheduleItem, { planId: PLAN, target: 'milestone', targetId: 'planslut', recordId: '', key: 'm-planslut-done' });
     expect(textsOf(notYours.body?.value)).toContain('Kun den ansvarlige, en tovholder eller en leder kan ændre dette punkt. Intet er ændret.');
-    const cpr = await harness.execute(users.alex, cardVerbs.completeScheduleItem, { planId: PLAN, target: 'milestone', targetId: 'planslut', recordId: '', key: 'm-planslut', 'text-m-planslut': 'Talt med 010203-1234' });
+    const cpr = await harness.execute(users.alex, cardVerbs.completeScheduleItem, { planId: PLAN, target: 'milestone', targetId: 'planslut', recordId: '', key: 'm-planslut-done', 'text-m-planslut-done': 'Talt med 010203-1234' });
     expect(textsOf(cpr.body?.value).join(' ')).toMatch(/Intet er gemt/);
-    expect(inputOf(cpr.body?.value, 'text-m-planslut')).toBeUndefined();
+    expect(inputOf(cpr.body?.value, 'text-m-planslut-done')?.value).toBe('Talt med 010203-1234');
     expect((await harness.repos.schedule.milestoneStates(PLAN)).some((s) => s.record.milestoneId === 'planslut')).toBe(false);
   });
 

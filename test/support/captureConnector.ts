@@ -48,6 +48,16 @@ export class CaptureConnector {
     this.holdAfterDeliveries = this.deliveries() + n;
   }
 
+  /** Answers nothing more to the held requests (their sender is gone) and delivers normally again. */
+  release(): void {
+    for (const res of this.held.splice(0)) res.destroy();
+    this.holdAfterDeliveries = undefined;
+  }
+
+  get heldCount(): number {
+    return this.held.length;
+  }
+
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const at = Date.now();
     let body = '';

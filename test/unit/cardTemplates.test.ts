@@ -8,6 +8,10 @@ import { loadTemplate, templateNames, type CardJson } from '../../src/cards/rend
 import { meetingFormCard, meetingSavedCard } from '../../src/cards/meetingCards';
 import { myReferralsCard, referralFormCard, referralSavedCard } from '../../src/cards/referralCards';
 import { statusCard } from '../../src/cards/statusCard';
+import { cardVerbs } from '../../src/cards/verbs';
+import { milestonesCard, nextMeetingCard, reminderCard, reminderSettingsCard } from '../../src/cards/reminderCards';
+import { dueReminders } from '../../src/domain/reminders/dueReminders';
+import { digestItem, outboxItemsFor } from '../../src/domain/reminders/outbox';
 import type { MeetingRecord } from '../../src/domain/records/meeting';
 import type { ReferralRecord } from '../../src/domain/records/referral';
 import { calendarYear, isoWeekDays } from '../../src/domain/calendar';
@@ -79,7 +83,29 @@ function everyCard(plan: Plan, m: (typeof catalogues)['da']): Record<string, Car
     'attendance-saved': attendanceSavedCard(m, plan.name, record, activity, false),
     'attendance-saved again': attendanceSavedCard(m, plan.name, record, activity, true),
     status: statusCard(m, { kind: 'status', plan, year: 2024, today: '2024-12-31', activities: attendanceStatus(plan, records, calendarYear(2024), '2024-12-31') }),
+    ...reminderCards(plan, m, meeting, referral),
   };
+}
+
+/** A reminder card of every kind the plan's own cadences and milestones produce, a full digest, and the schedule cards. */
+function reminderCards(plan: Plan, m: (typeof catalogues)['da'], meeting: MeetingRecord, referral: ReferralRecord): Record<string, CardJson> {
+  const now = new Date(`${plan.period.start}T08:00:00Z`);
+  const days = Array.from({ length: 120 }, (_, i) => new Date(now.getTime() + i * 86_400_000).toISOString().slice(0, 10));
+  const reminders = days.flatMap((today) => dueReminders({ plan, today, meetings: [{ ...meeting, date: today, followUps: meeting.followUps.map((f) => ({ ...f, due: today })) }], openReferrals: [{ ...referral, followUpDate: today }], lastWeekAttendance: [] }));
+  const items = outboxItemsFor({ plan, reminders, now, channelsOf: () => [], preferencesOf: () => ({}) });
+  const oneOfEach = new Map(items.map((i) => [i.kind, i]));
+  const cards: Record<string, CardJson> = {};
+  for (const [kind, item] of oneOfEach) cards[`reminder ${kind}`] = reminderCard(m, item, plan);
+  const member = plan.members[0];
+  if (member) cards['weekly digest (30 reminders)'] = reminderCard(m, digestItem(plan, member.id, member.aadObjectId, days[0]!, items.slice(0, 30), now, {}), plan);
+  const milestones = plan.milestones.map((milestone) => ({ milestone, due: '2025-01-01' }));
+  cards['milepæle (every milestone, with an error)'] = milestonesCard(m, {
+    kind: 'milestones', plan, today: '2025-06-01', milestones,
+    outcome: { kind: 'invalid', change: 'move', key: `m-${plan.milestones[0]?.id ?? 'x'}`, errors: [{ field: 'text-m-x', code: 'required' }], values: { date: '2025-07-01' } },
+  });
+  cards['næste møde'] = nextMeetingCard(m, { kind: 'nextMeetingForm', plan, networks: plan.networks, values: { networkId: plan.networks[0]!.id, date: '2025-06-01' }, errors: [{ field: 'date', code: 'beforeToday' }] });
+  cards['reminder settings'] = reminderSettingsCard(m, { kind: 'reminderSettings', values: { mutedKinds: 'missingAttendance', quietFrom: '21:00', quietTo: '07:00', weeklyDigest: true }, errors: [], saved: true });
+  return cards;
 }
 
 describe('the card templates', () => {
@@ -120,6 +146,8 @@ describe('the card templates', () => {
     };
     Object.values(everyCard(plan, catalogues.da)).forEach(walk);
     expect(executes.length).toBeGreaterThan(20);
+    const reminderVerbs = [cardVerbs.completeScheduleItem, cardVerbs.moveScheduleItem, cardVerbs.showMilestones, cardVerbs.showNextMeetingForm, cardVerbs.saveNextMeeting, cardVerbs.showReminderSettings, cardVerbs.saveReminderSettings];
+    expect([...new Set(executes.map((a) => a.verb))]).toEqual(expect.arrayContaining(reminderVerbs));
     for (const a of executes) expect(a.fallback).toEqual(expect.objectContaining({ type: 'Action.Submit', data: { verb: a.verb, ...a.data } }));
   });
 

@@ -17,6 +17,8 @@ import { startEmbeddedCosmos, type EmbeddedCosmos } from './embeddedCosmos';
 export interface CosmosStore {
   repositories: Repositories;
   database: Database;
+  /** Where the embedded server listens, so a second process can share it (tests); absent for Azure. */
+  embedded?: { endpoint: string; key: string };
   /** Whether the database answers; used by readiness checks. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -48,6 +50,18 @@ export function repositoriesFor(database: Database): Repositories {
  * Opens the store the configuration names: Azure Cosmos DB (key or managed identity) or the
  * embedded server. Nothing above this function knows which one it got.
  */
+/** Connects to an embedded server another process started (a second bot instance in tests). */
+export async function connectToEmbedded(endpoint: string, key: string, databaseId: string): Promise<CosmosStore> {
+  const client = new CosmosClient({ endpoint, key, connectionPolicy: { enableEndpointDiscovery: false } });
+  const database = await ensureSchema(client, databaseId);
+  return {
+    repositories: repositoriesFor(database),
+    database,
+    ping: async () => true,
+    close: async () => client.dispose(),
+  };
+}
+
 export async function openCosmosStore(config: Config['cosmos'], logger: Logger): Promise<CosmosStore> {
   let embedded: EmbeddedCosmos | undefined;
   let client: CosmosClient;
@@ -65,6 +79,7 @@ export async function openCosmosStore(config: Config['cosmos'], logger: Logger):
   return {
     repositories: repositoriesFor(database),
     database,
+    ...(embedded ? { embedded: { endpoint: embedded.endpoint, key: embedded.key } } : {}),
     ping: async () => {
       try {
         await database.read();

@@ -71,6 +71,7 @@ export interface DeliveryDeps {
  */
 export async function deliverDueReminders(deps: DeliveryDeps, options: DeliveryOptions, shouldStop: () => boolean = () => false): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, throttled: 0, serverErrors: 0, gone: 0, unreachable: 0, failed: 0, deferred: 0, lostClaims: 0 };
+  const run: RunState = { queues: new Map(), gone: new Set() };
   const planIds = await deps.repos.plans.listIds();
   for (const planId of planIds) {
     const stored = await deps.repos.plans.get(planId);
@@ -83,7 +84,7 @@ export async function deliverDueReminders(deps: DeliveryDeps, options: DeliveryO
       const worker = async () => {
         while (next < due.length && !shouldStop()) {
           const item = due[next++]!;
-          await deliverOne(deps, options, stored.plan, item, report);
+          await deliverOne(deps, options, stored.plan, item, report, run);
         }
       };
       await Promise.all(Array.from({ length: Math.min(options.concurrency, due.length) }, worker));
@@ -92,8 +93,27 @@ export async function deliverDueReminders(deps: DeliveryDeps, options: DeliveryO
   return report;
 }
 
-async function deliverOne(deps: DeliveryDeps, options: DeliveryOptions, plan: Plan, due: Versioned<OutboxItem>, report: DeliveryReport): Promise<void> {
-  const { repos, clock, limiter, pace } = deps;
+interface RunState {
+  /** One send at a time per conversation: a 429 then holds back everything after it, and order is kept. */
+  queues: Map<string, Promise<void>>;
+  /** Conversations that answered 403/404 in this run. */
+  gone: Set<string>;
+}
+
+async function inTurn(run: RunState, conversationId: string, work: () => Promise<void>): Promise<void> {
+  const previous = run.queues.get(conversationId) ?? Promise.resolve();
+  const mine = previous.then(work, work);
+  const tail = mine.catch(() => undefined);
+  run.queues.set(conversationId, tail);
+  try {
+    await mine;
+  } finally {
+    if (run.queues.get(conversationId) === tail) run.queues.delete(conversationId);
+  }
+}
+
+async function deliverOne(deps: DeliveryDeps, options: DeliveryOptions, plan: Plan, due: Versioned<OutboxItem>, report: DeliveryReport, run: RunState): Promise<void> {
+  const { repos, clock } = deps;
   const claimed = await repos.outbox.update(
     { ...due.record, status: 'sending', claimedBy: options.instanceId, claimedUntil: new Date(clock.now().getTime() + options.claimMs).toISOString() },
     due.etag,
@@ -118,11 +138,30 @@ async function deliverOne(deps: DeliveryDeps, options: DeliveryOptions, plan: Pl
   }
   const language = item.recipient.kind === 'member' ? ((await repos.preferences.get(item.recipient.aadObjectId)).language ?? 'da') : 'da';
   const card = deps.compose(item, plan, language);
+  await inTurn(run, address.conversationId, () => send(deps, options, address, card, item.attempts, report, run, settle));
+}
+
+async function send(
+  deps: DeliveryDeps,
+  options: DeliveryOptions,
+  address: ConversationAddress,
+  card: object,
+  attemptsBefore: number,
+  report: DeliveryReport,
+  run: RunState,
+  settle: (changes: Partial<OutboxItem>) => Promise<void>,
+): Promise<void> {
+  const { clock, limiter, pace } = deps;
+  if (run.gone.has(address.conversationId)) {
+    report.unreachable++;
+    await settle({ status: 'unreachable' });
+    return;
+  }
   const tenant = address.tenantId ?? 'tenant';
   const random = options.random ?? Math.random;
 
-  let attempts = item.attempts;
-  for (let run = 0; run < options.attemptsPerRun; run++) {
+  let attempts = attemptsBefore;
+  for (let attempt = 0; attempt < options.attemptsPerRun; attempt++) {
     for (let at = limiter.earliest(address.conversationId, tenant, pace.now()); at > pace.now(); at = limiter.earliest(address.conversationId, tenant, pace.now())) {
       await pace.sleep(at - pace.now());
     }
@@ -146,11 +185,12 @@ async function deliverOne(deps: DeliveryDeps, options: DeliveryOptions, plan: Pl
         continue;
       case 'serverError':
         report.serverErrors++;
-        await pace.sleep(backoffMs(run, random));
+        await pace.sleep(backoffMs(attempt, random));
         continue;
       case 'gone':
         report.gone++;
-        await repos.channels.forget(address.conversationId);
+        run.gone.add(address.conversationId);
+        await deps.repos.channels.forget(address.conversationId);
         await settle({ status: 'dead', attempts, lastError: `HTTP ${outcome.status}` });
         return;
       case 'failed':

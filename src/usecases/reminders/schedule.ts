@@ -37,7 +37,15 @@ export interface MilestoneList {
 const addDays = (date: IsoDate, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** `milepæle`: the plan's open milestones due within two months, and the overdue ones. */
-export async function listMilestones(repos: Repositories, clock: Clock, aadObjectId: string | undefined, outcome?: ScheduleOutcome, daysAhead = 60): Promise<MilestoneList | Denied> {
+export async function listMilestones(
+  repos: Repositories,
+  clock: Clock,
+  aadObjectId: string | undefined,
+  outcome?: ScheduleOutcome,
+  /** A milestone to list whatever its date: the one whose form came back with an error. */
+  alsoShow?: string,
+  daysAhead = 60,
+): Promise<MilestoneList | Denied> {
   const member = await authorize(repos, clock, aadObjectId, 'manageSchedule');
   if (isDenied(member)) return member;
   const states = await repos.schedule.milestoneStates(member.plan.id);
@@ -46,7 +54,7 @@ export async function listMilestones(repos: Repositories, clock: Clock, aadObjec
       const state = states.find((s) => s.record.milestoneId === milestone.id)?.record;
       return { milestone, state, due: effectiveDueDate(milestone, state) };
     })
-    .filter((v) => !v.state?.done && v.due <= addDays(member.today, daysAhead))
+    .filter((v) => (!v.state?.done && v.due <= addDays(member.today, daysAhead)) || v.milestone.id === alsoShow)
     .sort((a, b) => a.due.localeCompare(b.due));
   return { kind: 'milestones', plan: member.plan, today: member.today, milestones, ...(outcome ? { outcome } : {}) };
 }
@@ -92,7 +100,7 @@ export async function changeScheduleItem(repos: Repositories, clock: Clock, aadO
     : submit.target === 'milestone'
       ? await changeMilestone(repos, clock, member, submit.targetId, change, text, date)
       : await changeFollowUpItem(repos, clock, member, submit.recordId, submit.targetId, change, text, date);
-  return listMilestones(repos, clock, aadObjectId, outcome);
+  return listMilestones(repos, clock, aadObjectId, outcome, outcome.kind === 'invalid' && submit.target === 'milestone' ? submit.targetId : undefined);
 }
 
 async function changeMilestone(repos: Repositories, clock: Clock, member: MemberInPlan, milestoneId: string, change: 'complete' | 'move', text: string | undefined, date: IsoDate | undefined): Promise<ScheduleOutcome> {

@@ -66,6 +66,17 @@ describe('meeting dates from the plans\' own cadences', () => {
     expect(plannedMeetings({ kind: 'asNeeded', text: 'efter behov' }, calendarYear(2025), '2025-01-01', cph)).toEqual([]);
   });
 
+  it('plans the quarterly Fritidsjobnetværket every third month from the plan start', () => {
+    const meetings = plannedMeetings(cadenceOf(husum, 'fritidsjobnetvaerket'), calendarYear(2025), husum.period.start, cph);
+    expect(meetings.map((m) => m.date)).toEqual(['2025-03-01', '2025-06-01', '2025-09-01', '2025-12-01']);
+  });
+
+  it('plans "mindst 2-3 årligt" (the local follow-up group) as three approximate dates a year', () => {
+    const meetings = plannedMeetings(cadenceOf(husum, 'lokal-foelgegruppe'), calendarYear(2027), husum.period.start, cph);
+    expect(meetings.map((m) => m.date)).toEqual(['2027-01-01', '2027-05-01', '2027-09-01']);
+    expect(meetings.every((m) => m.approximate)).toBe(true);
+  });
+
   it('finds the next meeting from a given day', () => {
     expect(nextMeeting(cadenceOf(husum, 'din-fritid-netvaerk'), '2025-06-02', husum.period.start, cph)?.date).toBe('2025-08-01');
   });

@@ -1,0 +1,60 @@
+import { afterQuietHours, backoffMs, outboxItemId, outboxItemsFor } from '../../../src/domain/reminders/outbox';
+import { dueReminders } from '../../../src/domain/reminders/dueReminders';
+import { loadPlanFile, planFiles } from '../../fixtures/plans';
+
+const husum = loadPlanFile(planFiles.husumTingbjerg);
+const cph = 'Europe/Copenhagen';
+const alex = '00000000-0000-0000-0000-0000000000020';
+
+describe('the reminder outbox', () => {
+  const now = new Date('2025-10-29T08:00:00Z');
+  const reminders = dueReminders({ plan: husum, today: '2025-10-29', meetings: [], openReferrals: [], lastWeekAttendance: [] });
+
+  it('gives the same reminder to the same recipient the same id, whoever plans it', () => {
+    const a = outboxItemsFor({ plan: husum, reminders, now, channelsOf: () => ['19:x@thread.tacv2'], preferencesOf: () => ({}) });
+    const b = outboxItemsFor({ plan: husum, reminders, now: new Date('2025-10-29T09:30:00Z'), channelsOf: () => ['19:x@thread.tacv2'], preferencesOf: () => ({}) });
+    expect(a.map((i) => i.id)).toEqual(b.map((i) => i.id));
+    expect(new Set(a.map((i) => i.id)).size).toBe(a.length);
+    // Cosmos DB ids may not hold / \\ ? #; Teams conversation ids can.
+    expect(outboxItemId('upcoming:x:2025-11-01', { kind: 'channel', conversationId: '19:a/b?c#d@thread.tacv2', networkId: 'x' })).not.toMatch(/[/\\?#]/);
+  });
+
+  it('marks a muted kind muted and holds everything for a weekly-digest reader', () => {
+    const items = outboxItemsFor({ plan: husum, reminders, now, channelsOf: () => [], preferencesOf: (aad) => (aad === alex ? { mutedKinds: ['milestoneOverdue'] } : { weeklyDigest: true }) });
+    const alexItems = items.filter((i) => i.recipient.kind === 'member' && i.recipient.aadObjectId === alex);
+    expect(alexItems.filter((i) => i.kind === 'milestoneOverdue').every((i) => i.status === 'muted')).toBe(true);
+    expect(alexItems.filter((i) => i.kind !== 'milestoneOverdue').every((i) => i.status === 'pending')).toBe(true);
+    expect(items.filter((i) => i.recipient.kind === 'member' && i.recipient.aadObjectId !== alex).every((i) => i.status === 'held')).toBe(true);
+  });
+
+  it('sends to a network\'s linked channels as well as its coordinators', () => {
+    const items = outboxItemsFor({ plan: husum, reminders, now, channelsOf: (n) => (n === 'din-fritid-netvaerk' ? ['19:a@thread.tacv2', '19:b@thread.tacv2'] : []), preferencesOf: () => ({}) });
+    const upcoming = items.filter((i) => i.reminderId === 'upcoming:din-fritid-netvaerk:2025-11-01');
+    expect(upcoming.map((i) => (i.recipient.kind === 'member' ? i.recipient.memberId : i.recipient.conversationId)).sort()).toEqual(['19:a@thread.tacv2', '19:b@thread.tacv2', 'aisha-joergensen', 'alex-wilber']);
+  });
+});
+
+describe('quiet hours', () => {
+  const quiet = { from: '21:00', to: '07:30' };
+  it.each([
+    ['2025-10-29T21:30:00+01:00', '2025-10-30T07:30:00+01:00'], // late evening waits for tomorrow
+    ['2025-10-30T06:00:00+01:00', '2025-10-30T07:30:00+01:00'], // early morning waits for this morning
+    ['2025-10-30T12:00:00+01:00', '2025-10-30T12:00:00+01:00'], // midday goes now
+    ['2025-03-29T22:00:00+01:00', '2025-03-30T07:30:00+02:00'], // across the night summer time starts
+    ['2025-10-25T22:00:00+02:00', '2025-10-26T07:30:00+01:00'], // and the night it ends
+  ])('a reminder due %s leaves %s', (due, expected) => {
+    expect(afterQuietHours(new Date(due), quiet, cph).toISOString()).toBe(new Date(expected).toISOString());
+  });
+
+  it('handles quiet hours within one day (12:00-13:00)', () => {
+    expect(afterQuietHours(new Date('2025-06-02T12:15:00+02:00'), { from: '12:00', to: '13:00' }, cph).toISOString()).toBe('2025-06-02T11:00:00.000Z');
+  });
+});
+
+describe('backoff after a 5xx', () => {
+  it('doubles per attempt with jitter between half and all of it, capped at 30 s', () => {
+    expect([0, 1, 2, 3].map((a) => backoffMs(a, () => 0))).toEqual([250, 500, 1000, 2000]);
+    expect([0, 1, 2, 3].map((a) => backoffMs(a, () => 1))).toEqual([500, 1000, 2000, 4000]);
+    expect(backoffMs(20, () => 1)).toBe(30_000);
+  });
+});
