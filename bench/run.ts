@@ -5,6 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { benchCardSubmit } from './cardSubmit';
+import { benchReminderThroughput } from './reminderThroughput';
 
 async function main() {
   const rounds = Number(process.env.BENCH_ROUNDS ?? 300);
@@ -13,9 +14,16 @@ async function main() {
   console.log(`\nCard submit vs echo turn over HTTP, embedded Cosmos, ${rounds} rounds each (ms)`);
   console.table({ 'card submit (Action.Execute)': cardSubmit.submit, 'echo turn (text message)': cardSubmit.echo });
   console.log(`ratio submit/echo: p50 ${cardSubmit.ratioP50}×, p95 ${cardSubmit.ratioP95}×; Teams invoke budget 5000 ms`);
+
+  const reminderCount = Number(process.env.BENCH_REMINDERS ?? 5000);
+  const reminders = await benchReminderThroughput(reminderCount);
+  console.log(`\nReminders: ${reminderCount} to ${reminderCount} conversations through a connector enforcing Teams' limits`);
+  console.table({ reminders });
+  console.log(`throughput ${reminders.requestsPerSecond} requests/s = ${reminders.fractionOf50rps} of 50/s; limit violations ${reminders.limitViolations}; lost ${reminders.lost}; duplicates ${reminders.duplicates}`);
+
   const dir = join(__dirname, 'results');
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, 'latest.json'), JSON.stringify({ startedAt, node: process.version, cardSubmit }, null, 2));
+  await writeFile(join(dir, 'latest.json'), JSON.stringify({ startedAt, node: process.version, cardSubmit, reminders }, null, 2));
 }
 
 main().catch((err) => {

@@ -1,6 +1,7 @@
 import type { Clock } from '../domain/clock';
 import { SendLimiter } from '../domain/reminders/sendLimits';
 import type { Logger } from '../logging/logger';
+import { applyRetention, type RetentionReport } from '../usecases/applyRetention';
 import type { Repositories } from '../usecases/ports';
 import { deliverDueReminders, realPace, type ComposeReminder, type DeliveryOptions, type DeliveryReport, type Pace, type ProactiveSender } from '../usecases/reminders/deliverReminders';
 import { planReminders, type PlanningResult } from '../usecases/reminders/planReminders';
@@ -26,6 +27,8 @@ export interface SchedulerOptions {
 
 export interface TickReport {
   planning: PlanningResult[];
+  /** The daily retention job, run for each plan the tick planned (once a day, under its lease). */
+  retention: RetentionReport[];
   delivery: DeliveryReport;
 }
 
@@ -77,10 +80,14 @@ export class ReminderScheduler {
   private async runTick(): Promise<TickReport> {
     const { repos, clock, logger } = this.deps;
     const planning: PlanningResult[] = [];
+    const retention: RetentionReport[] = [];
     for (const planId of await repos.plans.listIds()) {
       if (this.stopping) break;
       try {
-        planning.push(await planReminders(repos, clock, planId, { instanceId: this.options.instanceId, leaseMs: this.options.leaseMs ?? 5 * 60_000, fromHour: this.options.reminderHour }));
+        const planned = await planReminders(repos, clock, planId, { instanceId: this.options.instanceId, leaseMs: this.options.leaseMs ?? 5 * 60_000, fromHour: this.options.reminderHour });
+        planning.push(planned);
+        // Person codes past the plan's retention period go the same morning, once a day.
+        if (planned.kind === 'planned') retention.push(await applyRetention(repos, clock, planId, 'logbog-scheduler'));
       } catch (err) {
         logger.error({ err, planId }, 'planning reminders failed');
       }
@@ -88,8 +95,8 @@ export class ReminderScheduler {
     const delivery = await deliverDueReminders({ ...this.deps, limiter: this.limiter, pace: this.deps.pace ?? realPace }, this.delivery, () => this.stopping);
     const planned = planning.filter((p) => p.kind === 'planned');
     if (planned.length || delivery.sent || delivery.failed || delivery.gone) {
-      logger.info({ instanceId: this.options.instanceId, planned: planned.map((p) => ({ planId: p.planId, created: 'created' in p ? p.created : 0 })), ...delivery }, 'reminder tick');
+      logger.info({ instanceId: this.options.instanceId, planned: planned.map((p) => ({ planId: p.planId, created: 'created' in p ? p.created : 0 })), codesStripped: retention.reduce((n, r) => n + r.stripped, 0), ...delivery }, 'reminder tick');
     }
-    return { planning, delivery };
+    return { planning, retention, delivery };
   }
 }

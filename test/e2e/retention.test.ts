@@ -71,4 +71,13 @@ describe('the retention job for person codes', () => {
     const [reply] = await harness.say(users.alex, 'slet gamle koder');
     expect(reply!.text).toMatch(/^Det har du ikke adgang til: at slette gamle deltagerkoder kræver rollen administrator/);
   });
+
+  it('runs every morning from the scheduler, which strips what has aged past the cutoff since', async () => {
+    await logSession('2024-11-25', '7', 'KB17 ZZ99');
+    harness.clock.set('2026-11-26T08:00:00+01:00');
+    const report = await harness.tick();
+    expect(report.retention).toEqual([{ kind: 'done', planId, cutoff: '2024-11-26', stripped: 2, skipped: 0 }]);
+    const again = await harness.tick();
+    expect(again.retention).toEqual([]);
+  });
 });

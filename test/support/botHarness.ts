@@ -5,6 +5,7 @@ import { createLogger, silentLogger } from '../../src/logging/logger';
 import { readPlanFile } from '../../src/store/planFile';
 import { startServer, type RunningServer } from '../../src/server';
 import type { TickReport } from '../../src/scheduler/reminderScheduler';
+import type { CosmosStore } from '../../src/store/cosmos/connect';
 import { importPlan } from '../../src/usecases/importPlan';
 import { executeActivity, messageActivity, submitActivity, type TestUser } from './activities';
 import { CaptureConnector } from './captureConnector';
@@ -49,9 +50,10 @@ export class BotHarness {
     this.clock = new ManualClock(now);
   }
 
-  async start(planFiles: string[] = [DEMO_PLAN]): Promise<this> {
+  /** `store`: a database opened elsewhere (the benchmark runs the embedded server in its own process). */
+  async start(planFiles: string[] = [DEMO_PLAN], store?: CosmosStore): Promise<this> {
     await this.connector.start();
-    this.server = await startServer(harnessConfig(), { clock: this.clock, logger: harnessLogger(), scheduler: { instanceId: 'instance-a' } });
+    this.server = await startServer(harnessConfig(), { clock: this.clock, logger: harnessLogger(), scheduler: { instanceId: 'instance-a' }, ...(store ? { store } : {}) });
     for (const file of planFiles) {
       const { raw } = await readPlanFile(file);
       const result = await importPlan(this.server.repos, this.clock, raw);

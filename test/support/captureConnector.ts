@@ -9,6 +9,17 @@ export interface CapturedActivity {
   activity: Record<string, unknown> & { type?: string; text?: string; attachments?: { contentType: string; content: Record<string, unknown> }[] };
 }
 
+/** A limit the connector enforces on arrival: at most `max` requests in any `ms`. */
+export interface EnforcedWindow {
+  ms: number;
+  max: number;
+}
+
+export interface EnforcedLimits {
+  perConversation: EnforcedWindow[];
+  perTenant: EnforcedWindow[];
+}
+
 export interface ScriptedAnswer {
   status: number;
   headers?: Record<string, string>;
@@ -29,7 +40,13 @@ export class CaptureConnector {
   private holdAfterDeliveries?: number;
   private server?: Server;
   private waiters: (() => void)[] = [];
+  private readonly arrivals = new Map<string, number[]>();
+  /** Requests that broke an enforced limit (answered 429, as Teams would). */
+  violations = 0;
   url = '';
+
+  /** With limits, the connector answers 429 to any request that breaks them, like Teams. */
+  constructor(private readonly limits?: EnforcedLimits) {}
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => this.handle(req, res));
@@ -74,6 +91,13 @@ export class CaptureConnector {
         this.held.push(res);
         return;
       }
+      if (this.limits && this.breaksLimits(captured.conversationId, at)) {
+        this.violations++;
+        this.rejected.push({ ...captured, status: 429 });
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' });
+        res.end(JSON.stringify({ error: { code: 'TooManyRequests', message: 'limit broken' } }));
+        return;
+      }
       const scripted = this.scripts.get(captured.conversationId)?.shift();
       if (scripted) {
         this.rejected.push({ ...captured, status: scripted.status });
@@ -86,6 +110,21 @@ export class CaptureConnector {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: `reply-${this.activities.length}` }));
     });
+  }
+
+  /** Counts the arrival, then checks every window ending now (the tenant is one: this connector is one tenant). */
+  private breaksLimits(conversationId: string, at: number): boolean {
+    const check = (key: string, windows: EnforcedWindow[]) => {
+      const times = this.arrivals.get(key) ?? [];
+      times.push(at);
+      const longest = Math.max(...windows.map((w) => w.ms));
+      while (times.length && times[0]! <= at - longest) times.shift();
+      this.arrivals.set(key, times);
+      return windows.some((w) => times.filter((t) => t > at - w.ms).length > w.max);
+    };
+    const conversation = check(`c:${conversationId}`, this.limits!.perConversation);
+    const tenant = check('tenant', this.limits!.perTenant);
+    return conversation || tenant;
   }
 
   private deliveries(): number {
