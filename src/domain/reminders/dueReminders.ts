@@ -106,8 +106,13 @@ export function dueReminders({ plan, today, meetings, openReferrals, lastWeekAtt
     const owners = milestone.owner ? [milestone.owner] : leadersOf(plan);
     if (until >= 0 && until <= settings.milestoneDaysAhead) {
       out.push({ id: `milestone-due:${milestone.id}:${due}`, kind: 'milestoneDue', planId: plan.id, memberIds: owners, about: { date: due, milestoneId: milestone.id } });
-    } else if (until < -settings.milestoneGraceDays) {
-      out.push({ id: `milestone-overdue:${milestone.id}:${due}`, kind: 'milestoneOverdue', planId: plan.id, memberIds: [...new Set([...owners, ...leadersOf(plan)])], about: { date: due, milestoneId: milestone.id } });
+    } else if (until < 0) {
+      // Overdue: the owner hears it the day after; the leaders only once the grace period is over.
+      const leaders = until < -settings.milestoneGraceDays ? leadersOf(plan) : [];
+      out.push({ id: `milestone-overdue:${milestone.id}:${due}`, kind: 'milestoneOverdue', planId: plan.id, memberIds: owners, about: { date: due, milestoneId: milestone.id } });
+      if (leaders.some((l) => !owners.includes(l))) {
+        out.push({ id: `milestone-escalated:${milestone.id}:${due}`, kind: 'milestoneOverdue', planId: plan.id, memberIds: leaders.filter((l) => !owners.includes(l)), about: { date: due, milestoneId: milestone.id } });
+      }
     }
   }
 

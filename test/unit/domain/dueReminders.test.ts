@@ -37,8 +37,13 @@ describe('which reminders are due, from the Husum-Tingbjerg plan', () => {
   it('reminds the owner of the 1-årseftersyn (autumn 2025) in its last two weeks, then the leaders once overdue', () => {
     expect(ofKind('2025-11-20', 'milestoneDue').find((r) => r.about.milestoneId === 'aarseftersyn')).toMatchObject({ memberIds: ['alex-wilber'], about: { date: '2025-11-30' } });
     expect(ofKind('2025-11-10', 'milestoneDue').find((r) => r.about.milestoneId === 'aarseftersyn')).toBeUndefined();
-    expect(ofKind('2025-12-05', 'milestoneOverdue').find((r) => r.about.milestoneId === 'aarseftersyn')).toBeUndefined(); // grace period
-    expect(ofKind('2025-12-08', 'milestoneOverdue').find((r) => r.about.milestoneId === 'aarseftersyn')).toMatchObject({ id: 'milestone-overdue:aarseftersyn:2025-11-30' });
+    // The owner hears it the day after the due date; the other leaders once the 7-day grace period is over.
+    expect(ofKind('2025-12-01', 'milestoneOverdue').filter((r) => r.about.milestoneId === 'aarseftersyn')).toEqual([expect.objectContaining({ id: 'milestone-overdue:aarseftersyn:2025-11-30', memberIds: ['alex-wilber'] })]);
+    expect(ofKind('2025-12-07', 'milestoneOverdue').filter((r) => r.about.milestoneId === 'aarseftersyn')).toHaveLength(1); // grace period
+    expect(ofKind('2025-12-08', 'milestoneOverdue').filter((r) => r.about.milestoneId === 'aarseftersyn').map((r) => [r.id, r.memberIds])).toEqual([
+      ['milestone-overdue:aarseftersyn:2025-11-30', ['alex-wilber']],
+      ['milestone-escalated:aarseftersyn:2025-11-30', ['jonas-baekgaard']],
+    ]);
   });
 
   it('reminds the author of an open referral at its 6-month follow-up, and not of a closed one', () => {
