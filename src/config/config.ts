@@ -21,6 +21,10 @@ export const configSchema = z
     MICROSOFT_APP_PASSWORD: optionalText,
     MICROSOFT_APP_TENANT_ID: optionalText,
     MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+    /** Where Bot Framework's token signing keys are published; only for sovereign clouds and tests. */
+    BOT_OPENID_METADATA: optionalText.pipe(z.string().url('BOT_OPENID_METADATA skal være en URL').optional()),
+    /** Application Insights; when set, traces and metrics go there through OpenTelemetry. */
+    APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
     /** Azure Cosmos DB; when unset the embedded Cosmos-compatible server is started. */
     COSMOS_ENDPOINT: optionalText.pipe(z.string().url('COSMOS_ENDPOINT skal være en URL').optional()),
     COSMOS_KEY: optionalText,
@@ -52,7 +56,8 @@ export type Env = z.output<typeof configSchema>;
 
 export interface Config {
   http: { port: number; host: string };
-  bot: { appId?: string; appPassword?: string; tenantId?: string; appType: Env['MICROSOFT_APP_TYPE'] };
+  bot: { appId?: string; appPassword?: string; tenantId?: string; appType: Env['MICROSOFT_APP_TYPE']; openIdMetadata?: string };
+  telemetry: { connectionString?: string };
   cosmos:
     | { kind: 'azure'; endpoint: string; key?: string; database: string }
     | { kind: 'embedded'; port: number; dataDir?: string; database: string };
@@ -81,7 +86,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const e = result.data;
   return {
     http: { port: e.PORT, host: e.HOST },
-    bot: { appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType: e.MICROSOFT_APP_TYPE },
+    bot: { appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType: e.MICROSOFT_APP_TYPE, openIdMetadata: e.BOT_OPENID_METADATA },
+    telemetry: { connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING },
     cosmos: e.COSMOS_ENDPOINT
       ? { kind: 'azure', endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE }
       : { kind: 'embedded', port: e.EMBEDDED_COSMOS_PORT, dataDir: e.EMBEDDED_COSMOS_DATA_DIR, database: e.COSMOS_DATABASE },

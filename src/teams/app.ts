@@ -1,4 +1,4 @@
-import { ActivityTypes, CardFactory, MessageFactory, TurnContext, type ConversationReference, type Request, type Response } from 'botbuilder';
+import { ActivityTypes, CardFactory, ConfigurationBotFrameworkAuthentication, MessageFactory, TurnContext, type Activity, type ConversationReference, type Request, type Response } from 'botbuilder';
 import { Application, TeamsAdapter, TurnState, AdaptiveCardActionExecuteResponseType } from '@microsoft/teams-ai';
 import type { Config } from '../config/config';
 import { cardVerbs, type CardVerb } from '../cards/verbs';
@@ -78,13 +78,48 @@ function isSubmit(context: TurnContext): boolean {
   return typeof value?.verb === 'string';
 }
 
+/**
+ * Bot Framework takes its settings all-or-nothing: once one endpoint is overridden (here where
+ * the token signing keys are published), every other one must be given too, or incoming tokens
+ * match no issuer. These are the public cloud's values from Bot Framework's AuthenticationConstants.
+ */
+function publicCloudWithKeysFrom(openIdMetadataUrl: string) {
+  return {
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    OAuthUrl: 'https://api.botframework.com',
+    ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+    CallerId: 'urn:botframework:azure',
+    ValidateAuthority: true,
+  };
+}
+
 export function createBotApp(config: Config['bot'], handlers: Handlers, logger: Logger): BotApp {
   // Without an app id the adapter runs unauthenticated (local development only; startServer warns).
-  const adapter = new TeamsAdapter(
-    config.appId
-      ? { MicrosoftAppId: config.appId, MicrosoftAppPassword: config.appPassword ?? '', MicrosoftAppType: config.appType, MicrosoftAppTenantId: config.tenantId ?? '' }
-      : { MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant' },
-  );
+  const authConfig = config.appId
+      ? {
+          MicrosoftAppId: config.appId,
+          MicrosoftAppPassword: config.appPassword ?? '',
+          MicrosoftAppType: config.appType,
+          MicrosoftAppTenantId: config.tenantId ?? '',
+          ...(config.openIdMetadata ? publicCloudWithKeysFrom(config.openIdMetadata) : {}),
+        }
+      : { MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant' };
+  const adapter = new TeamsAdapter(authConfig);
+  // The adapter answers some token failures (a bad signature) with 500 and the library's message;
+  // checking the token first makes every failure a plain 401 that says nothing about why.
+  const gate = config.appId ? new ConfigurationBotFrameworkAuthentication(authConfig) : undefined;
+  const authenticated = async (req: Request): Promise<boolean> => {
+    if (!gate) return true;
+    try {
+      await gate.authenticateRequest(req.body as unknown as Activity, String(req.headers?.authorization ?? ''));
+      return true;
+    } catch {
+      return false;
+    }
+  };
 
   adapter.onTurnError = async (context, error) => {
     const a = context.activity;
@@ -162,10 +197,25 @@ export function createBotApp(config: Config['bot'], handlers: Handlers, logger: 
   }
 
   return {
-    process: (req, res) =>
-      adapter.process(req, res, async (context) => {
+    process: async (req, res) => {
+      if (!(await authenticated(req))) {
+        logger.warn({ activityId: (req.body as { id?: unknown } | undefined)?.id }, 'refused an activity without a valid Bot Framework token');
+        res.status(401);
+        res.send('Unauthorized');
+        res.end();
+        return;
+      }
+      await adapter.process(req, res, async (context) => {
+        const a = context.activity;
+        const started = Date.now();
         await app.run(context);
-      }),
+        // One line per turn, found by its activity id. Never the text or card values: they can
+        // hold personal data. The verb is one of ours (cards/verbs.ts), so it is safe to log.
+        const value = a.value as { verb?: unknown; action?: { verb?: unknown } } | undefined;
+        const verb = typeof value?.action?.verb === 'string' ? value.action.verb : typeof value?.verb === 'string' ? value.verb : undefined;
+        logger.info({ activityId: a.id, activityType: a.type, name: a.name, verb: verb && verb in cardVerbs ? verb : undefined, conversationType: a.conversation?.conversationType, ms: Date.now() - started }, 'turn');
+      });
+    },
     send: async (address, card) => {
       // Without the last activity's id the card is a new message, not a reply in an old thread.
       // The failure is caught inside the turn: thrown out of it, the adapter's onTurnError would
