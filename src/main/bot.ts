@@ -1,13 +1,21 @@
-/** Production entry point: configuration from the environment, then the server. */
+/** Production entry point: configuration from the environment, telemetry, then the server. */
 import { ConfigError, parseConfig } from '../config/config';
+import { createLogger } from '../logging/logger';
 import { startServer } from '../server';
+import { startTelemetry } from './telemetry';
 
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
-  const server = await startServer(config);
+  const logger = createLogger(config.logLevel);
+  const telemetry = startTelemetry(config.telemetry.connectionString);
+  logger.info({ telemetry: telemetry ? 'Application Insights' : 'off' }, 'telemetry');
+  const server = await startServer(config, { logger });
   const shutdown = async (signal: string) => {
-    console.log(`${signal}: lukker ned`);
+    // Stops the scheduler (its tick finishes and the planning lease is given back), lets the
+    // turns in flight finish, closes the database, then flushes telemetry.
+    logger.info({ signal }, 'lukker ned / shutting down');
     await server.stop();
+    await telemetry?.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

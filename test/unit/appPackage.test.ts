@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { appPackageDir, loadManifestForValidation, validateManifest } from '../support/manifest';
+import { appPackageDir, loadManifestForValidation, validateManifest } from '../../tools/appManifest';
 
 describe('the Teams app package', () => {
   let fetchSpy: jest.SpyInstance | undefined;

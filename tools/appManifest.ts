@@ -63,7 +63,7 @@ export function bundledSchemaFile(schemaUrl: string): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-export const appPackageDir = path.join(__dirname, '..', '..', 'appPackage');
+export const appPackageDir = path.join(__dirname, '..', 'appPackage');
 
 /** Fixed stand-ins for the placeholders the package script substitutes at build time. */
 export const placeholderValues = {
@@ -84,4 +84,24 @@ export function loadManifestForValidation(): Record<string, unknown> {
     return placeholderValues[name as keyof typeof placeholderValues];
   });
   return JSON.parse(substituted) as Record<string, unknown>;
+}
+
+/** Validates a localization file (appPackage/en.json) against the bundled Localization schema its $schema names. */
+export async function validateLocalization(json: Record<string, unknown>): Promise<string[]> {
+  const schemaFile = typeof json.$schema === 'string' ? bundledSchemaFile(json.$schema) : undefined;
+  if (!schemaFile) return [`$schema ${String(json.$schema)} is not a localization schema bundled with @microsoft/app-manifest`];
+  // The bundled localization schema writes `\\b]` in its key patterns; a lone `]` is a syntax error
+  // in the unicode-mode regular expressions ajv compiles, so it is escaped (same meaning).
+  const text = (await readFile(schemaFile, 'utf8')).replace(/\\\\b\]/g, '\\\\b\\\\]');
+  const schema = JSON.parse(text) as Parameters<typeof AppManifestUtils.validateAgainstSchema>[1];
+  return AppManifestUtils.validateAgainstSchema(json as unknown as AppManifest, schema);
+}
+
+/** Replaces `${{NAME}}` placeholders; throws on one without a value, so none can reach a package. */
+export function substitutePlaceholders(text: string, values: Record<string, string>): string {
+  return text.replace(/\$\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (placeholder, name: string) => {
+    const value = values[name];
+    if (!value) throw new Error(`no value for ${placeholder}`);
+    return value;
+  });
 }

@@ -1,0 +1,64 @@
+import { Writable } from 'node:stream';
+import { createLogger } from '../../src/logging/logger';
+import { startTelemetry } from '../../src/main/telemetry';
+import { startServer } from '../../src/server';
+import { users } from '../support/activities';
+import { BotHarness, harnessConfig, harnessLogger } from '../support/botHarness';
+
+const PLAN = 'husum-tingbjerg-2024-2028';
+
+describe('operations', () => {
+  const harness = new BotHarness('2025-10-29T09:00:00+01:00');
+  beforeAll(async () => {
+    await harness.start();
+  });
+  afterAll(async () => {
+    await harness.stop();
+  });
+
+  it('answers /healthz and /readyz', async () => {
+    expect((await fetch(`${harness.server.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${harness.server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+
+  it('logs one JSON line per turn with its activity id, and never what the user wrote', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>), done()) });
+    const server = await startServer(harnessConfig(), { store: harness.server.store, clock: harness.clock, logger: createLogger('info', sink) });
+    try {
+      const { messageActivity } = await import('../support/activities');
+      const activity = messageActivity(users.alex, harness.connector.url, 'conv-logging', 'Talt med Jens 010203-1234');
+      await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const turn = lines.find((l) => l.msg === 'turn');
+      expect(turn).toMatchObject({ activityId: activity.id, activityType: 'message', conversationType: 'personal' });
+      const everything = JSON.stringify(lines);
+      expect(everything).not.toContain('010203');
+      expect(everything).not.toContain('Jens');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('on shutdown, finishes the running scheduler tick and gives the planning lease back', async () => {
+    const second = await startServer(harnessConfig(), { store: harness.server.store, clock: harness.clock, logger: harnessLogger(), scheduler: { instanceId: 'stopping' } });
+    let finished = false;
+    const tick = second.scheduler.tick().then((report) => ((finished = true), report));
+    await second.stop();
+    // stop() returned only after the tick had finished its bookkeeping.
+    expect(finished).toBe(true);
+    await tick;
+    // Another instance can take the lease at once: it was released, not left to expire.
+    const now = harness.clock.now().toISOString();
+    const lease = await harness.repos.outbox.acquireLease(PLAN, 'someone-else', now, new Date(Date.parse(now) + 60_000).toISOString());
+    expect(lease?.record.holder).toBe('someone-else');
+  });
+
+  it('sends telemetry only when a connection string is configured', async () => {
+    expect(startTelemetry(undefined)).toBeUndefined();
+    const telemetry = startTelemetry('InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/');
+    expect(telemetry).toBeDefined();
+    await telemetry!.stop();
+  });
+});
