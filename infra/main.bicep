@@ -1,16 +1,89 @@
-// Logbog in Azure. The walking skeleton provisions the database; the bot resource, app host,
-// Key Vault and Application Insights come with issue 6.
+// Logbog in Azure: one resource group with the bot's managed identity, Cosmos DB (serverless),
+// Key Vault, Application Insights, the App Service that runs the bot, and the Azure Bot resource
+// with the Teams channel. Deploy with:
+//   az deployment group create -g <group> -f infra/main.bicep -p infra/main.parameters.json -p schedulerSecret=<secret>
 targetScope = 'resourceGroup'
 
+@description('Azure region for everything but the bot resource (global)')
 param location string = resourceGroup().location
-param cosmosAccountName string
+
+@description('Short lowercase name used to derive resource names, e.g. logbog-husum')
+param baseName string
+
+@description('Cosmos DB account name (globally unique, lowercase)')
+param cosmosAccountName string = '${baseName}-cosmos'
+
+@description('Key Vault name (globally unique, 3-24 characters)')
+param keyVaultName string = take('${replace(baseName, '-', '')}kv', 24)
+
+@secure()
+@description('Secret for the scheduler\'s HTTP trigger (SCHEDULER_SECRET), at least 16 characters')
+param schedulerSecret string
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  params: {
+    location: location
+    name: '${baseName}-identity'
+  }
+}
 
 module cosmos 'modules/cosmos.bicep' = {
   name: 'cosmos'
   params: {
     location: location
     accountName: cosmosAccountName
+    dataContributorPrincipalId: identity.outputs.principalId
   }
 }
 
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    location: location
+    name: baseName
+  }
+}
+
+module keyVault 'modules/keyVault.bicep' = {
+  name: 'keyVault'
+  params: {
+    location: location
+    name: keyVaultName
+    readerPrincipalId: identity.outputs.principalId
+    insightsName: monitoring.outputs.name
+    schedulerSecret: schedulerSecret
+  }
+}
+
+module app 'modules/appService.bicep' = {
+  name: 'app'
+  params: {
+    location: location
+    name: baseName
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    tenantId: identity.outputs.tenantId
+    cosmosEndpoint: cosmos.outputs.endpoint
+    insightsConnectionSecretUri: keyVault.outputs.insightsConnectionSecretUri
+    schedulerSecretUri: keyVault.outputs.schedulerSecretUri
+  }
+}
+
+module bot 'modules/bot.bicep' = {
+  name: 'bot'
+  params: {
+    name: '${baseName}-bot'
+    endpoint: 'https://${app.outputs.hostName}/api/messages'
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    tenantId: identity.outputs.tenantId
+  }
+}
+
+@description('The bot id: BOT_ID for npm run package')
+output botId string = bot.outputs.botId
+output messagingEndpoint string = 'https://${app.outputs.hostName}/api/messages'
 output cosmosEndpoint string = cosmos.outputs.endpoint
+@description('For the Agents Toolkit\'s zip deploy (APP_SERVICE_RESOURCE_ID)')
+output appServiceResourceId string = app.outputs.id

@@ -85,7 +85,10 @@ export interface ServerOptions {
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   if (!config.bot.appId) {
-    logger.warn({}, 'MICROSOFT_APP_ID er ikke sat: /api/messages tager imod aktiviteter UDEN godkendelse. Kun til lokal udvikling.');
+    logger.warn(
+      { authentication: 'off' },
+      'ADVARSEL / WARNING: MICROSOFT_APP_ID er ikke sat, så /api/messages tager imod aktiviteter UDEN godkendelse. Kun til lokal udvikling; sæt MICROSOFT_APP_ID før Logbog står på internettet. / MICROSOFT_APP_ID is not set: /api/messages accepts activities WITHOUT authentication. Local development only.',
+    );
   }
   const store = options.store ?? (await openCosmosStore(config.cosmos, logger));
   const clock = options.clock ?? systemClock;

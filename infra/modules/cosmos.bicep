@@ -9,6 +9,9 @@ param accountName string
 @description('Database name; must match COSMOS_DATABASE')
 param databaseName string = 'logbog'
 
+@description('Principal id of the app\'s managed identity, given data access (no keys are used)')
+param dataContributorPrincipalId string
+
 resource account 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
   name: accountName
   location: location
@@ -82,6 +85,17 @@ resource audit 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@20
   parent: database
   name: 'audit'
   properties: { resource: { id: 'audit', partitionKey: { paths: [ '/planId' ], kind: 'Hash' } } }
+}
+
+// Cosmos DB Built-in Data Contributor: read and write items, no account keys, no control plane.
+resource dataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-05-15' = {
+  parent: account
+  name: guid(account.id, dataContributorPrincipalId, 'data-contributor')
+  properties: {
+    roleDefinitionId: '${account.id}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002'
+    principalId: dataContributorPrincipalId
+    scope: account.id
+  }
 }
 
 output endpoint string = account.properties.documentEndpoint

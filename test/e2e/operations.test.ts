@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../src/logging/logger';
-import { startTelemetry } from '../../src/main/telemetry';
 import { startServer } from '../../src/server';
 import { users } from '../support/activities';
 import { BotHarness, harnessConfig, harnessLogger } from '../support/botHarness';
@@ -56,9 +58,9 @@ describe('operations', () => {
   });
 
   it('sends telemetry only when a connection string is configured', async () => {
-    expect(startTelemetry(undefined)).toBeUndefined();
-    const telemetry = startTelemetry('InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/');
-    expect(telemetry).toBeDefined();
-    await telemetry!.stop();
-  });
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'support', 'telemetryProcess.ts')], {
+      env: { ...process.env, CONNECTION_STRING: 'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/' },
+    });
+    expect(JSON.parse(stdout)).toEqual({ off: true, on: true });
+  }, 30_000);
 });

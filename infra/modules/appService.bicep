@@ -1,0 +1,67 @@
+// The app host: App Service on Linux with Node 20, running the bot (`npm run start:prod`) with
+// the user-assigned identity. Every app setting is a variable src/config/config.ts reads
+// (tests check this), plus AZURE_CLIENT_ID so DefaultAzureCredential picks that identity.
+@description('Azure region')
+param location string
+
+@description('Web app name (globally unique): the bot answers at https://<name>.azurewebsites.net/api/messages')
+param name string
+
+@description('App Service plan SKU; B1 or higher keeps Always On for the reminder timer')
+param skuName string = 'B1'
+
+param identityId string
+param identityClientId string
+param tenantId string
+param cosmosEndpoint string
+param cosmosDatabase string = 'logbog'
+param insightsConnectionSecretUri string
+param schedulerSecretUri string
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: '${name}-plan'
+  location: location
+  kind: 'linux'
+  sku: { name: skuName }
+  properties: { reserved: true }
+}
+
+resource site 'Microsoft.Web/sites@2023-12-01' = {
+  name: name
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identityId}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      linuxFxVersion: 'NODE|20-lts'
+      appCommandLine: 'npm run start:prod'
+      alwaysOn: true
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      healthCheckPath: '/readyz'
+      appSettings: [
+        { name: 'MICROSOFT_APP_ID', value: identityClientId }
+        { name: 'MICROSOFT_APP_TYPE', value: 'UserAssignedMSI' }
+        { name: 'MICROSOFT_APP_TENANT_ID', value: tenantId }
+        { name: 'AZURE_CLIENT_ID', value: identityClientId }
+        { name: 'COSMOS_ENDPOINT', value: cosmosEndpoint }
+        { name: 'COSMOS_DATABASE', value: cosmosDatabase }
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: '@Microsoft.KeyVault(SecretUri=${insightsConnectionSecretUri})' }
+        { name: 'SCHEDULER_SECRET', value: '@Microsoft.KeyVault(SecretUri=${schedulerSecretUri})' }
+        { name: 'SCHEDULER_INTERVAL_SECONDS', value: '60' }
+        { name: 'LOG_LEVEL', value: 'info' }
+        { name: 'PORT', value: '8080' }
+        { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
+      ]
+    }
+  }
+}
+
+output hostName string = site.properties.defaultHostName
+output id string = site.id
