@@ -80,6 +80,14 @@ resource reminders 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/container
   properties: { resource: { id: 'reminders', partitionKey: { paths: [ '/planId' ], kind: 'Hash' } } }
 }
 
+// Status rollups per plan, scope and month (sessions, meetings, referrals), so status never
+// reads the whole history.
+resource rollups 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = {
+  parent: database
+  name: 'rollups'
+  properties: { resource: { id: 'rollups', partitionKey: { paths: [ '/planId' ], kind: 'Hash' } } }
+}
+
 // Append-only audit log (who changed what, before and after), per plan.
 resource audit 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = {
   parent: database

@@ -6,6 +6,7 @@ import type { DateRange } from '../domain/calendar';
 import type { Plan, Role } from '../domain/plan/schema';
 import type { OutboxItem, ReminderPreferences } from '../domain/reminders/outbox';
 import type { MilestoneState, NextMeetingOverride } from '../domain/reminders/scheduleState';
+import type { Contribution, Rollup } from '../domain/status/rollups';
 
 /**
  * The storage the use cases need, declared here and implemented in src/store. Keeping these
@@ -153,7 +154,37 @@ export interface ScheduleRepository {
   saveNextMeeting(override: NextMeetingOverride): Promise<void>;
 }
 
+/** Status sums per scope and month (domain/status/rollups.ts), kept up to date on every record write. */
+export interface RollupRepository {
+  apply(planId: string, contributions: Contribution[], sign: 1 | -1): Promise<void>;
+  /** The rollups of months from..to (YYYY-MM, inclusive), every scope. */
+  inRange(planId: string, fromMonth: string, toMonth: string): Promise<Rollup[]>;
+  /** Makes the stored rollups exactly these (the rebuild). */
+  replaceAll(planId: string, rollups: Rollup[]): Promise<void>;
+}
+
+/** A population indicator's value from an outside source, entered by a leader. */
+export interface IndicatorValue {
+  id: string;
+  type: 'indicatorValue';
+  planId: string;
+  indicatorId: string;
+  /** The year or school year the value is for, e.g. "2025" or "2024/25". */
+  period: string;
+  value: number;
+  source: string;
+  enteredBy: string;
+  enteredAt: string;
+}
+
+export interface IndicatorRepository {
+  save(value: IndicatorValue): Promise<void>;
+  list(planId: string): Promise<IndicatorValue[]>;
+}
+
 export interface Repositories {
+  rollups: RollupRepository;
+  indicators: IndicatorRepository;
   outbox: OutboxRepository;
   schedule: ScheduleRepository;
   channels: ChannelRepository;

@@ -12,6 +12,9 @@ import { CosmosPlanRepository } from './cosmosPlanRepository';
 import { CosmosPreferenceRepository } from './cosmosPreferenceRepository';
 import { CosmosRecordRepository } from './cosmosRecordRepository';
 import { CosmosScheduleRepository } from './cosmosScheduleRepository';
+import { CosmosRollupRepository } from './cosmosRollupRepository';
+import { CosmosIndicatorRepository } from './cosmosIndicatorRepository';
+import { RollingRecordRepository } from '../rollingRecordRepository';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from './embeddedCosmos';
 
 export interface CosmosStore {
@@ -34,11 +37,14 @@ export async function ensureSchema(client: CosmosClient, databaseId: string): Pr
 }
 
 export function repositoriesFor(database: Database): Repositories {
+  const rollups = new CosmosRollupRepository(database.container(containerDefinitions.rollups.id));
   return {
+    rollups,
+    indicators: new CosmosIndicatorRepository(database.container(containerDefinitions.plans.id)),
     plans: new CosmosPlanRepository(database.container(containerDefinitions.plans.id)),
     memberships: new CosmosMembershipRepository(database.container(containerDefinitions.members.id)),
     preferences: new CosmosPreferenceRepository(database.container(containerDefinitions.members.id)),
-    records: new CosmosRecordRepository(database.container(containerDefinitions.records.id)),
+    records: new RollingRecordRepository(new CosmosRecordRepository(database.container(containerDefinitions.records.id)), rollups),
     audit: new CosmosAuditRepository(database.container(containerDefinitions.audit.id)),
     channels: new CosmosChannelRepository(database.container(containerDefinitions.conversations.id)),
     outbox: new CosmosOutboxRepository(database.container(containerDefinitions.reminders.id)),

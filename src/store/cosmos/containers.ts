@@ -29,6 +29,8 @@ export const containerDefinitions = {
   conversations: { id: 'conversations', partitionKey: { paths: ['/conversationId'] } },
   /** Reminders: the outbox, the planning lease, milestone states and "næste møde" dates. */
   reminders: { id: 'reminders', partitionKey: { paths: ['/planId'] } },
+  /** Status rollups per plan, scope and month; kept up to date on every record write. */
+  rollups: { id: 'rollups', partitionKey: { paths: ['/planId'] } },
   /** Append-only audit log, per plan; kept apart so record queries never wade through it. */
   audit: { id: 'audit', partitionKey: { paths: ['/planId'] } },
 } satisfies Record<string, ContainerRequest>;
