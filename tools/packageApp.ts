@@ -7,7 +7,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appPackageDir, substitutePlaceholders, validateLocalization, validateManifest } from './appManifest';
-import { zip } from './zip';
+import { zip } from '../src/export/zip';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -23,6 +23,9 @@ export const cardVerbs = {
   saveNextMeeting: 'saveNextMeeting',
   showReminderSettings: 'showReminderSettings',
   saveReminderSettings: 'saveReminderSettings',
+  exportStatus: 'exportStatus',
+  showIndicatorForm: 'showIndicatorForm',
+  saveIndicator: 'saveIndicator',
 } as const;
 
 export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];

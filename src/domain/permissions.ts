@@ -12,7 +12,8 @@ export type PlanAction =
   | 'viewStatus'
   | 'runRetention'
   | 'linkChannel'
-  | 'manageSchedule';
+  | 'manageSchedule'
+  | 'enterIndicators';
 
 const loggers: Role[] = ['member', 'coordinator', 'leader'];
 
@@ -26,6 +27,8 @@ export const allowedRoles: Record<PlanAction, Role[]> = {
   linkChannel: ['coordinator', 'leader'],
   /** Milestones, follow-up items and meeting dates; who owns which is checked per item. */
   manageSchedule: loggers,
+  /** Population figures from outside sources (school absence, employment): leaders enter them. */
+  enterIndicators: ['leader'],
 };
 
 export function may(roles: readonly Role[], action: PlanAction): boolean {

@@ -8,7 +8,7 @@ import type { ConversationAddress } from '../usecases/ports';
 import type { SendOutcome } from '../usecases/reminders/deliverReminders';
 import { parseCommand } from './commands';
 import type { Handlers } from './handlers';
-import type { BotReply, TurnInput } from './turn';
+import type { BotReply, FileOffer, TurnInput } from './turn';
 
 /**
  * The Teams edge: the only file that talks to @microsoft/teams-ai and botbuilder. It turns
@@ -70,7 +70,35 @@ function turnInputOf(context: TurnContext, data: unknown): TurnInput {
 }
 
 function toActivity(reply: BotReply) {
-  return 'card' in reply ? MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)) : MessageFactory.text(reply.text);
+  if ('card' in reply) return MessageFactory.attachment(CardFactory.adaptiveCard(reply.card));
+  if ('fileOffer' in reply) return fileConsentActivity(reply.fileOffer);
+  return MessageFactory.text(reply.text);
+}
+
+/** Teams' file consent card: the user allows the upload, then Teams gives an upload URL. */
+function fileConsentActivity(offer: FileOffer) {
+  return MessageFactory.attachment({
+    contentType: 'application/vnd.microsoft.teams.card.file.consent',
+    name: offer.name,
+    content: { description: offer.description, sizeInBytes: offer.sizeInBytes, acceptContext: offer.context, declineContext: offer.context },
+  });
+}
+
+interface FileConsentValue {
+  type?: string;
+  action?: string;
+  context?: Record<string, string>;
+  uploadInfo?: { uploadUrl?: string; contentUrl?: string; name?: string; uniqueId?: string; fileType?: string };
+}
+
+/** Puts the bytes at the OneDrive upload URL Teams gave, in one range. */
+async function upload(url: string, bytes: Buffer): Promise<boolean> {
+  const res = await fetch(url, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/octet-stream', 'content-length': String(bytes.length), 'content-range': `bytes 0-${bytes.length - 1}/${bytes.length}` },
+    body: bytes,
+  });
+  return res.ok;
 }
 
 function isSubmit(context: TurnContext): boolean {
@@ -183,11 +211,38 @@ export function createBotApp(config: Config['bot'], handlers: Handlers, logger: 
     },
   );
 
+  // The user's answer to a file consent card: on accept, make the file again and upload it.
+  app.activity(
+    async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === 'fileConsent/invoke',
+    async (context) => {
+      const value = (context.activity.value ?? {}) as FileConsentValue;
+      const turn = turnInputOf(context, value.context ?? {});
+      if (value.action === 'accept' && value.uploadInfo?.uploadUrl) {
+        const file = await handlers.fileAccepted(turn);
+        if ('text' in file) await context.sendActivity(file.text);
+        else if (await upload(value.uploadInfo.uploadUrl, file.bytes)) {
+          await context.sendActivity(
+            MessageFactory.attachment({
+              contentType: 'application/vnd.microsoft.teams.card.file.info',
+              contentUrl: value.uploadInfo.contentUrl,
+              name: value.uploadInfo.name ?? file.name,
+              content: { uniqueId: value.uploadInfo.uniqueId, fileType: value.uploadInfo.fileType },
+            }),
+          );
+        } else await context.sendActivity((await handlers.fileFailed(turn)).text);
+      } else {
+        await context.sendActivity((await handlers.fileDeclined(turn)).text);
+      }
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });
+    },
+  );
+
   for (const verb of Object.values(cardVerbs) as CardVerb[]) {
     const handler = handlers.cardActions[verb];
     // Action.Execute (Teams, universal actions): the returned card replaces the one clicked.
     app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
       const reply = await handler(turnInputOf(context, data));
+      if ('fileOffer' in reply) await context.sendActivity(fileConsentActivity(reply.fileOffer));
       return 'card' in reply ? (reply.card as never) : reply.text;
     });
     // Action.Submit fallback (older clients): the answer is posted as a new message.

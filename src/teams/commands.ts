@@ -1,5 +1,5 @@
 /** The chat commands, matched loosely: case, accents and stray punctuation do not matter. */
-export type Command = 'milestones' | 'nextMeeting' | 'reminderSettings' | 'linkChannel' | 'logWeek' | 'danish' | 'english' | 'myEntries' | 'retention' | 'help' | 'logAttendance' | 'logMeeting' | 'logReferral' | 'myReferrals' | 'status';
+export type Command = 'question' | 'milestones' | 'nextMeeting' | 'reminderSettings' | 'linkChannel' | 'logWeek' | 'danish' | 'english' | 'myEntries' | 'retention' | 'help' | 'logAttendance' | 'logMeeting' | 'logReferral' | 'myReferrals' | 'status';
 
 const patterns: [Command, RegExp][] = [
   ['help', /^(hjælp|hjaelp|help|\?|hej|hi|hello|menu)$/],
@@ -12,7 +12,8 @@ const patterns: [Command, RegExp][] = [
   ['danish', /^(sprog|language)\s+(dansk|danish)$/],
   ['english', /^(sprog|language)\s+(engelsk|english)$/],
   ['linkChannel', /^(tilknyt kanal|link channel)\s+\S.*$/],
-  ['status', /^status$/],
+  ['status', /^status(\s.*)?$/],
+  ['question', /^(hvor mange|hvordan går det|hvordan gaar det|hvilke milepæle|how many|how is|how are|which milestones)\b.*$/],
   ['milestones', /^(milepæle|milepaele|milepæl|milestones)$/],
   ['nextMeeting', /^(næste møde|naeste moede|næste mode|next meeting)$/],
   ['reminderSettings', /^(indstillinger|påmindelser|settings|reminder settings)$/],

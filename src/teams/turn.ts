@@ -18,6 +18,20 @@ export interface TurnInput {
   data: unknown;
 }
 
-export type BotReply = { card: CardJson } | { text: string };
+/** A file to offer the user: Teams asks for consent, then the edge uploads it (see app.ts). */
+export interface FileOffer {
+  name: string;
+  description: string;
+  sizeInBytes: number;
+  /** Comes back with the consent, so any instance can make the file again. */
+  context: Record<string, string>;
+}
+
+export type BotReply = { card: CardJson } | { text: string } | { fileOffer: FileOffer; text: string };
+
+export interface FileToUpload {
+  name: string;
+  bytes: Buffer;
+}
 
 export type TurnHandler = (turn: TurnInput) => Promise<BotReply>;

@@ -1,18 +1,45 @@
-import { calendarYear, yearOf } from '../domain/calendar';
 import type { Clock } from '../domain/clock';
 import type { Plan } from '../domain/plan/schema';
-import { attendanceStatus, type ActivityAttendanceStatus } from '../domain/status/attendanceStatus';
+import { answerCount } from '../domain/status/countQuery';
+import { planStatus, rollupMonthsNeeded, type MilestoneSummary, type PlanStatus, type TargetStatus } from '../domain/status/planStatus';
+import { parseStatusQuery, type StatusQuery } from '../domain/status/statusQuery';
 import { authorize, isDenied, type Denied } from './authorize';
 import type { Repositories } from './ports';
 
-export type StatusResult = Denied | { kind: 'status'; plan: Plan; year: number; today: string; activities: ActivityAttendanceStatus[] };
+export type StatusResult =
+  | Denied
+  | { kind: 'status'; plan: Plan; query: Extract<StatusQuery, { kind: 'status' }>; status: PlanStatus }
+  | { kind: 'count'; plan: Plan; query: Extract<StatusQuery, { kind: 'count' }>; value: number; target?: TargetStatus }
+  | { kind: 'overdueMilestones'; plan: Plan; milestones: MilestoneSummary }
+  | { kind: 'unknownScope'; text: string };
 
-/** This year's attendance against the plan's attendance targets, for every such activity. */
-export async function getStatus(repos: Repositories, clock: Clock, aadObjectId: string | undefined): Promise<StatusResult> {
+/**
+ * Answers a leader's question from the rollups: a status card for a scope and period, one
+ * number, or the overdue milestones. Reads a bounded number of rollup documents (scopes × months),
+ * never the records, so it costs the same after one year of logs as after ten.
+ */
+export async function getStatus(repos: Repositories, clock: Clock, aadObjectId: string | undefined, text = 'status'): Promise<StatusResult> {
   const member = await authorize(repos, clock, aadObjectId, 'viewStatus');
   if (isDenied(member)) return member;
-  const year = yearOf(member.today);
-  const range = calendarYear(year);
-  const records = await repos.records.listInRange(member.plan.id, 'attendance', range);
-  return { kind: 'status', plan: member.plan, year, today: member.today, activities: attendanceStatus(member.plan, records, range, member.today) };
+  const { plan, today } = member;
+  const query = parseStatusQuery(text, plan, today);
+  if (query.kind === 'unknownScope') return query;
+  const period = query.kind === 'overdueMilestones' ? { from: today, to: today } : query.period;
+  const months = rollupMonthsNeeded(plan, period);
+  const [rollups, indicatorValues, milestoneStates] = await Promise.all([
+    query.kind === 'overdueMilestones' ? Promise.resolve([]) : repos.rollups.inRange(plan.id, months.from, months.to),
+    repos.indicators.list(plan.id),
+    repos.schedule.milestoneStates(plan.id),
+  ]);
+  const status = planStatus({ plan, scope: query.kind === 'overdueMilestones' ? { kind: 'plan' } : query.scope, period, today, rollups, indicatorValues, milestoneStates: milestoneStates.map((s) => s.record) });
+  switch (query.kind) {
+    case 'overdueMilestones':
+      return { kind: 'overdueMilestones', plan, milestones: status.milestones };
+    case 'count': {
+      const answer = answerCount(plan, query, rollups, today, status.targets);
+      return { kind: 'count', plan, query, ...answer };
+    }
+    case 'status':
+      return { kind: 'status', plan, query, status };
+  }
 }

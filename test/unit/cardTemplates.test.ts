@@ -16,7 +16,10 @@ import type { MeetingRecord } from '../../src/domain/records/meeting';
 import type { ReferralRecord } from '../../src/domain/records/referral';
 import { calendarYear, isoWeekDays } from '../../src/domain/calendar';
 import type { Plan } from '../../src/domain/plan/schema';
-import { attendanceStatus } from '../../src/domain/status/attendanceStatus';
+import { planStatus, type StatusScope } from '../../src/domain/status/planStatus';
+import { rollupsFromRecords } from '../../src/domain/status/rollups';
+import type { AttendanceRecord } from '../../src/domain/attendance/attendance';
+import { indicatorFormCard } from '../../src/cards/indicatorCard';
 import { catalogues } from '../../src/i18n';
 import { loadPlanFile, planFiles } from '../fixtures/plans';
 import { parseCardWithMicrosoftParser } from '../support/adaptiveCards';
@@ -82,9 +85,23 @@ function everyCard(plan: Plan, m: (typeof catalogues)['da']): Record<string, Car
     'attendance-form unreadable': attendanceFormCard(m, { ...form, unreadable: true }),
     'attendance-saved': attendanceSavedCard(m, plan.name, record, activity, false),
     'attendance-saved again': attendanceSavedCard(m, plan.name, record, activity, true),
-    status: statusCard(m, { kind: 'status', plan, year: 2024, today: '2024-12-31', activities: attendanceStatus(plan, records, calendarYear(2024), '2024-12-31') }),
+    ...statusCards(plan, m, [...records, referral, meeting]),
+    'indicator form': indicatorFormCard(m, { kind: 'indicatorForm', plan, values: { period: '2025', value: '8,9' }, errors: [{ field: 'source', code: 'required' }] }),
     ...reminderCards(plan, m, meeting, referral),
   };
+}
+
+/** The status card for the whole plan, every focus area and every activity, with real rollups. */
+function statusCards(plan: Plan, m: (typeof catalogues)['da'], records: (AttendanceRecord | MeetingRecord | ReferralRecord)[]): Record<string, CardJson> {
+  const rollups = [...rollupsFromRecords(plan.id, records.map((r) => ({ ...r, date: '2024-09-10' }))).values()];
+  const period = calendarYear(2024);
+  const card = (scope: StatusScope, scopeName: string | undefined) =>
+    statusCard(m, { kind: 'status', plan, query: { kind: 'status', scope, ...(scopeName ? { scopeName } : {}), period, periodLabel: '2024' }, status: planStatus({ plan, scope, period, today: '2024-12-31', rollups }) });
+  return Object.fromEntries([
+    ['status (whole plan)', card({ kind: 'plan' }, undefined)],
+    ...plan.focusAreas.map((f) => [`status focus area ${f.id}`, card({ kind: 'focusArea', id: f.id }, f.name)]),
+    ...plan.activities.filter((a) => a.targets.length).map((a) => [`status activity ${a.id}`, card({ kind: 'activity', id: a.id }, a.name)]),
+  ]);
 }
 
 /** A reminder card of every kind the plan's own cadences and milestones produce, a full digest, and the schedule cards. */

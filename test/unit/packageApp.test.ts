@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { appPackageDir, validateLocalization, validateManifest } from '../../tools/appManifest';
-import { unzip } from '../../tools/zip';
+import { unzip } from '../../src/export/zip';
 
 const run = promisify(execFile);
 const BOT_ID = '3c2b1a09-8f7e-4d6c-9b5a-1e2d3c4b5a69';

@@ -1,15 +1,13 @@
 import { helpCard } from '../../cards/helpCard';
-import { statusCard } from '../../cards/statusCard';
 import { cardVerbs, type CardVerb } from '../../cards/verbs';
 import { messagesFor } from '../../i18n';
 import { applyRetentionAsMember } from '../../usecases/applyRetention';
-import { getStatus } from '../../usecases/getStatus';
 import { chooseLanguage, resolveLanguage } from '../../usecases/language';
 import { forgetConversation, rememberConversation, type ConversationSighting } from '../../usecases/conversations';
 import { linkChannel } from '../../usecases/linkChannel';
 import { resolveMember } from '../../usecases/resolveMember';
 import type { Command } from '../commands';
-import type { TurnHandler } from '../turn';
+import type { TurnHandler, TurnInput } from '../turn';
 import { attendanceHandlers } from './attendance';
 import { deniedReply } from './denied';
 import type { HandlerDeps } from './deps';
@@ -17,6 +15,7 @@ import { entryHandlers } from './entries';
 import { meetingHandlers } from './meetings';
 import { referralHandlers } from './referrals';
 import { reminderHandlers } from './reminders';
+import { statusHandlers } from './status';
 
 export type { HandlerDeps } from './deps';
 
@@ -28,17 +27,13 @@ export function createHandlers(deps: HandlerDeps) {
   const meetings = meetingHandlers(deps);
   const entries = entryHandlers(deps);
   const reminders = reminderHandlers(deps);
+  const status = statusHandlers(deps);
 
   const showHelp: TurnHandler = async (turn) => {
     const member = await resolveMember(repos, clock, turn.aadObjectId);
     return { card: helpCard(messagesFor(turn.language), member?.plan.name) };
   };
 
-  const showStatus: TurnHandler = async (turn) => {
-    const m = messagesFor(turn.language);
-    const status = await getStatus(repos, clock, turn.aadObjectId);
-    return status.kind === 'status' ? { card: statusCard(m, status) } : deniedReply(m, status);
-  };
 
   const runRetention: TurnHandler = async (turn) => {
     const m = messagesFor(turn.language);
@@ -81,7 +76,8 @@ export function createHandlers(deps: HandlerDeps) {
     logWeek: attendance.showWeekForm,
     logReferral: referrals.showReferralForm,
     myReferrals: referrals.showMyReferrals,
-    status: showStatus,
+    status: status.showStatus,
+    question: status.showStatus,
     retention: runRetention,
     myEntries: entries.showMyEntries,
     linkChannel: linkThisChannel,
@@ -94,7 +90,10 @@ export function createHandlers(deps: HandlerDeps) {
   const cardActions: Record<CardVerb, TurnHandler> = {
     [cardVerbs.showAttendanceForm]: attendance.showAttendanceForm,
     [cardVerbs.saveAttendance]: attendance.saveAttendance,
-    [cardVerbs.showStatus]: showStatus,
+    [cardVerbs.showStatus]: status.showStatus,
+    [cardVerbs.exportStatus]: status.offerExport,
+    [cardVerbs.showIndicatorForm]: status.showIndicatorForm,
+    [cardVerbs.saveIndicator]: status.saveIndicator,
     [cardVerbs.showReferralForm]: referrals.showReferralForm,
     [cardVerbs.saveReferral]: referrals.saveReferral,
     [cardVerbs.showMyReferrals]: referrals.showMyReferrals,
@@ -140,6 +139,9 @@ export function createHandlers(deps: HandlerDeps) {
     cardActions: localise(cardActions),
     unknownCommand: withLanguage(unknownCommand),
     welcome: withLanguage(showHelp),
+    fileAccepted: async (turn: TurnInput) => status.fileAccepted({ ...turn, language: await resolveLanguage(repos, turn.aadObjectId, turn.locale) }),
+    fileDeclined: async (turn: TurnInput) => status.fileDeclined({ ...turn, language: await resolveLanguage(repos, turn.aadObjectId, turn.locale) }),
+    fileFailed: async (turn: TurnInput) => status.fileFailed({ ...turn, language: await resolveLanguage(repos, turn.aadObjectId, turn.locale) }),
     conversationSeen,
     conversationRemoved,
   };

@@ -1,0 +1,83 @@
+import { describeAmount } from '../../domain/status/judge';
+import { indicatorFormCard } from '../../cards/indicatorCard';
+import { statusCard } from '../../cards/statusCard';
+import { messagesFor } from '../../i18n';
+import { prepareIndicatorForm, saveIndicatorValue } from '../../usecases/enterIndicator';
+import { exportStatus } from '../../usecases/exportStatus';
+import { getStatus } from '../../usecases/getStatus';
+import type { FileToUpload, TurnHandler, TurnInput } from '../turn';
+import { deniedReply } from './denied';
+import type { HandlerDeps } from './deps';
+
+const queryOf = (turn: TurnInput): string => {
+  const data = turn.data as { query?: unknown } | undefined;
+  return typeof data?.query === 'string' && data.query ? data.query.slice(0, 200) : turn.text || 'status';
+};
+const formatOf = (data: unknown): 'csv' | 'xlsx' => ((data as { format?: unknown } | undefined)?.format === 'csv' ? 'csv' : 'xlsx');
+
+/** `status …`, plain questions, exports and indicator values. */
+export function statusHandlers({ repos, clock }: HandlerDeps) {
+  const showStatus: TurnHandler = async (turn) => {
+    const m = messagesFor(turn.language);
+    const s = m.status;
+    const result = await getStatus(repos, clock, turn.aadObjectId, queryOf(turn));
+    switch (result.kind) {
+      case 'notAMember':
+      case 'forbidden':
+        return deniedReply(m, result);
+      case 'unknownScope':
+        return { text: s.unknownScope(result.text.slice(0, 60)) };
+      case 'status':
+        return { card: statusCard(m, result) };
+      case 'overdueMilestones':
+        return { text: result.milestones.overdue.length ? [`**${s.overdueTitle}**`, ...result.milestones.overdue.map((o) => `- ${o.text} (${m.formatDate(o.due)})`)].join('\n') : s.noOverdue };
+      case 'count': {
+        const { query, value, target } = result;
+        const what = `${s.countWhat[query.measure]}${query.toKind === 'association' ? s.countTo('foreninger') : query.toText ? s.countTo(query.toText) : ''}${query.scopeName ? ` (${query.scopeName})` : ''}`;
+        const lines = [s.countAnswer(what, m.formatNumber(value), query.periodLabel)];
+        if (target) lines.push(s.countTarget(target.target.text, describeAmount(target.goal, s.amountWords), s.judgement[target.judgement]));
+        return { text: lines.join('\n\n') };
+      }
+    }
+  };
+
+  const offerExport: TurnHandler = async (turn) => {
+    const m = messagesFor(turn.language);
+    if (turn.conversationType && turn.conversationType !== 'personal') return { text: m.export.onlyPersonal };
+    const file = await exportStatus(repos, clock, m, turn.aadObjectId, queryOf(turn), formatOf(turn.data));
+    if (file.kind === 'notAMember' || file.kind === 'forbidden') return deniedReply(m, file);
+    if (file.kind !== 'file') return { text: m.status.unknownScope(queryOf(turn).slice(0, 60)) };
+    return { text: m.export.consent, fileOffer: { name: file.name, description: file.description, sizeInBytes: file.bytes.length, context: { query: queryOf(turn), format: formatOf(turn.data) } } };
+  };
+
+  /** The user allowed the upload: make the file again from the consent's context (any instance can). */
+  const fileAccepted = async (turn: TurnInput): Promise<FileToUpload | { text: string }> => {
+    const m = messagesFor(turn.language);
+    const file = await exportStatus(repos, clock, m, turn.aadObjectId, queryOf(turn), formatOf(turn.data));
+    if (file.kind === 'notAMember' || file.kind === 'forbidden') return deniedReply(m, file) as { text: string };
+    if (file.kind !== 'file') return { text: m.export.failed };
+    return { name: file.name, bytes: file.bytes };
+  };
+
+  const showIndicatorForm: TurnHandler = async (turn) => {
+    const m = messagesFor(turn.language);
+    const form = await prepareIndicatorForm(repos, clock, turn.aadObjectId);
+    return form.kind === 'indicatorForm' ? { card: indicatorFormCard(m, form) } : deniedReply(m, form);
+  };
+
+  const saveIndicator: TurnHandler = async (turn) => {
+    const m = messagesFor(turn.language);
+    const form = await saveIndicatorValue(repos, clock, turn.aadObjectId, turn.data);
+    return form.kind === 'indicatorForm' ? { card: indicatorFormCard(m, form) } : deniedReply(m, form);
+  };
+
+  return {
+    showStatus,
+    offerExport,
+    fileAccepted,
+    fileDeclined: async (turn: TurnInput) => ({ text: messagesFor(turn.language).export.declined }),
+    fileFailed: async (turn: TurnInput) => ({ text: messagesFor(turn.language).export.failed }),
+    showIndicatorForm,
+    saveIndicator,
+  };
+}
