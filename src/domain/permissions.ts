@@ -13,7 +13,8 @@ export type PlanAction =
   | 'runRetention'
   | 'linkChannel'
   | 'manageSchedule'
-  | 'enterIndicators';
+  | 'enterIndicators'
+  | 'rebuildRollups';
 
 const loggers: Role[] = ['member', 'coordinator', 'leader'];
 
@@ -29,6 +30,7 @@ export const allowedRoles: Record<PlanAction, Role[]> = {
   manageSchedule: loggers,
   /** Population figures from outside sources (school absence, employment): leaders enter them. */
   enterIndicators: ['leader'],
+  rebuildRollups: ['leader', 'admin'],
 };
 
 export function may(roles: readonly Role[], action: PlanAction): boolean {

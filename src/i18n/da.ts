@@ -13,6 +13,7 @@ const da_actionNames: Record<PlanAction, string> = {
   linkChannel: 'at tilknytte en kanal til et netværk',
   manageSchedule: 'at ændre milepæle og mødedatoer',
   enterIndicators: 'at indtaste indikatorværdier',
+  rebuildRollups: 'at genberegne status',
 };
 
 /** Every user-facing sentence, in Danish. en.ts mirrors it key for key. */
@@ -26,6 +27,7 @@ export const da = {
   or: 'eller',
   retentionDone: (stripped: number, cutoff: string, skipped: number) =>
     `Deltagerkoder er fjernet fra ${stripped} registrering(er) dateret før ${cutoff}. Antal, datoer og forløb er bevaret.${skipped ? ` ${skipped} blev ændret undervejs og tages ved næste kørsel.` : ''}`,
+  rebuilt: (records: number, rollups: number) => `Status er genberegnet fra ${records} registreringer: ${rollups} opsummeringer. Tallene i status er nu talt helt forfra.`,
   languageChosen: 'Jeg svarer dig på dansk fra nu af. (Write "language english" to switch to English.)',
   unknownCommand: (text: string) => `Jeg forstår ikke "${text}". Skriv **hjælp** for at se, hvad jeg kan.`,
   turnError: 'Beklager, noget gik galt hos mig. Intet af det, du har indtastet, er gået tabt. Prøv igen om lidt.',

@@ -11,6 +11,7 @@ const actionNames: Record<PlanAction, string> = {
   linkChannel: 'linking a channel to a network',
   manageSchedule: 'changing milestones and meeting dates',
   enterIndicators: 'entering indicator values',
+  rebuildRollups: 'recomputing status',
 };
 
 /** English, second language; same keys as da.ts. */
@@ -22,6 +23,7 @@ export const en: Messages = {
   or: 'or',
   retentionDone: (stripped: number, cutoff: string, skipped: number) =>
     `Participant codes removed from ${stripped} record(s) dated before ${cutoff}. Counts, dates and paths are kept.${skipped ? ` ${skipped} changed meanwhile and will be taken next run.` : ''}`,
+  rebuilt: (records: number, rollups: number) => `Status was recomputed from ${records} records: ${rollups} rollups. The figures are now counted from scratch.`,
   languageChosen: 'I will answer you in English from now on. (Skriv "sprog dansk" for at skifte til dansk.)',
   unknownCommand: (text: string) => `I don't understand "${text}". Write **help** to see what I can do.`,
   turnError: 'Sorry, something went wrong on my side. Nothing you entered is lost. Please try again shortly.',

@@ -1,5 +1,5 @@
 /** The chat commands, matched loosely: case, accents and stray punctuation do not matter. */
-export type Command = 'question' | 'milestones' | 'nextMeeting' | 'reminderSettings' | 'linkChannel' | 'logWeek' | 'danish' | 'english' | 'myEntries' | 'retention' | 'help' | 'logAttendance' | 'logMeeting' | 'logReferral' | 'myReferrals' | 'status';
+export type Command = 'rebuildRollups' | 'question' | 'milestones' | 'nextMeeting' | 'reminderSettings' | 'linkChannel' | 'logWeek' | 'danish' | 'english' | 'myEntries' | 'retention' | 'help' | 'logAttendance' | 'logMeeting' | 'logReferral' | 'myReferrals' | 'status';
 
 const patterns: [Command, RegExp][] = [
   ['help', /^(hjælp|hjaelp|help|\?|hej|hi|hello|menu)$/],
@@ -18,6 +18,7 @@ const patterns: [Command, RegExp][] = [
   ['nextMeeting', /^(næste møde|naeste moede|næste mode|next meeting)$/],
   ['reminderSettings', /^(indstillinger|påmindelser|settings|reminder settings)$/],
   ['retention', /^(slet gamle koder|oprydning|retention)$/],
+  ['rebuildRollups', /^(genberegn status|genberegn|rebuild status)$/],
 ];
 
 export function parseCommand(text: string): Command | undefined {

@@ -70,8 +70,8 @@ describe('the attendance flow in the Agents Playground', () => {
     const stored = await harness.repos.records.listInRange('husum-tingbjerg-2024-2028', 'attendance', { from: '2025-06-16', to: '2025-06-16' });
     expect(stored).toEqual([expect.objectContaining({ activityId: 'legepatrulje', headcount: 17, loggedBy: 'alex-wilber' })]);
 
-    const status = await sendAndTakeNewCard('status');
-    await status.getByText('Status 2025: fremmøde mod mål').waitFor();
+    const status = await sendAndTakeNewCard('status legepatrulje');
+    await status.getByText('Status 2025: Legepatrulje').waitFor();
     await expect(status.innerText()).resolves.toMatch(/Legepatrulje\s+Gange logget\s+1\s+Gns\. fremmøde\s+17/);
   });
 });

@@ -5,6 +5,7 @@ import { applyRetentionAsMember } from '../../usecases/applyRetention';
 import { chooseLanguage, resolveLanguage } from '../../usecases/language';
 import { forgetConversation, rememberConversation, type ConversationSighting } from '../../usecases/conversations';
 import { linkChannel } from '../../usecases/linkChannel';
+import { rebuildRollups } from '../../usecases/rebuildRollups';
 import { resolveMember } from '../../usecases/resolveMember';
 import type { Command } from '../commands';
 import type { TurnHandler, TurnInput } from '../turn';
@@ -67,6 +68,12 @@ export function createHandlers(deps: HandlerDeps) {
     }
   };
 
+  const rebuild: TurnHandler = async (turn) => {
+    const m = messagesFor(turn.language);
+    const result = await rebuildRollups(repos, clock, turn.aadObjectId);
+    return result.kind === 'rebuilt' ? { text: m.rebuilt(result.records, result.rollups) } : deniedReply(m, result);
+  };
+
   const unknownCommand: TurnHandler = async (turn) => ({ text: messagesFor(turn.language).unknownCommand(turn.text.slice(0, 60)) });
 
   const commands: Record<Command, TurnHandler> = {
@@ -78,6 +85,7 @@ export function createHandlers(deps: HandlerDeps) {
     myReferrals: referrals.showMyReferrals,
     status: status.showStatus,
     question: status.showStatus,
+    rebuildRollups: rebuild,
     retention: runRetention,
     myEntries: entries.showMyEntries,
     linkChannel: linkThisChannel,
