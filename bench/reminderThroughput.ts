@@ -1,8 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { connectToEmbedded } from '../src/store/cosmos/connect';
+import { startCosmosProcess } from './cosmosProcess';
 import { users } from '../test/support/activities';
 import { BotHarness } from '../test/support/botHarness';
 import { CaptureConnector } from '../test/support/captureConnector';
@@ -30,12 +28,6 @@ export interface ReminderBench {
  * bot's scheduler plans and sends everything in one tick. The embedded database runs in its own
  * process, as a real one would be elsewhere.
  */
-async function startCosmosProcess(): Promise<{ child: ChildProcess; endpoint: string; key: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'embeddedCosmosProcess.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const [line] = (await once(child.stdout!, 'data')) as [Buffer];
-  return { child, ...(JSON.parse(line.toString()) as { endpoint: string; key: string }) };
-}
-
 export async function benchReminderThroughput(count: number): Promise<ReminderBench> {
   const cosmos = await startCosmosProcess();
   const store = await connectToEmbedded(cosmos.endpoint, cosmos.key, 'logbog');

@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { benchCardSubmit } from './cardSubmit';
 import { benchReminderThroughput } from './reminderThroughput';
+import { benchStatusAtScale } from './statusAtScale';
 
 async function main() {
   const rounds = Number(process.env.BENCH_ROUNDS ?? 300);
@@ -21,9 +22,34 @@ async function main() {
   console.table({ reminders });
   console.log(`throughput ${reminders.requestsPerSecond} requests/s = ${reminders.fractionOf50rps} of 50/s; limit violations ${reminders.limitViolations}; lost ${reminders.lost}; duplicates ${reminders.duplicates}`);
 
+  const scales = (process.env.BENCH_STATUS_SCALES ?? '1,10,100').split(',').map(Number);
+  const status = await benchStatusAtScale(scales);
+  console.log("\nStatus for 2025 (whole plan) with 1, 10 and 100 times a realistic year of logs; embedded database in its own process (ms)");
+  console.table(
+    Object.fromEntries(
+      status.map((r) => [
+        r.scale,
+        {
+          records: r.records,
+          'status p50': r.status.p50,
+          'status p95': r.status.p95,
+          'status docs read': r.statusDocumentsRead,
+          'status KB read': r.statusKilobytesRead,
+          'recompute p50 (read + compute)': typeof r.recompute === 'string' ? r.recompute : r.recompute.p50,
+          'recompute p50 (compute only)': r.recomputeInMemory.p50,
+          'recompute docs read': r.recomputeDocumentsRead,
+          'recompute KB read': r.recomputeKilobytesRead,
+          'recompute/status': r.ratio ?? '',
+          'compute-only/status': r.inMemoryRatio,
+        },
+      ]),
+    ),
+  );
+  console.log('The embedded server answers every request with a request charge of 1, so RUs are not reported; documents and kilobytes read are what Cosmos DB charges for.');
+
   const dir = join(__dirname, 'results');
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, 'latest.json'), JSON.stringify({ startedAt, node: process.version, cardSubmit, reminders }, null, 2));
+  await writeFile(join(dir, 'latest.json'), JSON.stringify({ startedAt, node: process.version, cardSubmit, reminders, status }, null, 2));
 }
 
 main().catch((err) => {

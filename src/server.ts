@@ -14,6 +14,7 @@ import { CachedPreferenceRepository } from './store/cachedPreferenceRepository';
 import { openCosmosStore, type CosmosStore } from './store/cosmos/connect';
 import { createBotApp, type BotApp } from './teams/app';
 import { createHandlers } from './teams/handlers';
+import { createQuestionRewriter } from './teams/languageModel';
 import type { Repositories } from './usecases/ports';
 import type { ComposeReminder } from './usecases/reminders/deliverReminders';
 
@@ -99,7 +100,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     preferences: new CachedPreferenceRepository(store.repositories.preferences, systemClock),
   };
   const deps: AppDeps = { repos, clock, logger, isDatabaseReachable: store.ping };
-  const bot = createBotApp(config.bot, createHandlers(deps), logger);
+  const bot = createBotApp(config.bot, createHandlers(deps), logger, createQuestionRewriter(config.languageModel, logger));
   const scheduler = new ReminderScheduler(
     // The scheduler reads preferences uncached: a changed setting must hold for the next reminder.
     { repos: { ...repos, preferences: store.repositories.preferences }, clock, logger, sender: bot, compose: composeReminder },

@@ -25,6 +25,10 @@ export const configSchema = z
     BOT_OPENID_METADATA: optionalText.pipe(z.string().url('BOT_OPENID_METADATA skal være en URL').optional()),
     /** Application Insights; when set, traces and metrics go there through OpenTelemetry. */
     APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
+    /** Optional Azure OpenAI for questions the deterministic parser cannot read; unset = no model is ever asked. */
+    AZURE_OPENAI_ENDPOINT: optionalText.pipe(z.string().url('AZURE_OPENAI_ENDPOINT skal være en URL').optional()),
+    AZURE_OPENAI_API_KEY: optionalText,
+    AZURE_OPENAI_DEPLOYMENT: z.string().min(1).default('gpt-4o-mini'),
     /** Azure Cosmos DB; when unset the embedded Cosmos-compatible server is started. */
     COSMOS_ENDPOINT: optionalText.pipe(z.string().url('COSMOS_ENDPOINT skal være en URL').optional()),
     COSMOS_KEY: optionalText,
@@ -58,6 +62,8 @@ export interface Config {
   http: { port: number; host: string };
   bot: { appId?: string; appPassword?: string; tenantId?: string; appType: Env['MICROSOFT_APP_TYPE']; openIdMetadata?: string };
   telemetry: { connectionString?: string };
+  /** Absent unless AZURE_OPENAI_ENDPOINT is set. */
+  languageModel?: { endpoint: string; apiKey?: string; deployment: string };
   cosmos:
     | { kind: 'azure'; endpoint: string; key?: string; database: string }
     | { kind: 'embedded'; port: number; dataDir?: string; database: string };
@@ -88,6 +94,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     http: { port: e.PORT, host: e.HOST },
     bot: { appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType: e.MICROSOFT_APP_TYPE, openIdMetadata: e.BOT_OPENID_METADATA },
     telemetry: { connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING },
+    ...(e.AZURE_OPENAI_ENDPOINT ? { languageModel: { endpoint: e.AZURE_OPENAI_ENDPOINT, apiKey: e.AZURE_OPENAI_API_KEY, deployment: e.AZURE_OPENAI_DEPLOYMENT } } : {}),
     cosmos: e.COSMOS_ENDPOINT
       ? { kind: 'azure', endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE }
       : { kind: 'embedded', port: e.EMBEDDED_COSMOS_PORT, dataDir: e.EMBEDDED_COSMOS_DATA_DIR, database: e.COSMOS_DATABASE },

@@ -8,6 +8,7 @@ import type { ConversationAddress } from '../usecases/ports';
 import type { SendOutcome } from '../usecases/reminders/deliverReminders';
 import { parseCommand } from './commands';
 import type { Handlers } from './handlers';
+import type { QuestionRewriter } from './languageModel';
 import type { BotReply, FileOffer, TurnInput } from './turn';
 
 /**
@@ -124,7 +125,7 @@ function publicCloudWithKeysFrom(openIdMetadataUrl: string) {
   };
 }
 
-export function createBotApp(config: Config['bot'], handlers: Handlers, logger: Logger): BotApp {
+export function createBotApp(config: Config['bot'], handlers: Handlers, logger: Logger, rewriteQuestion?: QuestionRewriter): BotApp {
   // Without an app id the adapter runs unauthenticated (local development only; startServer warns).
   const authConfig = config.appId
       ? {
@@ -206,6 +207,15 @@ export function createBotApp(config: Config['bot'], handlers: Handlers, logger: 
     async (context) => {
       const turn = turnInputOf(context, undefined);
       const command = parseCommand(turn.text);
+      if (!command && rewriteQuestion && turn.text) {
+        // The deterministic parser could not read it; the model may rewrite it into a command it can.
+        const rewritten = await rewriteQuestion(context, turn.text);
+        const understood = rewritten ? parseCommand(rewritten) : undefined;
+        if (understood) {
+          await context.sendActivity(toActivity(await handlers.commands[understood]({ ...turn, text: rewritten! })));
+          return;
+        }
+      }
       const handler = command ? handlers.commands[command] : handlers.unknownCommand;
       await context.sendActivity(toActivity(await handler(turn)));
     },

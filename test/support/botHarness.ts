@@ -21,8 +21,8 @@ export interface InvokeResult {
 /** Tests tick the scheduler through its HTTP trigger; the in-process timer is off. */
 export const SCHEDULER_SECRET = 'test-scheduler-secret-0123456789';
 
-export function harnessConfig() {
-  return parseConfig({ PORT: '0', HOST: '127.0.0.1', SCHEDULER_INTERVAL_SECONDS: '0', SCHEDULER_SECRET, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
+export function harnessConfig(env: Record<string, string> = {}) {
+  return parseConfig({ PORT: '0', HOST: '127.0.0.1', SCHEDULER_INTERVAL_SECONDS: '0', SCHEDULER_SECRET, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
 }
 
 export function harnessLogger() {
@@ -46,14 +46,18 @@ export class BotHarness {
   /** The app's clock; tests move it to walk the reminders through days. */
   readonly clock: ManualClock;
 
-  constructor(now = '2025-06-16T10:00:00+02:00') {
+  constructor(
+    now = '2025-06-16T10:00:00+02:00',
+    /** Extra settings, e.g. an Azure OpenAI endpoint played by a local server. */
+    private readonly env: Record<string, string> = {},
+  ) {
     this.clock = new ManualClock(now);
   }
 
   /** `store`: a database opened elsewhere (the benchmark runs the embedded server in its own process). */
   async start(planFiles: string[] = [DEMO_PLAN], store?: CosmosStore): Promise<this> {
     await this.connector.start();
-    this.server = await startServer(harnessConfig(), { clock: this.clock, logger: harnessLogger(), scheduler: { instanceId: 'instance-a' }, ...(store ? { store } : {}) });
+    this.server = await startServer(harnessConfig(this.env), { clock: this.clock, logger: harnessLogger(), scheduler: { instanceId: 'instance-a' }, ...(store ? { store } : {}) });
     for (const file of planFiles) {
       const { raw } = await readPlanFile(file);
       const result = await importPlan(this.server.repos, this.clock, raw);

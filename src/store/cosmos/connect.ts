@@ -57,8 +57,8 @@ export function repositoriesFor(database: Database): Repositories {
  * embedded server. Nothing above this function knows which one it got.
  */
 /** Connects to an embedded server another process started (a second bot instance in tests). */
-export async function connectToEmbedded(endpoint: string, key: string, databaseId: string): Promise<CosmosStore> {
-  const client = new CosmosClient({ endpoint, key, connectionPolicy: { enableEndpointDiscovery: false } });
+export async function connectToEmbedded(endpoint: string, key: string, databaseId: string, requestTimeoutMs = 60_000): Promise<CosmosStore> {
+  const client = new CosmosClient({ endpoint, key, connectionPolicy: { enableEndpointDiscovery: false, requestTimeout: requestTimeoutMs } });
   const database = await ensureSchema(client, databaseId);
   return {
     repositories: repositoriesFor(database),

@@ -16,7 +16,11 @@ function isStatus(err: unknown, code: number): boolean {
 type Doc = LoggedRecord & Record<string, unknown>;
 
 export class CosmosRecordRepository implements RecordRepository {
-  constructor(private readonly container: Container) {}
+  /** `pageSize`: results per round trip; the embedded server re-runs the whole query for every page. */
+  constructor(
+    private readonly container: Container,
+    private readonly pageSize = 1000,
+  ) {}
 
   async createOnce<R extends LoggedRecord>(record: R): Promise<{ created: boolean; record: R }> {
     try {
@@ -102,7 +106,7 @@ export class CosmosRecordRepository implements RecordRepository {
     const { resources } = await this.container.items
       .query<T & Record<string, unknown>>(
         { query, parameters: Object.entries({ ...params, '@plan': planId }).map(([name, value]) => ({ name, value })) },
-        { partitionKey: planId },
+        { partitionKey: planId, maxItemCount: this.pageSize },
       )
       .fetchAll();
     return resources.map((r) => withoutSystemProperties<T>(r));
