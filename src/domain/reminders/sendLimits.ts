@@ -35,7 +35,7 @@ export class SendLimiter {
 
   constructor(
     private readonly limits: SendLimits = teamsSendLimits,
-    private readonly guardMs = 50,
+    private readonly guardMs = 100,
   ) {}
 
   /** The first instant at or after `now` when a message to the conversation keeps every limit. */
