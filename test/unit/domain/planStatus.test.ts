@@ -63,6 +63,14 @@ describe('status arithmetic for every target kind', () => {
     expect(target(s.targets, 'kompetenceudvikling-og-kurser', 'undervisningsgange').actual).toBe(1);
   });
 
+  it('count across summer time: sessions on 30 March and 26 October, the days the clocks change, count in their own quarter', () => {
+    const records = [session('kompetenceudvikling-og-kurser', '2025-03-30', 8), session('kompetenceudvikling-og-kurser', '2025-03-31', 8), session('kompetenceudvikling-og-kurser', '2025-10-26', 9)];
+    const q = (from: string, to: string) => target(statusOf(records, '2025-12-31', { kind: 'plan' }, { from, to }).targets, 'kompetenceudvikling-og-kurser', 'undervisningsgange').actual;
+    expect([q('2025-01-01', '2025-03-31'), q('2025-04-01', '2025-06-30'), q('2025-10-01', '2025-12-31')]).toEqual([2, undefined, 1]);
+    // "siden 30. marts" starts on the day itself.
+    expect(q('2025-03-30', '2025-03-30')).toBe(1);
+  });
+
   it('count of new participants: "minimum 40 nye lommepengejobbere" sums the new ones (42), not the headcount (45)', () => {
     const s = statusOf([session('lommepengejob-og-fritidsjob', '2025-03-01', 20, { newParticipants: 12 }), session('lommepengejob-og-fritidsjob', '2025-09-01', 25, { newParticipants: 30 })], '2025-12-31');
     const t = target(s.targets, 'lommepengejob-og-fritidsjob', 'nye-lommepengejobbere');
