@@ -203,11 +203,6 @@ export function milestonesCard(m: Messages, list: MilestoneList): CardJson {
   });
 }
 
-/** A schedule change made from a reminder card: the outcome, then the milestones as they are now. */
-export function scheduleChangedCard(m: Messages, list: MilestoneList): CardJson {
-  return milestonesCard(m, list);
-}
-
 export function nextMeetingCard(m: Messages, form: NextMeetingForm): CardJson {
   const l = m.reminders.nextMeeting;
   const problems = Object.values(fieldErrorTexts(m, form.errors)).filter(Boolean).join(' ');

@@ -57,6 +57,11 @@ export function intersect(a: DateRange, b: DateRange): DateRange | undefined {
   return from <= to ? { from, to } : undefined;
 }
 
+/** The date N days later (or earlier, for a negative N). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The same day N months later, clamped to the month's end (31 March + 6 months = 30 September). */
 export function addMonths(date: IsoDate, months: number): IsoDate {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

@@ -1,4 +1,4 @@
-import { addMonths, daysBetween, type DateRange, type IsoDate } from '../calendar';
+import { addDays, addMonths, daysBetween, type DateRange, type IsoDate } from '../calendar';
 import type { Cadence } from '../plan/schema';
 import { isDanishPublicHoliday } from './publicHolidays';
 import { zonedTimeToUtc } from './zonedTime';
@@ -19,10 +19,6 @@ const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 
 function monthOf(date: IsoDate): number {
   return Number(date.slice(5, 7));
-}
-
-function addDays(date: IsoDate, days: number): IsoDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The nth given weekday of a month, or undefined when the month has no such day (a 5th Tuesday). */

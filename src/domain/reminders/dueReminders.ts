@@ -1,5 +1,5 @@
 import type { AttendanceRecord } from '../attendance/attendance';
-import { addMonths, daysBetween, isoWeekDays, type IsoDate } from '../calendar';
+import { addDays, addMonths, daysBetween, isoWeekDays, type IsoDate } from '../calendar';
 import { plannedMeetings } from '../cadence/plannedMeetings';
 import { networksOfActivity } from '../permissions';
 import type { Plan } from '../plan/schema';
@@ -59,7 +59,6 @@ export interface ReminderInputs {
 }
 
 const leadersOf = (plan: Plan) => plan.members.filter((m) => m.roles.includes('leader')).map((m) => m.id);
-const addDays = (date: IsoDate, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 /** A month range is due at the end of its last month ("maj–juli" is due 31 July). */
 export const dueDateOf = (due: { date: IsoDate } | { from: string; to: string }) => ('date' in due ? due.date : addDays(addMonths(`${due.to}-01`, 1), -1));
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { localDate, type IsoDate } from '../calendar';
+import { addDays, localDate, type IsoDate } from '../calendar';
 import { zonedTimeToUtc } from '../cadence/zonedTime';
 import type { Plan } from '../plan/schema';
 import type { Reminder, ReminderKind } from './dueReminders';
@@ -78,8 +78,6 @@ function localMinutes(instant: Date, timeZone: string): number {
   return get('hour') * 60 + get('minute');
 }
 
-const nextDay = (date: IsoDate) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
 /** The first instant at or after `at` outside the quiet hours, in the plan's time zone. */
 export function afterQuietHours(at: Date, quiet: ReminderPreferences['quietHours'], timeZone: string): Date {
   if (!quiet || quiet.from === quiet.to) return at;
@@ -89,7 +87,7 @@ export function afterQuietHours(at: Date, quiet: ReminderPreferences['quietHours
   const today = localDate(at, timeZone);
   if (from < to) return now >= from && now < to ? zonedTimeToUtc(today, quiet.to, timeZone) : at;
   // Across midnight (21:00-08:00): late evening waits for tomorrow morning, early morning for this morning.
-  if (now >= from) return zonedTimeToUtc(nextDay(today), quiet.to, timeZone);
+  if (now >= from) return zonedTimeToUtc(addDays(today, 1), quiet.to, timeZone);
   if (now < to) return zonedTimeToUtc(today, quiet.to, timeZone);
   return at;
 }

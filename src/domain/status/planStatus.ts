@@ -1,4 +1,4 @@
-import { addMonths, daysBetween, intersect, type DateRange, type IsoDate } from '../calendar';
+import { addDays, addMonths, daysBetween, intersect, type DateRange, type IsoDate } from '../calendar';
 import { plannedMeetings } from '../cadence/plannedMeetings';
 import type { Activity, Amount, Plan, Target } from '../plan/schema';
 import { effectiveDueDate } from '../reminders/dueReminders';
@@ -76,7 +76,6 @@ export interface PlanStatusInputs {
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
-const addDays = (date: IsoDate, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const monthsBetween = (from: string, to: string): string[] => {
   const out: string[] = [];
   for (let m = from.slice(0, 7); m <= to.slice(0, 7); m = addMonths(`${m}-01`, 1).slice(0, 7)) out.push(m);

@@ -1,7 +1,8 @@
-import { ErrorResponse, type Container } from '@azure/cosmos';
+import type { Container } from '@azure/cosmos';
 import type { AuditEntry } from '../../domain/records/audit';
 import type { AuditRepository } from '../../usecases/ports';
 import { withoutSystemProperties } from './systemProperties';
+import { CONFLICT, isStatus } from './cosmosErrors';
 
 export class CosmosAuditRepository implements AuditRepository {
   constructor(private readonly container: Container) {}
@@ -11,7 +12,7 @@ export class CosmosAuditRepository implements AuditRepository {
       await this.container.items.create(entry);
     } catch (err) {
       // Same deterministic id = the same change retried: it is in the log already.
-      if (err instanceof ErrorResponse && err.code === 409) return;
+      if (isStatus(err, CONFLICT)) return;
       throw err;
     }
   }

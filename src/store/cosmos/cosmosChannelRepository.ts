@@ -1,6 +1,6 @@
 import type { Container } from '@azure/cosmos';
-import { ErrorResponse } from '@azure/cosmos';
 import type { ChannelLink, ChannelRepository, ConversationAddress } from '../../usecases/ports';
+import { isStatus, NOT_FOUND } from './cosmosErrors';
 import { withoutSystemProperties } from './systemProperties';
 
 interface ChannelLinkDocument extends ChannelLink {
@@ -74,7 +74,7 @@ export class CosmosChannelRepository implements ChannelRepository {
         await this.container.item(id, conversationId).delete();
       } catch (err) {
         // Already gone is what we want.
-        if (!(err instanceof ErrorResponse && err.code === 404)) throw err;
+        if (!isStatus(err, NOT_FOUND)) throw err;
       }
     }
   }

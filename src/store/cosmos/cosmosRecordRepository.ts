@@ -1,17 +1,11 @@
-import { ErrorResponse, type Container } from '@azure/cosmos';
+import type { Container } from '@azure/cosmos';
 import type { DateRange } from '../../domain/calendar';
 import type { AttendanceRecord } from '../../domain/attendance/attendance';
 import type { ReferralRecord } from '../../domain/records/referral';
 import type { LoggedRecord, RecordOfType, RecordRepository, RecordType, Versioned } from '../../usecases/ports';
+import { CONFLICT, isStatus, NOT_FOUND, PRECONDITION_FAILED } from './cosmosErrors';
 import { withoutSystemProperties } from './systemProperties';
 
-const NOT_FOUND = 404;
-const CONFLICT = 409;
-const PRECONDITION_FAILED = 412;
-
-function isStatus(err: unknown, code: number): boolean {
-  return err instanceof ErrorResponse && err.code === code;
-}
 
 type Doc = LoggedRecord & Record<string, unknown>;
 

@@ -1,4 +1,4 @@
-import { addMonths, isoWeekDays, localDate, type IsoDate } from '../../domain/calendar';
+import { addDays, addMonths, isoWeekDays, localDate, type IsoDate } from '../../domain/calendar';
 import type { Clock } from '../../domain/clock';
 import { dueReminders, type ReminderSettings } from '../../domain/reminders/dueReminders';
 import { digestItem, outboxItemsFor, type ReminderPreferences } from '../../domain/reminders/outbox';
@@ -18,7 +18,6 @@ export type PlanningResult =
   | { kind: 'planned'; planId: string; date: IsoDate; created: number; digests: number }
   | { kind: 'alreadyPlanned' | 'tooEarly' | 'leaseHeldElsewhere' | 'notRunning' | 'noPlan'; planId: string };
 
-const addDays = (date: IsoDate, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 function localHour(instant: Date, timeZone: string): number {
   return Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(instant));

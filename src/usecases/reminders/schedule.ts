@@ -1,4 +1,4 @@
-import { isValidIsoDate, type IsoDate } from '../../domain/calendar';
+import { addDays, isValidIsoDate, type IsoDate } from '../../domain/calendar';
 import type { Clock } from '../../domain/clock';
 import type { Plan } from '../../domain/plan/schema';
 import { auditEntry } from '../../domain/records/audit';
@@ -34,7 +34,6 @@ export interface MilestoneList {
   outcome?: ScheduleOutcome;
 }
 
-const addDays = (date: IsoDate, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** `milepæle`: the plan's open milestones due within two months, and the overdue ones. */
 export async function listMilestones(
