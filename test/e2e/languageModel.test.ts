@@ -1,10 +1,11 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import selfsigned from 'selfsigned';
 import { parseConfig } from '../../src/config/config';
 import { silentLogger } from '../../src/logging/logger';
 import { createQuestionRewriter } from '../../src/teams/languageModel';
@@ -28,8 +29,10 @@ describe('questions the deterministic parser cannot read', () => {
 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fake-openai-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
-    openai = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
+    // A throwaway certificate from an npm package, so the test needs no openssl on the machine.
+    const pem = await Promise.resolve(selfsigned.generate([{ name: 'commonName', value: '127.0.0.1' }], { notAfterDate: new Date(Date.now() + 86_400_000), keySize: 2048, extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }] }));
+    writeFileSync(join(dir, 'cert.pem'), pem.cert);
+    openai = createServer({ key: pem.private, cert: pem.cert }, (req, res) => {
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString()));
       req.on('end', () => {
