@@ -7,7 +7,7 @@ import { startTelemetry } from './telemetry';
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const logger = createLogger(config.logLevel);
-  const telemetry = startTelemetry(config.telemetry.connectionString);
+  const telemetry = await startTelemetry(config.telemetry.connectionString);
   logger.info({ telemetry: telemetry ? 'Application Insights' : 'off' }, 'telemetry');
   const server = await startServer(config, { logger });
   const shutdown = async (signal: string) => {

@@ -2,8 +2,8 @@
 import { startTelemetry } from '../../src/main/telemetry';
 
 async function main(): Promise<void> {
-  const off = startTelemetry(undefined);
-  const on = startTelemetry(process.env.CONNECTION_STRING);
+  const off = await startTelemetry(undefined);
+  const on = await startTelemetry(process.env.CONNECTION_STRING);
   await on?.stop();
   process.stdout.write(JSON.stringify({ off: off === undefined, on: on !== undefined }));
   process.exit(0);
