@@ -1,6 +1,6 @@
 import { daysBetween } from '../domain/calendar';
 import type { Plan } from '../domain/plan/schema';
-import { ageBands } from '../domain/records/ageBands';
+import { ageBandsOf } from '../domain/records/ageBands';
 import { consentBases, nextStatusesOf, type ReferralRecord } from '../domain/records/referral';
 import type { Messages } from '../i18n';
 import type { MyReferrals } from '../usecases/followUpReferrals';
@@ -31,14 +31,14 @@ export function referralFormCard(m: Messages, form: ReferralForm): CardJson {
     ...formFrame(m, form, f, m.myEntries.correctReferralTitle),
     fromChoices,
     toChoices,
-    ageBands: ageBands.map((b) => ({ title: m.ageBandNames[b], value: b })),
+    ageBands: ageBandsOf(plan).map((b) => ({ title: m.ageBandName(b), value: b })),
     consentBases: consentBases.map((c) => ({ title: m.consentNames[c], value: c })),
     values: {
       from: known(fromChoices, form.values.from),
       to: known(toChoices, form.values.to),
       toText: form.values.toText ?? '',
       personCode: form.values.personCode ?? '',
-      ageBand: form.values.ageBand && (ageBands as readonly string[]).includes(form.values.ageBand) ? form.values.ageBand : '',
+      ageBand: form.values.ageBand && ageBandsOf(plan).includes(form.values.ageBand) ? form.values.ageBand : '',
       consentBasis: form.values.consentBasis && (consentBases as readonly string[]).includes(form.values.consentBasis) ? form.values.consentBasis : '',
       date: form.values.date ?? '',
     },
@@ -60,7 +60,7 @@ export function referralSavedCard(m: Messages, plan: Plan, r: ReferralRecord, al
       { title: s.from, value: nameOf(plan, r.from) },
       { title: s.to, value: nameOf(plan, r.to) },
       ...(r.personCode ? [{ title: s.personCode, value: r.personCode }] : []),
-      { title: s.ageBand, value: m.ageBandNames[r.ageBand] },
+      { title: s.ageBand, value: m.ageBandName(r.ageBand) },
       { title: s.consentBasis, value: m.consentNames[r.consentBasis] },
       { title: s.date, value: m.formatDate(r.date) },
       { title: s.status, value: m.statusNames[r.status] },

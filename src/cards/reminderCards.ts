@@ -1,4 +1,6 @@
 import { daysBetween, isoWeekNumber } from '../domain/calendar';
+import { mainCadence } from '../domain/plan/cadences';
+import { findOccurrence } from '../domain/plan/milestones';
 import type { Plan } from '../domain/plan/schema';
 import type { DigestLine, OutboxItem } from '../domain/reminders/outbox';
 import type { Messages } from '../i18n';
@@ -82,7 +84,8 @@ function itemView(m: Messages, plan: Plan, line: DigestLine, today: string, occu
   const network = about.networkId ? nameOf(plan, { networkId: about.networkId }) : '';
   switch (line.kind) {
     case 'upcomingMeeting': {
-      const cadence = plan.networks.find((n) => n.id === about.networkId)?.cadence;
+      const networkOfMeeting = plan.networks.find((n) => n.id === about.networkId);
+      const cadence = networkOfMeeting ? mainCadence(networkOfMeeting) : undefined;
       const time = cadence?.kind === 'monthlyWeekday' ? (cadence.start ?? '') : '';
       return {
         ...empty,
@@ -95,7 +98,7 @@ function itemView(m: Messages, plan: Plan, line: DigestLine, today: string, occu
       return { ...empty, heading: r.logTheMeeting(network), lines: [r.logTheMeetingText(m.formatDate(about.date))], buttons: [button(plan, r.buttons.logMeeting, cardVerbs.showMeetingForm, about)] };
     case 'milestoneDue':
     case 'milestoneOverdue': {
-      const milestone = plan.milestones.find((x) => x.id === about.milestoneId);
+      const milestone = about.milestoneId ? findOccurrence(plan, about.milestoneId) : undefined;
       return {
         ...empty,
         heading: line.kind === 'milestoneDue' ? r.milestoneDue(m.formatDate(about.date)) : r.milestoneOverdue(m.formatDate(about.date)),

@@ -85,3 +85,16 @@ export function isoWeekNumber(date: IsoDate): number {
   const yearStart = Date.UTC(new Date(thursday).getUTCFullYear(), 0, 1);
   return Math.floor((thursday - yearStart) / (7 * 86_400_000)) + 1;
 }
+
+/** How much of a range has passed by `today`, counting today: 0 before it starts, 1 once it is over. */
+export function elapsedShare(range: DateRange, today: IsoDate): number {
+  const total = daysBetween(range.from, range.to) + 1;
+  if (today < range.from) return 0;
+  if (today >= range.to) return 1;
+  return (daysBetween(range.from, today) + 1) / total;
+}
+
+/** A range's length in years of 365 days (a quarter is about 0.25). */
+export function yearsIn(range: DateRange): number {
+  return (daysBetween(range.from, range.to) + 1) / 365;
+}

@@ -25,7 +25,9 @@ export type FieldErrorCode =
   | 'splitExceedsHeadcount'
   | 'codesExceedHeadcount'
   | 'afterNextStep'
-  | 'beforeToday';
+  | 'beforeToday'
+  | 'tooSmall'
+  | 'moreThanAsked';
 
 export interface FieldError {
   field: string;

@@ -1,34 +1,40 @@
-import { describeAmount } from '../domain/status/judge';
 import type { Plan } from '../domain/plan/schema';
 import type { PlanStatus } from '../domain/status/planStatus';
+import { cadenceLine, goalText, targetLine } from '../cards/statusLines';
 import type { Messages } from '../i18n';
 
 /**
- * The yearly report as a table: one row per target (by focus area and activity), then the
- * indicators and the milestones. The same rows go to CSV and to Excel.
+ * The yearly report as a table: one row per target (by focus area and activity or goal), then
+ * the indicators, the networks' meetings against their cadences, the participants by the plan's
+ * age bands, and the milestones. The same rows go to CSV and to Excel; the sentences are the
+ * status card's.
  */
 export function statusTable(m: Messages, plan: Plan, status: PlanStatus, periodLabel: string): string[][] {
   const s = m.status;
-  const header = m.export.header;
-  const rows: string[][] = [[...header]];
-  const focusAreaOf = (activityId: string) => plan.focusAreas.filter((f) => plan.activities.find((a) => a.id === activityId)?.focusAreas.includes(f.id)).map((f) => f.name).join(', ');
+  const x = m.export;
+  const rows: string[][] = [[...x.header]];
+  const areaNames = (ids: string[]) => plan.focusAreas.filter((f) => ids.includes(f.id)).map((f) => f.name).join(', ');
+  const verdict = (j: keyof typeof s.judgement) => s.judgement[j].replace(/^\S+ /, '');
   for (const t of status.targets) {
-    rows.push([
-      focusAreaOf(t.activity.id),
-      t.activity.name,
-      t.target.text,
-      m.export.kinds[t.target.kind],
-      periodLabel,
-      `${describeAmount(t.goal, s.amountWords)}${s.units[t.unit]}`,
-      t.actual === undefined ? '' : String(t.actual),
-      s.judgement[t.judgement].replace(/^\S+ /, ''),
-    ]);
+    const line = targetLine(m, t);
+    const holder = t.holder.kind === 'goal' ? s.goalHolder(t.holder.name) : t.holder.name;
+    const goal = goalText(m, t).replace(/^[^:]*: /, '');
+    rows.push([areaNames(t.holder.focusAreaIds), holder, t.target.text, x.kinds[t.target.kind], periodLabel, goal, t.actual === undefined ? '' : String(t.actual), verdict(t.judgement), line.detail]);
   }
   for (const i of status.indicators) {
     const fa = plan.focusAreas.find((f) => f.id === i.focusAreaId)?.name ?? '';
-    rows.push([fa, m.export.indicator, i.indicator.name, m.export.kinds.indicator, i.latest?.period ?? '', i.indicator.baseline.value === null ? '' : `${m.export.baseline} ${i.indicator.baseline.value}`, i.latest ? String(i.latest.value) : '', s.judgement[i.judgement].replace(/^\S+ /, '')]);
+    const baseline = i.indicator.baseline.value === null ? '' : `${x.baseline} ${i.indicator.baseline.value}`;
+    rows.push([fa, x.indicator, i.indicator.name, x.kinds.indicator, i.latest?.period ?? '', baseline, i.latest ? String(i.latest.value) : '', verdict(i.judgement), i.latest ? i.latest.source : i.indicator.dataSource]);
   }
-  for (const ms of status.milestones.overdue) rows.push(['', m.export.milestone, ms.text, m.export.kinds.milestone, ms.due, '', '', m.export.overdue]);
+  for (const c of status.cadences) {
+    const line = cadenceLine(m, c);
+    rows.push(['', x.network, line.text, x.kinds.cadence, periodLabel, String(c.cadence.kind === 'perYear' ? (c.goal.min ?? c.goal.approx ?? c.goal.max ?? '') : c.plannedSoFar), String(c.held), verdict(c.judgement), line.detail]);
+  }
+  for (const f of status.figures) {
+    for (const b of f.byAgeBand) rows.push([areaNames(f.activity.focusAreas), f.activity.name, `${x.participants} ${m.ageBandName(b.band)}`, x.kinds.count, periodLabel, '', String(b.participants), '', '']);
+  }
+  for (const ms of status.milestones.overdue) rows.push(['', x.milestone, ms.text, x.kinds.milestone, ms.due, '', '', x.overdue, '']);
+  for (const ms of status.milestones.notReached) rows.push(['', x.milestone, ms.text, x.kinds.milestone, ms.due, '', '', x.notReached, '']);
   return rows;
 }
 

@@ -3,7 +3,7 @@
  * data in ./data, the demo plan is (re)imported, the bot listens on :3978, and the Microsoft 365
  * Agents Playground opens on :56150 with its default user (Alex Wilber) in the demo plan.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ConfigError, parseConfig } from '../config/config';
 import { systemClock } from '../domain/clock';
 import { startServer } from '../server';
@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   const config = parseConfig({ EMBEDDED_COSMOS_DATA_DIR: join(ROOT, 'data'), ...process.env });
   const server = await startServer(config);
   for (const file of DEMO_PLANS) {
-    const { raw, lineOf } = await readPlanFile(join(ROOT, file));
+    // Relative to the project, or absolute: resolve keeps an absolute path as it is.
+    const { raw, lineOf } = await readPlanFile(resolve(ROOT, file));
     const result = await importPlan(server.repos, systemClock, raw);
     if (!result.ok) throw new Error(formatIssues(file, result.issues, lineOf));
     console.log(`Demoplan indlæst: ${result.stored.plan.name}`);

@@ -6,6 +6,7 @@ import { parseConfig } from '../config/config';
 import { systemClock } from '../domain/clock';
 import { createLogger } from '../logging/logger';
 import { openCosmosStore } from '../store/cosmos/connect';
+import { resolve } from 'node:path';
 import { importPlan } from '../usecases/importPlan';
 import { formatIssues, readPlanFile } from '../store/planFile';
 
@@ -19,7 +20,9 @@ async function main(files: string[]): Promise<number> {
   const store = await openCosmosStore(config.cosmos, logger);
   let failed = 0;
   try {
-    for (const file of files) {
+    // npm runs scripts from the project folder; a relative path means the folder the user typed it in.
+    const from = process.env.INIT_CWD ?? process.cwd();
+    for (const file of files.map((f) => resolve(from, f))) {
       const { raw, lineOf } = await readPlanFile(file);
       const result = await importPlan(store.repositories, systemClock, raw);
       if (result.ok) console.log(`${file}: importeret som "${result.stored.plan.id}" (revision ${result.stored.revision})`);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ageInputId, genderInputId, genders, validateAttendance, type AttendanceEntry, type AttendanceFacts, type AttendanceRecord } from '../domain/attendance/attendance';
-import { ageBands } from '../domain/records/ageBands';
+import { ageBandsOf } from '../domain/records/ageBands';
 import type { Clock } from '../domain/clock';
 import type { Activity, Plan } from '../domain/plan/schema';
 import { auditEntry } from '../domain/records/audit';
@@ -12,8 +12,10 @@ import { cardText, formIdentity, pickValues } from './cardSubmit';
 import type { Form, SaveResult } from './forms';
 import type { Repositories } from './ports';
 
-const splitKeys = [...ageBands.map(ageInputId), ...genders.map(genderInputId)];
-export const attendanceEntryKeys = ['activityId', 'date', 'headcount', 'newParticipants', 'volunteers', 'placeId', 'participantCodes', 'note', ...splitKeys] as const;
+/** The split inputs of a plan's card: one per age band the plan uses, and one per gender. */
+const splitKeysOf = (plan: Plan) => [...ageBandsOf(plan).map(ageInputId), ...genders.map(genderInputId)];
+const fixedKeys = ['activityId', 'date', 'headcount', 'newParticipants', 'volunteers', 'placeId', 'sessionKind', 'organisations', 'participantCodes', 'note'] as const;
+export const attendanceEntryKeysOf = (plan: Plan): string[] => [...fixedKeys, ...splitKeysOf(plan)];
 
 /** What the attendance card sends back. Input values arrive as text (numbers too, in Teams). */
 export const attendanceSubmitSchema = z.object({
@@ -25,10 +27,13 @@ export const attendanceSubmitSchema = z.object({
   newParticipants: cardText(20),
   volunteers: cardText(20),
   placeId: cardText(100),
+  sessionKind: cardText(100),
+  organisations: cardText(4000),
   participantCodes: cardText(2000),
   note: cardText(2000),
-  ...Object.fromEntries(splitKeys.map((k) => [k, cardText(20)])),
 });
+/** The age split follows the plan's own bands, so its inputs are read per plan. */
+const splitSchemaOf = (plan: Plan) => z.object(Object.fromEntries(splitKeysOf(plan).map((k) => [k, cardText(20)])));
 export type AttendanceSubmit = z.output<typeof attendanceSubmitSchema>;
 
 export interface AttendanceForm extends Form<AttendanceEntry> {
@@ -58,13 +63,14 @@ export async function logAttendance(repos: Repositories, clock: Clock, aadObject
   const member = await authorize(repos, clock, aadObjectId, 'logAttendance');
   if (isDenied(member)) return member;
   const { plan, today, membership } = member;
-  const values = pickValues(payload, attendanceEntryKeys) as AttendanceEntry;
+  const values = pickValues(payload, attendanceEntryKeysOf(plan)) as AttendanceEntry;
 
   const parsed = attendanceSubmitSchema.safeParse(payload);
-  if (!parsed.success || parsed.data.planId !== plan.id) {
+  const splits = splitSchemaOf(plan).safeParse(payload);
+  if (!parsed.success || !splits.success || parsed.data.planId !== plan.id) {
     return { kind: 'invalid', form: { plan, activities: loggableActivities(plan), submissionId: randomUUID(), values, errors: [], unreadable: true } };
   }
-  const submit = parsed.data;
+  const submit = { ...parsed.data, ...splits.data };
   const checked = validateAttendance(submit as AttendanceEntry, plan, today);
   if (!checked.ok) {
     return { kind: 'invalid', form: { plan, activities: loggableActivities(plan), submissionId: submit.submissionId, values, errors: checked.errors, correcting: submit.correcting } };

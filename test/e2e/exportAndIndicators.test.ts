@@ -66,9 +66,9 @@ describe('exporting status and entering indicator values', () => {
 
   it('exports the year as CSV for Danish Excel: every target by focus area and activity', async () => {
     const csv = (await exportAndAccept('csv')).toString('utf8');
-    expect(csv.startsWith('\uFEFFIndsatsområde;Aktivitet;Mål;Art;Periode;Mål for perioden;Faktisk;Vurdering\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFIndsatsområde;Aktivitet eller mål;Succeskriterium;Art;Periode;Mål for perioden;Faktisk;Vurdering;Forklaring\r\n')).toBe(true);
     const legepatrulje = csv.split('\r\n').find((l) => l.includes(';Legepatrulje;I gennemsnit 15 børn pr. gang;'));
-    expect(legepatrulje?.split(';').slice(3)).toEqual(['gns. fremmøde', '2025', 'mindst 15 pr. gang', '18', 'på sporet']);
+    expect(legepatrulje?.split(';').slice(3)).toEqual(['gns. fremmøde', '2025', 'mindst 15 pr. gang', '18', 'på sporet', 'mål for perioden: mindst 15 pr. gang']);
     const plan = (await harness.repos.plans.get(PLAN))!.plan;
     const targets = plan.activities.flatMap((a) => a.targets).length;
     expect(csv.split('\r\n').filter((l) => l && !l.startsWith('\uFEFF')).length).toBeGreaterThanOrEqual(targets);

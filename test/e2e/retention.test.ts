@@ -1,7 +1,8 @@
 import { cardVerbs } from '../../src/cards/verbs';
 import { calendarYear } from '../../src/domain/calendar';
 import type { ReferralRecord } from '../../src/domain/records/referral';
-import { attendanceStatus } from '../../src/domain/status/attendanceStatus';
+import { planStatus } from '../../src/domain/status/planStatus';
+import { rollupsFromRecords } from '../../src/domain/status/rollups';
 import { users } from '../support/activities';
 import { BotHarness, cardOf, executeDataOf } from '../support/botHarness';
 
@@ -38,7 +39,12 @@ describe('the retention job for person codes', () => {
     await logReferral('2025-02-01', 'EF55');
 
     const plan = (await harness.repos.plans.get(planId))!.plan;
-    const statusOf = async (year: number) => attendanceStatus(plan, await harness.repos.records.listInRange(planId, 'attendance', calendarYear(year)), calendarYear(year), '2026-11-20');
+    // Every figure but those counted from the codes themselves (unique and repeat participants).
+    const statusOf = async (year: number) => {
+      const rollups = [...rollupsFromRecords(planId, await harness.repos.records.listInRange(planId, 'attendance', calendarYear(year))).values()];
+      const status = planStatus({ plan, scope: { kind: 'plan' }, period: calendarYear(year), today: '2026-11-20', rollups });
+      return status.targets.filter((t) => t.target.kind !== 'uniquePeople' && t.target.kind !== 'repeatParticipation').map((t) => [t.key, t.actual, t.judgement]);
+    };
     const before = { status: await statusOf(2024), sessions: await harness.repos.records.listInRange(planId, 'attendance', range), referrals: await harness.repos.records.listInRange(planId, 'referral', range) };
 
     const [reply] = await harness.say(users.isaiah, 'slet gamle koder');

@@ -77,7 +77,7 @@ describe('arbitrary card submits', () => {
           if (result.kind !== 'saved') return;
           const r = result.record;
           const again = validateAttendance(
-            { ...r, headcount: String(r.headcount), newParticipants: r.newParticipants?.toString(), volunteers: r.volunteers?.toString(), participantCodes: r.participantCodes?.join(' ') },
+            { ...r, headcount: String(r.headcount), newParticipants: r.newParticipants?.toString(), volunteers: r.volunteers?.toString(), participantCodes: r.participantCodes?.join(' '), organisations: r.organisations?.join(',') },
             plan,
             today,
           );

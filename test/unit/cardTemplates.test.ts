@@ -1,3 +1,4 @@
+import { milestoneOccurrences } from '../../src/domain/plan/milestones';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { attendanceFormCard, attendanceSavedCard } from '../../src/cards/attendanceCards';
@@ -115,7 +116,7 @@ function reminderCards(plan: Plan, m: (typeof catalogues)['da'], meeting: Meetin
   for (const [kind, item] of oneOfEach) cards[`reminder ${kind}`] = reminderCard(m, item, plan);
   const member = plan.members[0];
   if (member) cards['weekly digest (30 reminders)'] = reminderCard(m, digestItem(plan, member.id, member.aadObjectId, days[0]!, items.slice(0, 30), now, {}), plan);
-  const milestones = plan.milestones.map((milestone) => ({ milestone, due: '2025-01-01' }));
+  const milestones = milestoneOccurrences(plan).map((milestone) => ({ milestone, due: '2025-01-01' }));
   cards['milepæle (every milestone, with an error)'] = milestonesCard(m, {
     kind: 'milestones', plan, today: '2025-06-01', milestones,
     outcome: { kind: 'invalid', change: 'move', key: `m-${plan.milestones[0]?.id ?? 'x'}`, errors: [{ field: 'text-m-x', code: 'required' }], values: { date: '2025-07-01' } },

@@ -3,7 +3,7 @@ import type { FieldError, Validated } from '../fieldErrors';
 import type { Plan } from '../plan/schema';
 import { checkFreeText, sensitiveErrorCode } from '../privacy/freeText';
 import { isPersonCode, normalisePersonCode } from '../privacy/personCode';
-import { ageBands, type AgeBand } from '../records/ageBands';
+import { ageBandsOf, type AgeBand } from '../records/ageBands';
 import { checkLoggedDate } from '../records/loggedDate';
 
 export const genders = ['female', 'male', 'other'] as const;
@@ -20,6 +20,10 @@ export interface AttendanceRecord {
   newParticipants?: number;
   volunteers?: number;
   placeId?: string;
+  /** One of the activity's sessionKinds ("festival"), when the plan counts kinds apart. */
+  sessionKind?: string;
+  /** Partner organisations taking part in the session (the festival's associations). */
+  organisations?: string[];
   byAgeBand?: Partial<Record<AgeBand, number>>;
   byGender?: Partial<Record<Gender, number>>;
   /** Pseudonymous codes, for targets that count unique or repeat participants; stripped after retention. */
@@ -45,6 +49,9 @@ export interface AttendanceEntry {
   newParticipants?: string;
   volunteers?: string;
   placeId?: string;
+  sessionKind?: string;
+  /** Multi-select: "a,b,c". */
+  organisations?: string;
   participantCodes?: string;
   note?: string;
   [split: `age_${string}` | `gender_${string}`]: string | undefined;
@@ -118,13 +125,19 @@ export function validateAttendance(entry: AttendanceEntry, plan: Plan, today: Is
   const volunteers = parseCount('volunteers', entry.volunteers, false, errors);
   const placeId = entry.placeId?.trim() || undefined;
   if (placeId && !plan.places.some((p) => p.id === placeId)) errors.push({ field: 'placeId', code: 'unknownChoice' });
-  const byAgeBand = parseSplit(ageBands, ageInputId, entry, headcount, 'byAgeBand', errors);
+  const activity = plan.activities.find((a) => a.id === activityId);
+  const sessionKind = entry.sessionKind?.trim() || undefined;
+  if (sessionKind && !activity?.sessionKinds.some((k) => k.id === sessionKind)) errors.push({ field: 'sessionKind', code: 'unknownChoice' });
+  const organisationIds = (entry.organisations ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  if (organisationIds.some((o) => !plan.organisations.some((x) => x.id === o))) errors.push({ field: 'organisations', code: 'unknownChoice' });
+  const organisations = organisationIds.length ? [...new Set(organisationIds)] : undefined;
+  const byAgeBand = parseSplit(ageBandsOf(plan), ageInputId, entry, headcount, 'byAgeBand', errors);
   const byGender = parseSplit(genders, genderInputId, entry, headcount, 'byGender', errors);
   const participantCodes = parseCodes(entry.participantCodes, headcount, errors);
   const note = checkFreeText('note', entry.note, MAX_NOTE, errors);
 
   if (errors.length || headcount === undefined || date === undefined) return { ok: false, errors };
-  const optional = { newParticipants, volunteers, placeId, byAgeBand, byGender, participantCodes, note };
+  const optional = { newParticipants, volunteers, placeId, sessionKind, organisations, byAgeBand, byGender, participantCodes, note };
   return {
     ok: true,
     value: { activityId, date, headcount, ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)) },

@@ -1,5 +1,6 @@
 import { addDays, addMonths, daysBetween, type DateRange, type IsoDate } from '../calendar';
-import type { Cadence } from '../plan/schema';
+import { cadencesOf, type Cadence } from '../plan/cadences';
+import type { Network, Plan } from '../plan/schema';
 import { isDanishPublicHoliday } from './publicHolidays';
 import { zonedTimeToUtc } from './zonedTime';
 
@@ -87,10 +88,37 @@ export function plannedMeetings(cadence: Cadence, range: DateRange, anchor: IsoD
       return cadence.dates.filter((d) => d >= range.from && d <= range.to).sort().map((date) => ({ date, approximate: false }));
     case 'asNeeded':
       return [];
+    case 'between':
+      // Needs the other body's meetings: see plannedMeetingsOf.
+      return [];
   }
 }
 
+/**
+ * The meetings one of a network's cadences plans, in the plan's time zone. "Mødes imellem
+ * bestyrelsesmøderne" falls midway between two planned meetings of the other body.
+ */
+export function plannedMeetingsOf(plan: Plan, cadence: Cadence, range: DateRange, seen: string[] = []): PlannedMeeting[] {
+  if (cadence.kind !== 'between') return plannedMeetings(cadence, range, plan.period.start, plan.timeZone);
+  const other = plan.networks.find((n) => n.id === cadence.network);
+  if (!other || seen.includes(other.id)) return [];
+  // Look a year either side, so the first and last gaps of the range are found.
+  const wide = { from: addMonths(range.from, -12), to: addMonths(range.to, 12) };
+  const theirs = plannedMeetingsOf(plan, cadencesOf(other)[0]!, wide, [...seen, other.id]).map((m) => m.date);
+  const out: PlannedMeeting[] = [];
+  for (let i = 1; i < theirs.length; i++) {
+    const date = addDays(theirs[i - 1]!, Math.floor(daysBetween(theirs[i - 1]!, theirs[i]!) / 2));
+    if (date >= range.from && date <= range.to && date >= plan.period.start) out.push({ date, approximate: true });
+  }
+  return out;
+}
+
+/** Every meeting a network's cadences plan in a range, with the cadence each belongs to. */
+export function plannedNetworkMeetings(plan: Plan, network: Network, range: DateRange): (PlannedMeeting & { cadenceId: string })[] {
+  return cadencesOf(network).flatMap((c) => plannedMeetingsOf(plan, c, range).map((m) => ({ ...m, cadenceId: c.id })));
+}
+
 /** The next planned meeting on or after a day, looking a year ahead. */
-export function nextMeeting(cadence: Cadence, from: IsoDate, anchor: IsoDate, timeZone: string): PlannedMeeting | undefined {
-  return plannedMeetings(cadence, { from, to: addMonths(from, 12) }, anchor, timeZone)[0];
+export function nextMeeting(plan: Plan, cadence: Cadence, from: IsoDate): PlannedMeeting | undefined {
+  return plannedMeetingsOf(plan, cadence, { from, to: addMonths(from, 12) })[0];
 }

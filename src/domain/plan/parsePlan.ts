@@ -1,3 +1,5 @@
+import { checkTargetReferences } from './checkTargets';
+import { danishErrorMap } from './danishIssues';
 import { planSchema, type Plan } from './schema';
 
 export type PlanPath = (string | number)[];
@@ -11,11 +13,11 @@ export type PlanParseResult = { ok: true; plan: Plan } | { ok: false; issues: Pl
 
 /** Validates a plan's shape with zod, then that every id it refers to is defined once. */
 export function parsePlan(raw: unknown): PlanParseResult {
-  const shape = planSchema.safeParse(raw);
+  const shape = planSchema.safeParse(raw, { errorMap: danishErrorMap });
   if (!shape.success) {
     return { ok: false, issues: shape.error.issues.map((i) => ({ path: i.path, message: i.message })) };
   }
-  const issues = checkReferences(shape.data);
+  const issues = [...checkReferences(shape.data), ...checkTargetReferences(shape.data)];
   return issues.length ? { ok: false, issues } : { ok: true, plan: shape.data };
 }
 
@@ -34,7 +36,7 @@ function checkReferences(plan: Plan): PlanIssue[] {
   const places = idsOf(plan.places, 'places');
   const members = idsOf(plan.members, 'members');
   const activities = idsOf(plan.activities, 'activities');
-  const networks = idsOf(plan.networks, 'networks');
+  idsOf(plan.networks, 'networks');
   idsOf(plan.offers, 'offers');
   idsOf(plan.milestones, 'milestones');
 
@@ -57,14 +59,6 @@ function checkReferences(plan: Plan): PlanIssue[] {
     a.focusAreas.forEach((f, j) => expect(focusAreas, f, ['activities', i, 'focusAreas', j], 'indsatsområdet'));
     expect(organisations, a.owner, ['activities', i, 'owner'], 'organisationen');
     a.partners.forEach((p, j) => expect(organisations, p, ['activities', i, 'partners', j], 'organisationen'));
-    a.targets.forEach((t, j) => {
-      if (t.kind === 'meetingsHeld') expect(networks, t.network, ['activities', i, 'targets', j, 'network'], 'netværket');
-    });
-    const targetIds = new Set<string>();
-    a.targets.forEach((t, j) => {
-      if (targetIds.has(t.id)) issues.push({ path: ['activities', i, 'targets', j, 'id'], message: `mål-id "${t.id}" findes mere end én gang` });
-      targetIds.add(t.id);
-    });
   });
   plan.networks.forEach((n, i) => {
     expect(activities, n.activity, ['networks', i, 'activity'], 'aktiviteten');

@@ -1,5 +1,6 @@
 import { isValidIsoDate, type IsoDate } from '../calendar';
 import type { FieldError, Validated } from '../fieldErrors';
+import { cadencesOf } from '../plan/cadences';
 import type { Plan } from '../plan/schema';
 import { checkFreeText } from '../privacy/freeText';
 import { checkLoggedDate } from './loggedDate';
@@ -20,6 +21,8 @@ export interface MeetingRecord {
   planId: string;
   type: 'meeting';
   networkId: string;
+  /** Which of the network's cadences the meeting belongs to, when it has several. */
+  cadenceId?: string;
   date: IsoDate;
   startTime?: string;
   participants: string[];
@@ -38,6 +41,7 @@ const MAX_TEXT = 2000;
 
 export interface MeetingEntry {
   networkId?: string;
+  cadenceId?: string;
   date?: string;
   startTime?: string;
   participants?: string;
@@ -61,6 +65,9 @@ export function validateMeeting(entry: MeetingEntry, plan: Plan, today: IsoDate)
   if (!networkId) errors.push({ field: 'networkId', code: 'required' });
   else if (!plan.networks.some((n) => n.id === networkId)) errors.push({ field: 'networkId', code: 'unknownChoice' });
 
+  const network = plan.networks.find((n) => n.id === networkId);
+  const cadenceId = entry.cadenceId?.trim() || undefined;
+  if (cadenceId && network && !cadencesOf(network).some((c) => c.id === cadenceId)) errors.push({ field: 'cadenceId', code: 'unknownChoice' });
   const date = checkLoggedDate('date', entry.date, plan, today, errors) ?? '';
 
   const startTime = entry.startTime?.trim() ?? '';
@@ -102,6 +109,7 @@ export function validateMeeting(entry: MeetingEntry, plan: Plan, today: IsoDate)
     ok: true,
     value: {
       networkId,
+      ...(cadenceId && cadenceId !== 'main' ? { cadenceId } : {}),
       date,
       ...(startTime ? { startTime } : {}),
       participants,

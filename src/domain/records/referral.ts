@@ -3,7 +3,7 @@ import type { FieldError, Validated } from '../fieldErrors';
 import type { Plan } from '../plan/schema';
 import { isPersonCode, normalisePersonCode } from '../privacy/personCode';
 import { checkFreeText, sensitiveErrorCode } from '../privacy/freeText';
-import { isAgeBand, type AgeBand } from './ageBands';
+import { isAgeBandOf, type AgeBand } from './ageBands';
 import { checkLoggedDate } from './loggedDate';
 
 /** henvist → startet → fastholdt → afsluttet, or afbrudt from any open step. */
@@ -100,7 +100,7 @@ export function validateReferral(entry: ReferralEntry, plan: Plan, today: IsoDat
 
   const ageBand = entry.ageBand?.trim() ?? '';
   if (!ageBand) errors.push({ field: 'ageBand', code: 'required' });
-  else if (!isAgeBand(ageBand)) errors.push({ field: 'ageBand', code: 'unknownChoice' });
+  else if (!isAgeBandOf(plan, ageBand)) errors.push({ field: 'ageBand', code: 'unknownChoice' });
 
   const consent = entry.consentBasis?.trim() ?? '';
   const code = entry.personCode ? normalisePersonCode(entry.personCode) : '';

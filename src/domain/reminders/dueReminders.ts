@@ -1,6 +1,9 @@
 import type { AttendanceRecord } from '../attendance/attendance';
-import { addDays, addMonths, daysBetween, isoWeekDays, type IsoDate } from '../calendar';
-import { plannedMeetings } from '../cadence/plannedMeetings';
+import { addDays, daysBetween, isoWeekDays, type IsoDate } from '../calendar';
+import { plannedMeetingsOf } from '../cadence/plannedMeetings';
+import { isActiveOn } from '../plan/active';
+import { cadencesOf } from '../plan/cadences';
+import { dueDateOf, milestoneOccurrences, type MilestoneOccurrence } from '../plan/milestones';
 import { networksOfActivity } from '../permissions';
 import type { Plan } from '../plan/schema';
 import type { MeetingRecord } from '../records/meeting';
@@ -59,12 +62,11 @@ export interface ReminderInputs {
 }
 
 const leadersOf = (plan: Plan) => plan.members.filter((m) => m.roles.includes('leader')).map((m) => m.id);
-/** A month range is due at the end of its last month ("maj–juli" is due 31 July). */
-export const dueDateOf = (due: { date: IsoDate } | { from: string; to: string }) => ('date' in due ? due.date : addDays(addMonths(`${due.to}-01`, 1), -1));
+export { dueDateOf };
 
 /** A milestone's due date as the plan says it, or as a member moved it. */
-export function effectiveDueDate(milestone: Plan['milestones'][number], state: MilestoneState | undefined): IsoDate {
-  return state?.movedTo?.date ?? dueDateOf(milestone.due);
+export function effectiveDueDate(milestone: MilestoneOccurrence, state: MilestoneState | undefined): IsoDate {
+  return state?.movedTo?.date ?? milestone.due;
 }
 
 /**
@@ -72,13 +74,18 @@ export function effectiveDueDate(milestone: Plan['milestones'][number], state: M
  * until that date has passed; after it the cadence takes over again.
  */
 function meetingsOn(network: Plan['networks'][number], day: IsoDate, plan: Plan, override: NextMeetingOverride | undefined) {
+  if (!isActiveOn(network.active, plan, day)) return [];
   if (override && override.date >= day) return override.date === day ? [{ date: day, approximate: false }] : [];
-  return plannedMeetings(network.cadence, { from: day, to: day }, plan.period.start, plan.timeZone).filter((m) => !override || m.date > override.date);
+  // The network's own meetings: its first cadence. Further cadences (reporting to another body) are dates to keep, not meetings to log.
+  const [main] = cadencesOf(network);
+  return main ? plannedMeetingsOf(plan, main, { from: day, to: day }).filter((m) => !override || m.date > override.date) : [];
 }
 
 /** Everything the bot should remind about today. Pure: the scheduler persists and sends. */
 export function dueReminders({ plan, today, meetings, openReferrals, lastWeekAttendance, milestoneStates = [], nextMeetings = [], settings = defaultReminderSettings }: ReminderInputs): Reminder[] {
   const out: Reminder[] = [];
+  // A plan that has ended reminds of nothing: what was not done by then is "ikke nået" in status.
+  if (today > plan.period.end) return out;
 
   for (const network of plan.networks) {
     const coordinators = network.coordinators.length ? network.coordinators : leadersOf(plan);
@@ -97,7 +104,7 @@ export function dueReminders({ plan, today, meetings, openReferrals, lastWeekAtt
     }
   }
 
-  for (const milestone of plan.milestones) {
+  for (const milestone of milestoneOccurrences(plan)) {
     const state = milestoneStates.find((s) => s.milestoneId === milestone.id);
     if (state?.done) continue;
     const due = effectiveDueDate(milestone, state);
@@ -130,7 +137,7 @@ export function dueReminders({ plan, today, meetings, openReferrals, lastWeekAtt
 
   // A weekly activity with nothing logged last week (Monday to Sunday), outside its off-season.
   const lastWeek = isoWeekDays(addDays(today, -7));
-  for (const activity of plan.activities.filter((a) => a.sessionCadence === 'weekly')) {
+  for (const activity of plan.activities.filter((a) => a.sessionCadence === 'weekly' && isActiveOn(a.active, plan, addDays(today, -7)))) {
     const offSeason = new Set(activity.targets.flatMap((t) => (t.kind === 'sessionsPerWeek' ? (t.excludeMonths ?? []) : [])));
     if (lastWeek.every((d) => offSeason.has(Number(d.slice(5, 7))))) continue;
     if (lastWeek[6]! < plan.period.start || lastWeek[0]! > plan.period.end) continue;

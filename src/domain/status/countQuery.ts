@@ -24,7 +24,7 @@ export function answerCount(plan: Plan, query: CountQuery, rollups: Rollup[], to
   const window = intersect(query.period, { from: plan.period.start, to: plan.period.end }) ?? query.period;
   const end = today < window.to ? today : window.to;
   const inWindow = (r: Rollup) => r.month >= window.from.slice(0, 7) && r.month <= end.slice(0, 7);
-  const activityIds = new Set(targets.map((t) => t.activity.id));
+  const activityIds = new Set(targets.filter((t) => t.holder.kind === 'activity').map((t) => t.holder.id));
   const inScope = (scopeId: string) => query.scope.kind === 'plan' || activityIds.has(scopeId) || (query.scope.kind === 'network' && scopeId === query.scope.id);
   let value = 0;
   if (query.measure === 'started' || query.measure === 'referred') {

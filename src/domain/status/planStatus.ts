@@ -1,56 +1,57 @@
-import { addDays, addMonths, daysBetween, intersect, type DateRange, type IsoDate } from '../calendar';
-import { plannedMeetings } from '../cadence/plannedMeetings';
-import type { Activity, Amount, Plan, Target } from '../plan/schema';
+import { addDays, addMonths, intersect, type DateRange, type IsoDate } from '../calendar';
+import { milestoneOccurrences } from '../plan/milestones';
+import { ageBandsOf } from '../records/ageBands';
+import { planTargets, type PlanTarget } from '../plan/planTargets';
+import type { Activity, Indicator, Network, Plan } from '../plan/schema';
 import { effectiveDueDate } from '../reminders/dueReminders';
 import type { MilestoneState } from '../reminders/scheduleState';
-import { elapsedShare } from './attendanceStatus';
-import { judge, type Judgement } from './judge';
+import { indicatorJudgement } from './indicatorStatus';
+import { judgements, type Judgement } from './judge';
+import { latestReadingUpTo, type IndicatorReading } from './measures';
+import { cadenceStatuses, type CadenceStatus } from './networkStatus';
+import { RollupIndex } from './rollupIndex';
 import type { Rollup } from './rollups';
+import { targetStatus, type ReportedFigure, type TargetStatus } from './targetStatus';
+
+export type { IndicatorReading } from './measures';
+export type { CadenceStatus } from './networkStatus';
+export type { ReportedFigure, TargetStatus, Unit } from './targetStatus';
+export { indicatorJudgement } from './indicatorStatus';
 
 /**
  * Status of a plan, a focus area, an activity or a network over a period, computed from the
- * rollups alone (never the records), for every target kind the plans use. Pure.
+ * rollups alone (never the records), for every kind of criterion the plans use. Pure.
  */
 export type StatusScope = { kind: 'plan' } | { kind: 'focusArea'; id: string } | { kind: 'activity'; id: string } | { kind: 'network'; id: string };
 
-export interface IndicatorReading {
-  indicatorId: string;
-  period: string;
-  value: number;
-  source: string;
-}
-
-export type Unit = 'count' | 'perWeek' | 'average' | 'percent';
-
-export interface TargetStatus {
-  target: Target;
-  activity: Activity;
-  actual: number | undefined;
-  /** The target for the whole period, scaled from its own period (a yearly 40 is 10 for a quarter). */
-  goal: Amount;
-  unit: Unit;
-  judgement: Judgement;
-  /** Meetings the cadence planned so far, for meetingsHeld. */
-  planned?: number;
-}
-
 export interface IndicatorStatus {
   focusAreaId: string;
-  indicator: Plan['focusAreas'][number]['goals'][number]['indicators'][number];
+  indicator: Indicator;
   latest?: IndicatorReading;
   judgement: Judgement;
 }
 
+export interface MilestoneLine {
+  id: string;
+  text: string;
+  due: IsoDate;
+  owner?: string;
+}
+
 export interface MilestoneSummary {
   done: number;
-  dueSoon: { id: string; text: string; due: IsoDate }[];
-  overdue: { id: string; text: string; due: IsoDate }[];
+  dueSoon: MilestoneLine[];
+  overdue: MilestoneLine[];
+  /** Once the plan has ended: what was due by its end and never done. Not "forsinket" forever. */
+  notReached: MilestoneLine[];
 }
 
 export interface ActivityFigures {
   activity: Activity;
   sessions: number;
   average: number | undefined;
+  /** Participants by the plan's own age bands, where sessions were split by age. */
+  byAgeBand: { band: string; participants: number }[];
 }
 
 export interface PlanStatus {
@@ -59,8 +60,12 @@ export interface PlanStatus {
   figures: ActivityFigures[];
   period: DateRange;
   today: IsoDate;
+  /** The plan's period is over. */
+  ended: boolean;
   targets: TargetStatus[];
   indicators: IndicatorStatus[];
+  /** Every network's meetings against its cadence. */
+  cadences: CadenceStatus[];
   milestones: MilestoneSummary;
 }
 
@@ -69,223 +74,19 @@ export interface PlanStatusInputs {
   scope: StatusScope;
   period: DateRange;
   today: IsoDate;
-  /** Rollups from 12 months before the period (retention cohorts) to its end. */
+  /** Rollups for the months rollupMonthsNeeded names. */
   rollups: Rollup[];
   indicatorValues?: IndicatorReading[];
+  reportedFigures?: ReportedFigure[];
   milestoneStates?: MilestoneState[];
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
-const monthsBetween = (from: string, to: string): string[] => {
-  const out: string[] = [];
-  for (let m = from.slice(0, 7); m <= to.slice(0, 7); m = addMonths(`${m}-01`, 1).slice(0, 7)) out.push(m);
-  return out;
-};
-const lastDayOfMonth = (month: string) => addDays(addMonths(`${month}-01`, 1), -1);
 
-/** Days in a target's own period, to scale it to the status period. */
-function periodDays(per: 'week' | 'month' | 'quarter' | 'year' | 'plan', plan: Plan): number {
-  switch (per) {
-    case 'week':
-      return 7;
-    case 'month':
-      return 365 / 12;
-    case 'quarter':
-      return 365 / 4;
-    case 'year':
-      return 365;
-    case 'plan':
-      return daysBetween(plan.period.start, plan.period.end) + 1;
-  }
-}
-
-function scaled(amount: Amount, factor: number): Amount {
-  const out: Amount = {};
-  for (const k of ['min', 'max', 'approx'] as const) if (amount[k] !== undefined) out[k] = round1(amount[k]! * factor);
-  return out;
-}
-
-class RollupIndex {
-  private readonly byScope = new Map<string, Map<string, Rollup>>();
-  constructor(rollups: Rollup[]) {
-    for (const r of rollups) {
-      const months = this.byScope.get(r.scope) ?? new Map<string, Rollup>();
-      months.set(r.month, r);
-      this.byScope.set(r.scope, months);
-    }
-  }
-
-  scopes(prefix: string): string[] {
-    return [...this.byScope.keys()].filter((s) => s.startsWith(prefix));
-  }
-
-  month(scope: string, month: string): Rollup | undefined {
-    return this.byScope.get(scope)?.get(month);
-  }
-
-  /** A counter summed over days from..to: whole months from the month total, edge months day by day. */
-  sum(scope: string, name: string, from: IsoDate, to: IsoDate, months?: (month: number) => boolean): number {
-    if (to < from) return 0;
-    let total = 0;
-    for (const month of monthsBetween(from, to)) {
-      if (months && !months(Number(month.slice(5, 7)))) continue;
-      const r = this.month(scope, month);
-      if (!r) continue;
-      if (from <= `${month}-01` && to >= lastDayOfMonth(month)) total += r.counters[name] ?? 0;
-      else {
-        for (const [key, value] of Object.entries(r.counters)) {
-          const m = /^d(\d\d):(.+)$/.exec(key);
-          if (m && m[2] === name) {
-            const date = `${month}-${m[1]}`;
-            if (date >= from && date <= to) total += value;
-          }
-        }
-      }
-    }
-    return total;
-  }
-
-  /** A counter summed over whole months (referrals are kept per month). */
-  sumMonths(scope: string, name: string, from: IsoDate, to: IsoDate): number {
-    return monthsBetween(from, to).reduce((n, m) => n + (this.month(scope, m)?.counters[name] ?? 0), 0);
-  }
-
-  codes(scope: string, from: IsoDate, to: IsoDate): Map<string, number> {
-    const out = new Map<string, number>();
-    for (const m of monthsBetween(from, to)) for (const [code, n] of Object.entries(this.month(scope, m)?.codes ?? {})) out.set(code, (out.get(code) ?? 0) + n);
-    return out;
-  }
-
-  organisations(scopes: string[], from: IsoDate, to: IsoDate): Set<string> {
-    const out = new Set<string>();
-    for (const scope of scopes) for (const m of monthsBetween(from, to)) for (const org of Object.keys(this.month(scope, m)?.organisations ?? {})) out.add(org);
-    return out;
-  }
-
-  /** The last day with sessions, and its headcount per session. */
-  latestDay(scope: string, from: IsoDate, to: IsoDate): number | undefined {
-    for (const month of monthsBetween(from, to).reverse()) {
-      const r = this.month(scope, month);
-      if (!r) continue;
-      const days = Object.keys(r.counters)
-        .map((k) => /^d(\d\d):sessions$/.exec(k)?.[1])
-        .filter((d): d is string => !!d && `${month}-${d}` >= from && `${month}-${d}` <= to)
-        .sort();
-      const day = days[days.length - 1];
-      if (day) return round1((r.counters[`d${day}:headcount`] ?? 0) / (r.counters[`d${day}:sessions`] ?? 1));
-    }
-    return undefined;
-  }
-}
-
-const countedAs: Record<Extract<Target, { kind: 'count' }>['of'], string> = { participants: 'headcount', newParticipants: 'new', sessions: 'sessions', events: 'sessions', volunteers: 'volunteers' };
-const orgKinds: Record<string, string[] | undefined> = { association: ['association'], daycare: ['daycare'], school: ['school'], culture: ['culture'] };
-
-function targetStatus(plan: Plan, activity: Activity, target: Target, window: DateRange, today: IsoDate, idx: RollupIndex): TargetStatus {
-  const end = today < window.to ? today : window.to;
-  const share = elapsedShare(window, today);
-  const factorFor = (per: Parameters<typeof periodDays>[0]) => (daysBetween(window.from, window.to) + 1) / periodDays(per, plan);
-  const scope = `activity:${activity.id}`;
-  const sessions = idx.sum(scope, 'sessions', window.from, end);
-  const base = { target, activity };
-  switch (target.kind) {
-    case 'count': {
-      const goal = scaled(target.amount, factorFor(target.per));
-      const actual = sessions ? idx.sum(scope, countedAs[target.of], window.from, end) : undefined;
-      return { ...base, actual, goal, unit: 'count', judgement: judge(actual, goal, share) };
-    }
-    case 'sessionsPerWeek': {
-      const excluded = new Set(target.excludeMonths ?? []);
-      const inSeason = (m: number) => !excluded.has(m);
-      let days = 0;
-      for (let d = window.from; d <= end; d = addDays(d, 1)) if (inSeason(Number(d.slice(5, 7)))) days++;
-      const n = idx.sum(scope, 'sessions', window.from, end, inSeason);
-      const actual = days >= 7 && n ? round1(n / (days / 7)) : undefined;
-      return { ...base, actual, goal: target.amount, unit: 'perWeek', judgement: judge(actual, target.amount) };
-    }
-    case 'averageAttendance': {
-      const actual = sessions ? round1(idx.sum(scope, 'headcount', window.from, end) / sessions) : undefined;
-      return { ...base, actual, goal: target.amount, unit: 'average', judgement: judge(actual, target.amount) };
-    }
-    case 'uniquePeople': {
-      if (target.per === 'month' || target.averaged) {
-        const months = monthsBetween(window.from, end);
-        const counts = months.map((m) => idx.codes(scope, `${m}-01`, `${m}-01`).size);
-        const actual = counts.some((c) => c > 0) ? round1(counts.reduce((a, b) => a + b, 0) / counts.length) : undefined;
-        return { ...base, actual, goal: target.amount, unit: 'count', judgement: judge(actual, target.amount) };
-      }
-      const unique = idx.codes(scope, window.from, end).size;
-      const goal = scaled(target.amount, factorFor('year'));
-      return { ...base, actual: unique || undefined, goal, unit: 'count', judgement: judge(unique || undefined, goal, share) };
-    }
-    case 'repeatParticipation': {
-      const codes = idx.codes(scope, window.from, end);
-      const actual = codes.size ? round1(([...codes.values()].filter((n) => n > target.moreThanSessions).length / codes.size) * 100) : undefined;
-      return { ...base, actual, goal: target.sharePercent, unit: 'percent', judgement: judge(actual, target.sharePercent) };
-    }
-    case 'referrals': {
-      const counter = target.toOffer ? `reached:${target.reaching}:offer-${target.toOffer}` : `reached:${target.reaching}`;
-      const actual = idx.sumMonths(`referrals:${activity.id}`, counter, window.from, end);
-      const goal = scaled(target.amount, factorFor(target.per));
-      return { ...base, actual, goal, unit: 'count', judgement: judge(actual, goal, share) };
-    }
-    case 'retention': {
-      // The cohort that started N months before the period, followed up to today.
-      const from = addMonths(window.from, -target.afterMonths);
-      const to = addMonths(end, -target.afterMonths);
-      const started = idx.sumMonths(`referrals:${activity.id}`, 'cohortStarted', from, to);
-      const retained = idx.sumMonths(`referrals:${activity.id}`, 'cohortRetained', from, to);
-      if (target.sharePercent) {
-        const actual = started ? round1((retained / started) * 100) : undefined;
-        return { ...base, actual, goal: target.sharePercent, unit: 'percent', judgement: judge(actual, target.sharePercent) };
-      }
-      const goal = target.amount ?? {};
-      return { ...base, actual: started ? retained : undefined, goal, unit: 'count', judgement: started ? judge(retained, goal, share) : 'noData' };
-    }
-    case 'pointInTime': {
-      const actual = idx.latestDay(scope, window.from, end);
-      return { ...base, actual, goal: target.amount, unit: 'count', judgement: judge(actual, target.amount) };
-    }
-    case 'meetingsHeld': {
-      const network = plan.networks.find((n) => n.id === target.network);
-      const actual = idx.sum(`network:${target.network}`, 'meetings', window.from, end);
-      const goal = scaled(target.amount, factorFor(target.per));
-      const planned = network ? plannedMeetings(network.cadence, { from: window.from, to: end }, plan.period.start, plan.timeZone).length : undefined;
-      return { ...base, actual, goal, unit: 'count', judgement: judge(actual, goal, share), ...(planned !== undefined ? { planned } : {}) };
-    }
-    case 'organisationsInvolved': {
-      const own = plan.networks.filter((n) => n.activity === activity.id).map((n) => `network:${n.id}`);
-      const scopes = own.length ? own : idx.scopes('network:');
-      const kinds = target.organisationKind ? orgKinds[target.organisationKind] : undefined;
-      const orgs = [...idx.organisations(scopes, window.from, end)].filter((id) => !kinds || kinds.includes(plan.organisations.find((o) => o.id === id)?.kind ?? ''));
-      const goal = scaled(target.amount, target.per === 'plan' || target.per === 'year' ? 1 : factorFor(target.per));
-      return { ...base, actual: orgs.length, goal, unit: 'count', judgement: judge(orgs.length, goal, share) };
-    }
-  }
-}
-
-/** A population indicator against its baseline and direction, from the latest value entered. */
-export function indicatorJudgement(indicator: IndicatorStatus['indicator'], latest: IndicatorReading | undefined): Judgement {
-  const baseline = indicator.baseline.value;
-  if (!latest || baseline === null) return 'noData';
-  const v = latest.value;
-  switch (indicator.direction) {
-    case 'falls':
-      if (indicator.target !== undefined && v <= indicator.target) return 'ahead';
-      return v < baseline ? 'onTrack' : 'behind';
-    case 'rises':
-      if (indicator.target !== undefined && v >= indicator.target) return 'ahead';
-      return v > baseline ? 'onTrack' : 'behind';
-    case 'holds':
-      // "fastholdes": within five per cent of the baseline.
-      return Math.abs(v - baseline) <= Math.abs(baseline) * 0.05 ? 'onTrack' : 'behind';
-    case 'toComparisonLevel': {
-      const level = indicator.baseline.comparison?.value ?? indicator.target;
-      if (level === undefined || level === null) return 'noData';
-      if (Math.abs(v - level) <= Math.abs(level) * 0.01) return 'ahead';
-      return Math.abs(v - level) < Math.abs(baseline - level) ? 'onTrack' : 'behind';
-    }
-  }
+function focusAreasIn(plan: Plan, scope: StatusScope): Set<string> {
+  if (scope.kind === 'plan') return new Set(plan.focusAreas.map((f) => f.id));
+  if (scope.kind === 'focusArea') return new Set([scope.id]);
+  return new Set();
 }
 
 function activitiesIn(plan: Plan, scope: StatusScope): Activity[] {
@@ -298,52 +99,121 @@ function activitiesIn(plan: Plan, scope: StatusScope): Activity[] {
       return plan.activities.filter((a) => a.id === scope.id);
     case 'network': {
       const network = plan.networks.find((n) => n.id === scope.id);
-      return plan.activities.filter((a) => a.id === network?.activity || a.targets.some((t) => t.kind === 'meetingsHeld' && t.network === scope.id));
+      return plan.activities.filter((a) => a.id === network?.activity);
     }
   }
 }
 
-export function planStatus({ plan, scope, period, today, rollups, indicatorValues = [], milestoneStates = [] }: PlanStatusInputs): PlanStatus {
-  const window = intersect(period, { from: plan.period.start, to: plan.period.end }) ?? period;
-  const idx = new RollupIndex(rollups);
-  const activities = activitiesIn(plan, scope);
-  const targets = activities.flatMap((activity) =>
-    activity.targets.filter((t) => scope.kind !== 'network' || activity.id === plan.networks.find((n) => n.id === scope.id)?.activity || (t.kind === 'meetingsHeld' && t.network === scope.id)).map((t) => targetStatus(plan, activity, t, window, today, idx)),
-  );
+function networksIn(plan: Plan, scope: StatusScope, activities: Activity[]): Network[] {
+  if (scope.kind === 'plan') return plan.networks;
+  if (scope.kind === 'network') return plan.networks.filter((n) => n.id === scope.id);
+  const ids = new Set(activities.map((a) => a.id));
+  return plan.networks.filter((n) => n.activity !== undefined && ids.has(n.activity));
+}
 
-  const focusAreas = scope.kind === 'plan' ? plan.focusAreas : scope.kind === 'focusArea' ? plan.focusAreas.filter((f) => f.id === scope.id) : [];
-  const indicators = focusAreas.flatMap((fa) =>
-    fa.goals.flatMap((g) =>
-      g.indicators.map((indicator) => {
-        const latest = indicatorValues.filter((v) => v.indicatorId === indicator.id).sort((a, b) => a.period.localeCompare(b.period)).at(-1);
-        return { focusAreaId: fa.id, indicator, ...(latest ? { latest } : {}), judgement: indicatorJudgement(indicator, latest) };
-      }),
-    ),
-  );
-
+/** The targets a scope shows: its activities' targets, its goals', and those naming its network. */
+function targetsIn(plan: Plan, scope: StatusScope, activities: Activity[]): PlanTarget[] {
   const activityIds = new Set(activities.map((a) => a.id));
-  const milestones = plan.milestones.filter((m) => scope.kind === 'plan' || (m.activity !== undefined && activityIds.has(m.activity)));
-  const summary: MilestoneSummary = { done: 0, dueSoon: [], overdue: [] };
-  for (const m of milestones) {
-    const state = milestoneStates.find((s) => s.milestoneId === m.id);
+  const areas = focusAreasIn(plan, scope);
+  return planTargets(plan).filter(({ target, holder }) => {
+    if (holder.kind === 'activity' && activityIds.has(holder.id)) return true;
+    if (holder.kind === 'goal' && holder.focusAreaIds.some((f) => areas.has(f))) return true;
+    if (scope.kind !== 'network') return false;
+    return (target.kind === 'meetingsHeld' && target.network === scope.id) || (target.kind === 'assessment' && target.by === scope.id) || ('measure' in target && target.measure.of === 'meetings' && target.measure.network === scope.id);
+  });
+}
+
+export function milestoneSummary(plan: Plan, scope: StatusScope, activities: Activity[], today: IsoDate, states: MilestoneState[]): MilestoneSummary {
+  const activityIds = new Set(activities.map((a) => a.id));
+  const ended = today > plan.period.end;
+  const summary: MilestoneSummary = { done: 0, dueSoon: [], overdue: [], notReached: [] };
+  for (const m of milestoneOccurrences(plan)) {
+    if (scope.kind !== 'plan' && !(m.activity !== undefined && activityIds.has(m.activity))) continue;
+    const state = states.find((s) => s.milestoneId === m.id);
     if (state?.done) {
       summary.done++;
       continue;
     }
     const due = effectiveDueDate(m, state);
-    if (due < today) summary.overdue.push({ id: m.id, text: m.text, due });
-    else if (due <= addDays(today, 30)) summary.dueSoon.push({ id: m.id, text: m.text, due });
+    const line = { id: m.id, text: m.text, due, ...(m.owner ? { owner: m.owner } : {}) };
+    if (ended) summary.notReached.push(line);
+    else if (due < today) summary.overdue.push(line);
+    else if (due <= addDays(today, 30)) summary.dueSoon.push(line);
   }
-  const end = today < window.to ? today : window.to;
-  const figures = activities.map((activity) => {
-    const sessions = idx.sum(`activity:${activity.id}`, 'sessions', window.from, end);
-    return { activity, sessions, average: sessions ? round1(idx.sum(`activity:${activity.id}`, 'headcount', window.from, end) / sessions) : undefined };
-  });
-  return { scope, figures, period: window, today, targets, indicators, milestones: summary };
+  const byDue = (a: MilestoneLine, b: MilestoneLine) => a.due.localeCompare(b.due);
+  summary.overdue.sort(byDue);
+  summary.dueSoon.sort(byDue);
+  summary.notReached.sort(byDue);
+  return summary;
 }
 
-/** How many months before a period the rollups must reach, for retention cohorts. */
+export function planStatus({ plan, scope, period, today, rollups, indicatorValues = [], reportedFigures = [], milestoneStates = [] }: PlanStatusInputs): PlanStatus {
+  const window = intersect(period, { from: plan.period.start, to: plan.period.end }) ?? period;
+  const idx = new RollupIndex(rollups);
+  const ctx = { plan, idx, today, indicatorValues, reported: reportedFigures };
+  const activities = activitiesIn(plan, scope);
+  const targets = targetsIn(plan, scope, activities).map((pt) => targetStatus(ctx, pt, window));
+
+  const areas = focusAreasIn(plan, scope);
+  const untilYear = Number(window.to.slice(0, 4));
+  const indicators = plan.focusAreas
+    .filter((fa) => areas.has(fa.id))
+    .flatMap((fa) =>
+      fa.goals.flatMap((g) =>
+        g.indicators.map((indicator) => {
+          // A later year's value never shows in an earlier year's status.
+          const latest = latestReadingUpTo(ctx, indicator.id, untilYear);
+          return { focusAreaId: fa.id, indicator, ...(latest ? { latest } : {}), judgement: indicatorJudgement(indicator, latest) };
+        }),
+      ),
+    );
+
+  const end = today < window.to ? today : window.to;
+  const figures = activities.map((activity) => {
+    const scope = `activity:${activity.id}`;
+    const sessions = idx.sum(scope, 'sessions', window.from, end);
+    const byAgeBand = ageBandsOf(plan).map((band) => ({ band, participants: idx.sum(scope, `age:${band}`, window.from, end) })).filter((b) => b.participants > 0);
+    return { activity, sessions, average: sessions ? round1(idx.sum(scope, 'headcount', window.from, end) / sessions) : undefined, byAgeBand };
+  });
+  return {
+    scope,
+    figures,
+    period: window,
+    today,
+    ended: today > plan.period.end,
+    targets,
+    indicators,
+    cadences: cadenceStatuses(ctx, networksIn(plan, scope, activities), window),
+    milestones: milestoneSummary(plan, scope, activities, today, milestoneStates),
+  };
+}
+
+/** How many targets, indicators and cadences have each judgement: the numbers a status header shows. */
+export function judgementMix(items: { judgement: Judgement }[]): Record<Judgement, number> {
+  const mix = Object.fromEntries(judgements.map((j) => [j, 0])) as Record<Judgement, number>;
+  for (const i of items) mix[i.judgement]++;
+  return mix;
+}
+
+/** Every judged line of a status, each once: targets, indicators and cadences. */
+export function judgedLines(status: PlanStatus): { judgement: Judgement; focusAreaId?: string }[] {
+  return [
+    ...status.targets.map((t) => ({ judgement: t.judgement, focusAreaId: t.holder.focusAreaIds[0] })),
+    ...status.indicators.map((i) => ({ judgement: i.judgement, focusAreaId: i.focusAreaId })),
+    ...status.cadences.map((c) => ({ judgement: c.judgement })),
+  ];
+}
+
+/** How far back the rollups must reach for a period: retention cohorts, baselines, averages over years, whole-plan counts. */
 export function rollupMonthsNeeded(plan: Plan, period: DateRange): { from: string; to: string } {
-  const back = Math.max(0, ...plan.activities.flatMap((a) => a.targets.map((t) => (t.kind === 'retention' ? t.afterMonths : 0))));
-  return { from: addMonths(period.from, -back).slice(0, 7), to: period.to.slice(0, 7) };
+  let from = period.from;
+  for (const { target } of planTargets(plan)) {
+    const candidates: string[] = [];
+    if (target.kind === 'retention') candidates.push(addMonths(period.from, -target.afterMonths));
+    if (target.kind === 'change') candidates.push(`${target.baseline.year}-01-01`);
+    if (target.kind === 'yearlyAverage') candidates.push(target.years ? `${target.years.from}-01-01` : plan.period.start);
+    if (target.kind === 'uniquePeople' && target.per === 'plan') candidates.push(plan.period.start);
+    for (const c of candidates) if (c < from) from = c;
+  }
+  return { from: from.slice(0, 7), to: period.to.slice(0, 7) };
 }

@@ -1,5 +1,7 @@
 import type { AttendanceRecord } from '../attendance/attendance';
 import type { MeetingRecord } from '../records/meeting';
+import type { AssessmentRecord } from '../records/assessment';
+import type { OutcomeRecord } from '../records/outcome';
 import type { ReferralRecord, ReferralStatus } from '../records/referral';
 
 /**
@@ -8,8 +10,9 @@ import type { ReferralRecord, ReferralStatus } from '../records/referral';
  * amounts; a create adds its contribution, a delete subtracts it, an edit does both, and a
  * rebuild sums the contributions of every record. Pure: the store applies them.
  *
- * Scopes: `activity:<id>` (sessions), `network:<id>` (meetings), `referrals:<from>` (referrals by
- * where they came from: an activity id or `org-<id>`).
+ * Scopes: `activity:<id>` (sessions and logged outcomes), `network:<id>` (meetings),
+ * `referrals:<from>` (referrals by where they came from: an activity id or `org-<id>`),
+ * `assessment:<target key>` (assessments and questionnaires).
  */
 export interface Rollup {
   id: string;
@@ -58,26 +61,49 @@ export function reachedOn(r: ReferralRecord, level: ReferralLevel): string | und
   return r.history.find((h) => referralPath.indexOf(h.status as ReferralLevel) >= rank)?.date;
 }
 
-export function contributionsOf(record: AttendanceRecord | MeetingRecord | ReferralRecord): Contribution[] {
+type Rolled = AttendanceRecord | MeetingRecord | ReferralRecord | OutcomeRecord | AssessmentRecord;
+
+/** Adds a counter for the month and for its day (`d<DD>:<name>`), so a period may start mid-month. */
+function addDaily(c: Contribution, date: string, name: string, value: number): void {
+  if (!value) return;
+  c.counters[name] = (c.counters[name] ?? 0) + value;
+  const day = `d${dayOf(date)}:${name}`;
+  c.counters[day] = (c.counters[day] ?? 0) + value;
+}
+
+export function contributionsOf(record: Rolled): Contribution[] {
   switch (record.type) {
     case 'attendance': {
       const c = empty(`activity:${record.activityId}`, monthOf(record.date));
-      const d = `d${dayOf(record.date)}`;
-      const add = (name: string, value: number) => {
-        if (value) c.counters[name] = (c.counters[name] ?? 0) + value;
-      };
-      for (const [name, value] of [['sessions', 1], ['headcount', record.headcount], ['new', record.newParticipants ?? 0], ['volunteers', record.volunteers ?? 0]] as const) {
-        add(name, value);
-        add(`${d}:${name}`, value);
+      const base = [['sessions', 1], ['headcount', record.headcount], ['new', record.newParticipants ?? 0], ['volunteers', record.volunteers ?? 0]] as const;
+      for (const [name, value] of base) {
+        addDaily(c, record.date, name, value);
+        // The plan counts some kinds of session apart ("2 feriecamps og 1 festival").
+        if (record.sessionKind) addDaily(c, record.date, `${name}@${record.sessionKind}`, value);
       }
+      for (const [band, n] of Object.entries(record.byAgeBand ?? {})) addDaily(c, record.date, `age:${band}`, n ?? 0);
       for (const code of new Set(record.participantCodes ?? [])) c.codes[code] = 1;
+      for (const org of new Set(record.organisations ?? [])) c.organisations[record.sessionKind ? `${org}@${record.sessionKind}` : org] = 1;
       return [c];
     }
     case 'meeting': {
       const c = empty(`network:${record.networkId}`, monthOf(record.date));
-      c.counters.meetings = 1;
-      c.counters[`d${dayOf(record.date)}:meetings`] = 1;
+      addDaily(c, record.date, 'meetings', 1);
+      if (record.cadenceId) addDaily(c, record.date, `meetings@${record.cadenceId}`, 1);
       for (const org of new Set(record.organisations)) c.organisations[org] = 1;
+      return [c];
+    }
+    case 'outcome': {
+      const c = empty(`activity:${record.activityId}`, monthOf(record.date));
+      addDaily(c, record.date, `outcome:${record.outcomeId}`, record.count);
+      return [c];
+    }
+    case 'assessment': {
+      // Kept by day as well: an assessment is a snapshot, and status shows the latest one.
+      const c = empty(`assessment:${record.targetKey}`, monthOf(record.date));
+      addDaily(c, record.date, 'assessments', 1);
+      addDaily(c, record.date, 'asked', record.asked);
+      addDaily(c, record.date, 'agreeing', record.agreeing);
       return [c];
     }
     case 'referral': {
@@ -85,19 +111,24 @@ export function contributionsOf(record: AttendanceRecord | MeetingRecord | Refer
       const to = referralDestination(record);
       const byMonth = new Map<string, Contribution>();
       const at = (date: string) => byMonth.get(monthOf(date)) ?? byMonth.set(monthOf(date), empty(scope, monthOf(date))).get(monthOf(date))!;
+      const add = (date: string, name: string) => {
+        const c = at(date);
+        c.counters[name] = (c.counters[name] ?? 0) + 1;
+      };
       for (const level of referralPath) {
         const date = reachedOn(record, level);
         if (!date) continue;
-        const c = at(date);
-        c.counters[`reached:${level}`] = (c.counters[`reached:${level}`] ?? 0) + 1;
-        c.counters[`reached:${level}:${to}`] = (c.counters[`reached:${level}:${to}`] ?? 0) + 1;
+        add(date, `reached:${level}`);
+        add(date, `reached:${level}:${to}`);
+        // The funnel follows the referrals made in a month: how far that cohort has come.
+        add(record.date, `cohort:${level}`);
+        add(record.date, `cohort:${level}:${to}`);
       }
       // Retention is measured on the cohort that started in a month: how many of them were retained.
       const started = reachedOn(record, 'started');
       if (started) {
-        const c = at(started);
-        c.counters.cohortStarted = (c.counters.cohortStarted ?? 0) + 1;
-        if (reachedOn(record, 'retained')) c.counters.cohortRetained = (c.counters.cohortRetained ?? 0) + 1;
+        add(started, 'cohortStarted');
+        if (reachedOn(record, 'retained')) add(started, 'cohortRetained');
       }
       return [...byMonth.values()];
     }
@@ -125,7 +156,7 @@ export function applyContributions(planId: string, rollups: Map<string, Rollup>,
 }
 
 /** Every rollup, from the records alone: what the incremental rollups must always equal. */
-export function rollupsFromRecords(planId: string, records: (AttendanceRecord | MeetingRecord | ReferralRecord)[]): Map<string, Rollup> {
+export function rollupsFromRecords(planId: string, records: Rolled[]): Map<string, Rollup> {
   const rollups = new Map<string, Rollup>();
   for (const r of records) applyContributions(planId, rollups, contributionsOf(r), 1);
   return rollups;

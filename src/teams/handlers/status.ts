@@ -28,7 +28,7 @@ export function statusHandlers({ repos, clock }: HandlerDeps) {
       case 'unknownScope':
         return { text: s.unknownScope(result.text.slice(0, 60)) };
       case 'status':
-        return { card: statusCard(m, result) };
+        return { card: statusCard(m, result, { showQuiet: (turn.data as { show?: unknown } | undefined)?.show === 'all' }) };
       case 'overdueMilestones':
         return { text: result.milestones.overdue.length ? [`**${s.overdueTitle}**`, ...result.milestones.overdue.map((o) => `- ${o.text} (${m.formatDate(o.due)})`)].join('\n') : s.noOverdue };
       case 'count': {

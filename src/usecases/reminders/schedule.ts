@@ -5,14 +5,16 @@ import { auditEntry } from '../../domain/records/audit';
 import type { MeetingRecord } from '../../domain/records/meeting';
 import { checkFreeText } from '../../domain/privacy/freeText';
 import type { FieldError } from '../../domain/fieldErrors';
+import { findOccurrence, milestoneOccurrences, type MilestoneOccurrence } from '../../domain/plan/milestones';
 import { effectiveDueDate } from '../../domain/reminders/dueReminders';
+import { networksOfActivity } from '../../domain/permissions';
 import { milestoneStateId, nextMeetingId, type MilestoneState } from '../../domain/reminders/scheduleState';
 import { authorize, isDenied, type Denied } from '../authorize';
 import type { Repositories } from '../ports';
 import type { MemberInPlan } from '../resolveMember';
 
 export interface MilestoneView {
-  milestone: Plan['milestones'][number];
+  milestone: MilestoneOccurrence;
   due: IsoDate;
   state?: MilestoneState;
 }
@@ -48,7 +50,7 @@ export async function listMilestones(
   const member = await authorize(repos, clock, aadObjectId, 'manageSchedule');
   if (isDenied(member)) return member;
   const states = await repos.schedule.milestoneStates(member.plan.id);
-  const milestones = member.plan.milestones
+  const milestones = milestoneOccurrences(member.plan)
     .map((milestone) => {
       const state = states.find((s) => s.record.milestoneId === milestone.id)?.record;
       return { milestone, state, due: effectiveDueDate(milestone, state) };
@@ -104,10 +106,9 @@ export async function changeScheduleItem(repos: Repositories, clock: Clock, aadO
 
 async function changeMilestone(repos: Repositories, clock: Clock, member: MemberInPlan, milestoneId: string, change: 'complete' | 'move', text: string | undefined, date: IsoDate | undefined): Promise<ScheduleOutcome> {
   const { plan, membership, today } = member;
-  const milestone = plan.milestones.find((m) => m.id === milestoneId);
+  const milestone = findOccurrence(plan, milestoneId);
   if (!milestone) return { kind: 'gone' };
-  const mayChange = milestone.owner === membership.memberId || membership.roles.includes('leader') || membership.roles.includes('coordinator');
-  if (!mayChange) return { kind: 'notYours' };
+  if (!mayChangeMilestone(plan, milestone, membership.memberId, membership.roles)) return { kind: 'notYours' };
   const existing = (await repos.schedule.milestoneStates(plan.id)).find((s) => s.record.milestoneId === milestoneId);
   const before: MilestoneState = existing?.record ?? { id: milestoneStateId(milestoneId), type: 'milestoneState', planId: plan.id, milestoneId };
   const after: MilestoneState =
@@ -118,6 +119,17 @@ async function changeMilestone(repos: Repositories, clock: Clock, member: Member
   const at = clock.now().toISOString();
   await repos.audit.append(auditEntry({ planId: plan.id, at, actor: membership.memberId, action: 'update', recordType: 'milestone', recordId: milestoneId, before, after }));
   return change === 'complete' ? { kind: 'done', target: 'milestone', title: milestone.text } : { kind: 'moved', target: 'milestone', title: milestone.text, date: date! };
+}
+
+/**
+ * Its owner, a leader, or a coordinator of the milestone's own activity: a coordinator of one
+ * network may not tick off another area's milestone.
+ */
+export function mayChangeMilestone(plan: Plan, milestone: MilestoneOccurrence, memberId: string, roles: readonly string[]): boolean {
+  if (milestone.owner === memberId || roles.includes('leader')) return true;
+  if (!roles.includes('coordinator') || !milestone.activity) return false;
+  const networks = networksOfActivity(plan, milestone.activity);
+  return plan.networks.some((n) => networks.includes(n.id) && n.coordinators.includes(memberId));
 }
 
 async function changeFollowUpItem(repos: Repositories, clock: Clock, member: MemberInPlan, meetingId: string, itemId: string, change: 'complete' | 'move', text: string | undefined, date: IsoDate | undefined): Promise<ScheduleOutcome> {

@@ -1,3 +1,4 @@
+import { mainCadence } from '../../../src/domain/plan/cadences';
 import { plannedMeetings, nextMeeting } from '../../../src/domain/cadence/plannedMeetings';
 import { isDanishPublicHoliday } from '../../../src/domain/cadence/publicHolidays';
 import { zonedTimeToUtc } from '../../../src/domain/cadence/zonedTime';
@@ -7,7 +8,7 @@ import { loadPlanFile, planFiles } from '../../fixtures/plans';
 
 const husum = loadPlanFile(planFiles.husumTingbjerg);
 const tryghed = loadPlanFile(planFiles.tryghedsplan);
-const cadenceOf = (plan: Plan, networkId: string): Cadence => plan.networks.find((n) => n.id === networkId)!.cadence;
+const cadenceOf = (plan: Plan, networkId: string): Cadence => mainCadence(plan.networks.find((n) => n.id === networkId)!);
 const cph = 'Europe/Copenhagen';
 
 describe('meeting dates from the plans\' own cadences', () => {
@@ -78,7 +79,7 @@ describe('meeting dates from the plans\' own cadences', () => {
   });
 
   it('finds the next meeting from a given day', () => {
-    expect(nextMeeting(cadenceOf(husum, 'din-fritid-netvaerk'), '2025-06-02', husum.period.start, cph)?.date).toBe('2025-08-01');
+    expect(nextMeeting(husum, cadenceOf(husum, 'din-fritid-netvaerk'), '2025-06-02')?.date).toBe('2025-08-01');
   });
 });
 

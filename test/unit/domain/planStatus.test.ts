@@ -23,7 +23,7 @@ function statusOf(records: (AttendanceRecord | MeetingRecord | ReferralRecord)[]
   return planStatus({ plan: p, scope, period, today, rollups: [...rollupsFromRecords(p.id, records).values()] });
 }
 const target = (targets: TargetStatus[], activityId: string, targetId: string) => {
-  const t = targets.find((x) => x.activity.id === activityId && x.target.id === targetId);
+  const t = targets.find((x) => x.holder.id === activityId && x.target.id === targetId);
   if (!t) throw new Error(`no target ${activityId}/${targetId}`);
   return t;
 };
@@ -31,13 +31,13 @@ const target = (targets: TargetStatus[], activityId: string, targetId: string) =
 describe('status arithmetic for every target kind', () => {
   it('averageAttendance: Legepatrulje "i gennemsnit 15 børn pr. gang" averages 2025 only: (12+15+21)/3 = 16, on track', () => {
     const s = statusOf([session('legepatrulje', '2025-04-02', 12), session('legepatrulje', '2025-04-09', 15), session('legepatrulje', '2025-04-16', 21), session('legepatrulje', '2024-09-25', 40)], '2025-04-28');
-    const t = target(s.targets, 'legepatrulje', s.targets.find((x) => x.target.kind === 'averageAttendance' && x.activity.id === 'legepatrulje')!.target.id);
+    const t = target(s.targets, 'legepatrulje', s.targets.find((x) => x.target.kind === 'averageAttendance' && x.holder.id === 'legepatrulje')!.target.id);
     expect([t.actual, t.judgement]).toEqual([16, 'onTrack']);
   });
 
   it('sessionsPerWeek: Legepatrulje\'s season starts 1 April, so by 28 April (4 weeks) 3 sessions are 0.8 a week, behind "én gang om ugen"', () => {
     const s = statusOf([session('legepatrulje', '2025-03-20', 9), session('legepatrulje', '2025-04-02', 12), session('legepatrulje', '2025-04-09', 15), session('legepatrulje', '2025-04-16', 21)], '2025-04-28');
-    const t = s.targets.find((x) => x.activity.id === 'legepatrulje' && x.target.kind === 'sessionsPerWeek')!;
+    const t = s.targets.find((x) => x.holder.id === 'legepatrulje' && x.target.kind === 'sessionsPerWeek')!;
     expect([t.actual, t.judgement]).toEqual([0.8, 'behind']);
   });
 
@@ -115,7 +115,7 @@ describe('status arithmetic for every target kind', () => {
       referral('din-fritid', 'forening', [['referred', '2025-03-10']]), // only referred
       referral('din-fritid', 'fritidsjob', [['referred', '2025-03-10'], ['started', '2025-04-01']]), // another offer
     ];
-    const t = target(statusOf(records, '2025-12-31').targets, 'din-fritid', statusOf(records, '2025-12-31').targets.find((x) => x.activity.id === 'din-fritid' && x.target.kind === 'referrals')!.target.id);
+    const t = target(statusOf(records, '2025-12-31').targets, 'din-fritid', statusOf(records, '2025-12-31').targets.find((x) => x.holder.id === 'din-fritid' && x.target.kind === 'referrals')!.target.id);
     expect([t.actual, t.judgement]).toEqual([2, 'behind']);
   });
 
@@ -139,7 +139,7 @@ describe('status arithmetic for every target kind', () => {
 
   it('meetingsHeld: "10 Din Fritid netværksmøder" counts logged meetings against the year and shows the cadence\'s planned count', () => {
     const records = ['2025-01-02', '2025-02-01', '2025-03-03', '2025-04-01', '2025-05-02'].map((d) => meeting('din-fritid-netvaerk', d));
-    const t = statusOf(records, '2025-06-30').targets.find((x) => x.target.kind === 'meetingsHeld' && x.activity.id === 'din-fritid')!;
+    const t = statusOf(records, '2025-06-30').targets.find((x) => x.target.kind === 'meetingsHeld' && x.holder.id === 'din-fritid')!;
     // Monthly except July and December: 1 January to 1 June = 6 planned; 5 held, 10 × 181/365 = 5 expected.
     expect([t.actual, t.planned, t.judgement]).toEqual([5, 6, 'onTrack']);
   });
@@ -170,7 +170,7 @@ describe('status arithmetic for every target kind', () => {
   it('scopes: a focus area holds its activities\' targets and its goals\' indicators; a network its meeting targets', () => {
     const fa = plan.focusAreas[0]!;
     const s = statusOf([], '2025-06-01', { kind: 'focusArea', id: fa.id });
-    expect(s.targets.every((t) => t.activity.focusAreas.includes(fa.id))).toBe(true);
+    expect(s.targets.every((t) => t.holder.focusAreaIds.includes(fa.id))).toBe(true);
     expect(s.indicators.length).toBe(fa.goals.flatMap((g) => g.indicators).length);
     const network = statusOf([], '2025-06-01', { kind: 'network', id: 'din-fritid-netvaerk' });
     expect(network.targets.some((t) => t.target.kind === 'meetingsHeld')).toBe(true);

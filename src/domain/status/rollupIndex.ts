@@ -1,0 +1,95 @@
+import { addDays, addMonths, type IsoDate } from '../calendar';
+import type { Rollup } from './rollups';
+
+export const monthsBetween = (from: string, to: string): string[] => {
+  const out: string[] = [];
+  for (let m = from.slice(0, 7); m <= to.slice(0, 7); m = addMonths(`${m}-01`, 1).slice(0, 7)) out.push(m);
+  return out;
+};
+const lastDayOfMonth = (month: string) => addDays(addMonths(`${month}-01`, 1), -1);
+
+/** Rollups by scope and month, with the sums status reads from them. */
+export class RollupIndex {
+  private readonly byScope = new Map<string, Map<string, Rollup>>();
+
+  constructor(rollups: Rollup[]) {
+    for (const r of rollups) {
+      const months = this.byScope.get(r.scope) ?? new Map<string, Rollup>();
+      months.set(r.month, r);
+      this.byScope.set(r.scope, months);
+    }
+  }
+
+  scopes(prefix: string): string[] {
+    return [...this.byScope.keys()].filter((s) => s.startsWith(prefix));
+  }
+
+  month(scope: string, month: string): Rollup | undefined {
+    return this.byScope.get(scope)?.get(month);
+  }
+
+  /** A counter summed over days from..to: whole months from the month total, edge months day by day. */
+  sum(scope: string, name: string, from: IsoDate, to: IsoDate, months?: (month: number) => boolean): number {
+    if (to < from) return 0;
+    let total = 0;
+    for (const month of monthsBetween(from, to)) {
+      if (months && !months(Number(month.slice(5, 7)))) continue;
+      const r = this.month(scope, month);
+      if (!r) continue;
+      if (from <= `${month}-01` && to >= lastDayOfMonth(month)) total += r.counters[name] ?? 0;
+      else {
+        const suffix = `:${name}`;
+        for (const [key, value] of Object.entries(r.counters)) {
+          if (key.length !== 3 + suffix.length || key[0] !== 'd' || !key.endsWith(suffix)) continue;
+          const date = `${month}-${key.slice(1, 3)}`;
+          if (date >= from && date <= to) total += value;
+        }
+      }
+    }
+    return total;
+  }
+
+  /** The same counter over several scopes. */
+  sumAll(scopes: string[], name: string, from: IsoDate, to: IsoDate): number {
+    return scopes.reduce((n, scope) => n + this.sum(scope, name, from, to), 0);
+  }
+
+  /** A counter summed over whole months (referrals are kept per month). */
+  sumMonths(scope: string, name: string, from: IsoDate, to: IsoDate): number {
+    if (to < from) return 0;
+    return monthsBetween(from, to).reduce((n, m) => n + (this.month(scope, m)?.counters[name] ?? 0), 0);
+  }
+
+  /** Participant codes and how many sessions each came to, over whole months, across scopes. */
+  codes(scopes: string | string[], from: IsoDate, to: IsoDate): Map<string, number> {
+    const out = new Map<string, number>();
+    if (to < from) return out;
+    for (const scope of Array.isArray(scopes) ? scopes : [scopes]) {
+      for (const m of monthsBetween(from, to)) for (const [code, n] of Object.entries(this.month(scope, m)?.codes ?? {})) out.set(code, (out.get(code) ?? 0) + n);
+    }
+    return out;
+  }
+
+  organisations(scopes: string[], from: IsoDate, to: IsoDate): Set<string> {
+    const out = new Set<string>();
+    for (const scope of scopes) for (const m of monthsBetween(from, to)) for (const org of Object.keys(this.month(scope, m)?.organisations ?? {})) out.add(org);
+    return out;
+  }
+
+  /** The last day in from..to on which `counter` was logged, and that day's counters. */
+  latestDay(scope: string, counter: string, from: IsoDate, to: IsoDate): { date: IsoDate; value: (name: string) => number } | undefined {
+    for (const month of monthsBetween(from, to).reverse()) {
+      const r = this.month(scope, month);
+      if (!r) continue;
+      const suffix = `:${counter}`;
+      const days = Object.keys(r.counters)
+        .filter((k) => k.length === 3 + suffix.length && k[0] === 'd' && k.endsWith(suffix))
+        .map((k) => k.slice(1, 3))
+        .filter((d) => `${month}-${d}` >= from && `${month}-${d}` <= to)
+        .sort();
+      const day = days[days.length - 1];
+      if (day) return { date: `${month}-${day}`, value: (name) => r.counters[`d${day}:${name}`] ?? 0 };
+    }
+    return undefined;
+  }
+}
