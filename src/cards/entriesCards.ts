@@ -1,3 +1,4 @@
+import { findTarget } from '../domain/plan/planTargets';
 import type { Plan } from '../domain/plan/schema';
 import type { Messages } from '../i18n';
 import type { MyEntries } from '../usecases/manageEntries';
@@ -6,7 +7,13 @@ import { nameOf } from './planNames';
 import { renderCard, type CardJson } from './renderCard';
 import { cardVerbs } from './verbs';
 
-const correctVerb = { attendance: cardVerbs.correctAttendance, meeting: cardVerbs.correctMeeting, referral: cardVerbs.correctReferral } as const;
+const correctVerb = {
+  attendance: cardVerbs.correctAttendance,
+  meeting: cardVerbs.correctMeeting,
+  referral: cardVerbs.correctReferral,
+  outcome: cardVerbs.correctOutcome,
+  assessment: cardVerbs.correctAssessment,
+} as const;
 
 function describe(m: Messages, plan: Plan, r: LoggedRecord): { heading: string; detail: string } {
   const e = m.myEntries;
@@ -18,6 +25,15 @@ function describe(m: Messages, plan: Plan, r: LoggedRecord): { heading: string; 
       return { heading: e.referral(nameOf(plan, r.from), nameOf(plan, r.to), date), detail: e.status(m.statusNames[r.status]) };
     case 'meeting':
       return { heading: e.meeting(nameOf(plan, { networkId: r.networkId }), date), detail: e.participants(r.participants.length + r.othersCount) };
+    case 'outcome': {
+      const activity = plan.activities.find((a) => a.id === r.activityId);
+      const outcome = activity?.outcomes.find((o) => o.id === r.outcomeId);
+      return { heading: e.outcome(outcome?.name ?? r.outcomeId, activity?.name ?? r.activityId, date), detail: e.count(r.count) };
+    }
+    case 'assessment': {
+      const target = findTarget(plan, r.targetKey)?.target;
+      return { heading: e.assessment(target?.kind === 'assessment' ? target.question : r.targetKey, date), detail: e.agreeing(r.agreeing, r.asked) };
+    }
   }
 }
 

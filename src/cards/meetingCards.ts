@@ -1,3 +1,4 @@
+import { cadencesOf } from '../domain/plan/cadences';
 import type { Plan } from '../domain/plan/schema';
 import { FOLLOW_UP_ROWS, type MeetingRecord } from '../domain/records/meeting';
 import type { Messages } from '../i18n';
@@ -9,7 +10,7 @@ import { recordSavedCard } from './recordSavedCard';
 import { renderCard, type CardJson } from './renderCard';
 import { cardVerbs } from './verbs';
 
-const fields = ['networkId', 'date', 'startTime', 'participants', 'organisations', 'othersCount', 'summary', 'decisions'] as const;
+const fields = ['networkId', 'cadenceId', 'date', 'startTime', 'participants', 'organisations', 'othersCount', 'summary', 'decisions'] as const;
 
 
 /** Keeps only the values that are among the choices, so a forged value never reaches the card. */
@@ -25,10 +26,13 @@ export function meetingFormCard(m: Messages, form: MeetingForm): CardJson {
   return renderCard('meeting-form', {
     ...formFrame(m, form, f, m.myEntries.correctMeetingTitle),
     networks: plan.networks.map((n) => ({ title: n.name, value: n.id })),
+    // Only networks with more than one rhythm ask which meeting this was (reporting to the board, say).
+    cadences: plan.networks.filter((n) => cadencesOf(n).length > 1).flatMap((n) => cadencesOf(n).map((c) => ({ title: `${n.name}: ${c.label ?? c.text}`, value: c.id }))),
     members: plan.members.map((x) => ({ title: x.name, value: x.id })),
     organisations: plan.organisations.map((o) => ({ title: o.name, value: o.id })),
     values: {
       networkId: plan.networks.some((n) => n.id === values.networkId) ? values.networkId : '',
+      cadenceId: plan.networks.some((n) => cadencesOf(n).length > 1 && cadencesOf(n).some((c) => c.id === values.cadenceId)) ? values.cadenceId : '',
       date: values.date ?? '',
       startTime: /^\d{2}:\d{2}$/.test(values.startTime ?? '') ? values.startTime : '',
       participants: knownChoices(values.participants, memberIds),

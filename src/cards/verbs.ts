@@ -26,6 +26,12 @@ export const cardVerbs = {
   exportStatus: 'exportStatus',
   showIndicatorForm: 'showIndicatorForm',
   saveIndicator: 'saveIndicator',
+  showOutcomeForm: 'showOutcomeForm',
+  saveOutcome: 'saveOutcome',
+  correctOutcome: 'correctOutcome',
+  showAssessmentForm: 'showAssessmentForm',
+  saveAssessment: 'saveAssessment',
+  correctAssessment: 'correctAssessment',
 } as const;
 
 export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];

@@ -27,7 +27,8 @@ export type FieldErrorCode =
   | 'afterNextStep'
   | 'beforeToday'
   | 'tooSmall'
-  | 'moreThanAsked';
+  | 'moreThanAsked'
+  | 'notANumber';
 
 export interface FieldError {
   field: string;

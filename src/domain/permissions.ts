@@ -14,7 +14,9 @@ export type PlanAction =
   | 'linkChannel'
   | 'manageSchedule'
   | 'enterIndicators'
-  | 'rebuildRollups';
+  | 'rebuildRollups'
+  | 'logOutcome'
+  | 'logAssessment';
 
 const loggers: Role[] = ['member', 'coordinator', 'leader'];
 
@@ -31,6 +33,10 @@ export const allowedRoles: Record<PlanAction, Role[]> = {
   /** Population figures from outside sources (school absence, employment): leaders enter them. */
   enterIndicators: ['leader'],
   rebuildRollups: ['leader', 'admin'],
+  /** Outputs and contacts: whoever logs sessions. */
+  logOutcome: loggers,
+  /** A forum's assessment or a survey's result: its coordinators and the leaders; which forum is checked per criterion. */
+  logAssessment: ['coordinator', 'leader'],
 };
 
 export function may(roles: readonly Role[], action: PlanAction): boolean {

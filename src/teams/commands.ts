@@ -1,5 +1,5 @@
 /** The chat commands, matched loosely: case, accents and stray punctuation do not matter. */
-export type Command = 'rebuildRollups' | 'question' | 'milestones' | 'nextMeeting' | 'reminderSettings' | 'linkChannel' | 'logWeek' | 'danish' | 'english' | 'myEntries' | 'retention' | 'help' | 'logAttendance' | 'logMeeting' | 'logReferral' | 'myReferrals' | 'status';
+export type Command = 'logOutcome' | 'logAssessment' | 'rebuildRollups' | 'question' | 'milestones' | 'nextMeeting' | 'reminderSettings' | 'linkChannel' | 'logWeek' | 'danish' | 'english' | 'myEntries' | 'retention' | 'help' | 'logAttendance' | 'logMeeting' | 'logReferral' | 'myReferrals' | 'status';
 
 const patterns: [Command, RegExp][] = [
   ['help', /^(hjælp|hjaelp|help|\?|hej|hi|hello|menu)$/],
@@ -7,6 +7,8 @@ const patterns: [Command, RegExp][] = [
   ['logWeek', /^(log|registrer|registrér)\s+(uge|ugen|hele ugen|week)$/],
   ['logMeeting', /^(log|registrer|registrér)\s+(møde|moede|mode|meeting|netværksmøde)$/],
   ['logReferral', /^(log|registrer|registrér)\s+(henvisning|brobygning|referral)$/],
+  ['logOutcome', /^(log|registrer|registrér)\s+(resultat|resultater|kontakt|kontakter|besøg|outcome|output|contact)$/],
+  ['logAssessment', /^(log|registrer|registrér)\s+(vurdering|spørgeskema|spoergeskema|assessment|survey)$/],
   ['myReferrals', /^(mine|my)\s+(henvisninger|referrals)$/],
   ['myEntries', /^(mine|my)\s+(registreringer|entries)$/],
   ['danish', /^(sprog|language)\s+(dansk|danish)$/],

@@ -26,12 +26,14 @@ export async function getStatus(repos: Repositories, clock: Clock, aadObjectId: 
   if (query.kind === 'unknownScope') return query;
   const period = query.kind === 'overdueMilestones' ? { from: today, to: today } : query.period;
   const months = rollupMonthsNeeded(plan, period);
-  const [rollups, indicatorValues, milestoneStates] = await Promise.all([
+  const [rollups, indicatorValues, reportedFigures, milestoneStates] = await Promise.all([
     query.kind === 'overdueMilestones' ? Promise.resolve([]) : repos.rollups.inRange(plan.id, months.from, months.to),
     repos.indicators.list(plan.id),
+    repos.indicators.listReported(plan.id),
     repos.schedule.milestoneStates(plan.id),
   ]);
-  const status = planStatus({ plan, scope: query.kind === 'overdueMilestones' ? { kind: 'plan' } : query.scope, period, today, rollups, indicatorValues, milestoneStates: milestoneStates.map((s) => s.record) });
+  const scope = query.kind === 'overdueMilestones' ? { kind: 'plan' as const } : query.scope;
+  const status = planStatus({ plan, scope, period, today, rollups, indicatorValues, reportedFigures, milestoneStates: milestoneStates.map((s) => s.record) });
   switch (query.kind) {
     case 'overdueMilestones':
       return { kind: 'overdueMilestones', plan, milestones: status.milestones };

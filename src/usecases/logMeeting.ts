@@ -11,12 +11,13 @@ import type { Form, SaveResult } from './forms';
 import type { Repositories } from './ports';
 
 const followUpKeys = Array.from({ length: FOLLOW_UP_ROWS }, (_, i) => [`followUp${i + 1}Text`, `followUp${i + 1}Owner`, `followUp${i + 1}Due`] as const).flat();
-const entryKeys = ['networkId', 'date', 'startTime', 'participants', 'organisations', 'othersCount', 'summary', 'decisions', ...followUpKeys] as const;
+const entryKeys = ['networkId', 'cadenceId', 'date', 'startTime', 'participants', 'organisations', 'othersCount', 'summary', 'decisions', ...followUpKeys] as const;
 
 export const meetingSubmitSchema = z.object({
   ...formIdentity,
   correcting: z.string().max(200).optional(),
   networkId: cardText(100),
+  cadenceId: cardText(100),
   date: cardText(30),
   startTime: cardText(10),
   participants: cardText(5000),

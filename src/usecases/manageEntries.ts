@@ -8,7 +8,11 @@ import { authorize, isDenied, type Denied } from './authorize';
 import { changeDecision } from './changeRights';
 import type { MeetingRecord } from '../domain/records/meeting';
 import type { ReferralRecord } from '../domain/records/referral';
+import { assessmentTargets, type AssessmentRecord } from '../domain/records/assessment';
+import { outcomeChoice, type OutcomeRecord } from '../domain/records/outcome';
+import { mayRecordAssessment, type AssessmentForm } from './logAssessment';
 import type { AttendanceForm } from './logAttendance';
+import type { OutcomeForm } from './logOutcome';
 import type { MeetingForm } from './logMeeting';
 import type { ReferralForm } from './logReferral';
 import type { LoggedRecord, Repositories } from './ports';
@@ -86,6 +90,8 @@ export async function prepareAttendanceCorrection(repos: Repositories, clock: Cl
       newParticipants: str(r.newParticipants),
       volunteers: str(r.volunteers),
       placeId: r.placeId,
+      sessionKind: r.sessionKind,
+      organisations: r.organisations?.join(','),
       participantCodes: r.participantCodes?.join(' '),
       note: r.note,
       ...Object.fromEntries(Object.entries(r.byAgeBand ?? {}).map(([k, v]) => [`age_${k}`, String(v)])),
@@ -106,6 +112,7 @@ export async function prepareMeetingCorrection(repos: Repositories, clock: Clock
     errors: [],
     values: {
       networkId: r.networkId,
+      cadenceId: r.cadenceId,
       date: r.date,
       startTime: r.startTime,
       participants: r.participants.join(','),
@@ -134,14 +141,32 @@ export async function prepareReferralCorrection(repos: Repositories, clock: Cloc
   };
 }
 
+/** The outcome card again, filled in from a stored outcome, to correct it. */
+export async function prepareOutcomeCorrection(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<OutcomeForm | MyEntries | Denied> {
+  const found = await correctable(repos, clock, aadObjectId, payload, 'logOutcome', 'outcome');
+  if (!('record' in found)) return found;
+  const r = found.record as OutcomeRecord;
+  return { plan: found.member.plan, submissionId: randomUUID(), correcting: r.id, errors: [], values: { outcome: outcomeChoice(r.activityId, r.outcomeId), date: r.date, count: String(r.count), note: r.note } };
+}
+
+/** The assessment card again, filled in from a stored assessment, to correct it. */
+export async function prepareAssessmentCorrection(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<AssessmentForm | MyEntries | Denied> {
+  const found = await correctable(repos, clock, aadObjectId, payload, 'logAssessment', 'assessment');
+  if (!('record' in found)) return found;
+  const r = found.record as AssessmentRecord;
+  const { member } = found;
+  const targets = assessmentTargets(member.plan).filter((t) => mayRecordAssessment(member, t) || t.key === r.targetKey);
+  return { plan: member.plan, targets, submissionId: randomUUID(), correcting: r.id, errors: [], values: { targetKey: r.targetKey, date: r.date, asked: String(r.asked), agreeing: String(r.agreeing), source: r.source, note: r.note } };
+}
+
 /** A stored record of the given type the member may change now, or the list with the reason not. */
 async function correctable(
   repos: Repositories,
   clock: Clock,
   aadObjectId: string | undefined,
   payload: unknown,
-  action: 'logMeeting' | 'logReferral',
-  type: 'meeting' | 'referral',
+  action: 'logMeeting' | 'logReferral' | 'logOutcome' | 'logAssessment',
+  type: 'meeting' | 'referral' | 'outcome' | 'assessment',
 ): Promise<{ member: MemberInPlan; record: LoggedRecord } | MyEntries | Denied> {
   const member = await authorize(repos, clock, aadObjectId, action);
   if (isDenied(member)) return member;

@@ -1,6 +1,8 @@
 import type { AttendanceRecord } from '../domain/attendance/attendance';
 import type { AuditEntry } from '../domain/records/audit';
+import type { AssessmentRecord } from '../domain/records/assessment';
 import type { MeetingRecord } from '../domain/records/meeting';
+import type { OutcomeRecord } from '../domain/records/outcome';
 import type { ReferralRecord } from '../domain/records/referral';
 import type { DateRange } from '../domain/calendar';
 import type { Plan, Role } from '../domain/plan/schema';
@@ -42,7 +44,7 @@ export interface MembershipRepository {
 }
 
 /** Everything a member logs in a plan; `type` tells the kinds apart. */
-export type LoggedRecord = AttendanceRecord | ReferralRecord | MeetingRecord;
+export type LoggedRecord = AttendanceRecord | ReferralRecord | MeetingRecord | OutcomeRecord | AssessmentRecord;
 export type RecordType = LoggedRecord['type'];
 export type RecordOfType<T extends RecordType> = Extract<LoggedRecord, { type: T }>;
 
@@ -172,14 +174,33 @@ export interface IndicatorValue {
   /** The year or school year the value is for, e.g. "2025" or "2024/25". */
   period: string;
   value: number;
+  /** The comparison group's value the same year (the municipality's), for gap targets. */
+  comparison?: number;
   source: string;
   enteredBy: string;
   enteredAt: string;
 }
 
+/** A figure a partner reports from its own records for one of the plan's targets and a year. */
+export interface ReportedValue {
+  id: string;
+  type: 'reportedFigure';
+  planId: string;
+  /** The target's key, `<holder id>/<target id>`. */
+  targetKey: string;
+  year: number;
+  value: number;
+  source: string;
+  enteredBy: string;
+  enteredAt: string;
+}
+
+/** Figures from outside the logbook: population indicators and partners' own counts. */
 export interface IndicatorRepository {
   save(value: IndicatorValue): Promise<void>;
   list(planId: string): Promise<IndicatorValue[]>;
+  saveReported(value: ReportedValue): Promise<void>;
+  listReported(planId: string): Promise<ReportedValue[]>;
 }
 
 export interface Repositories {

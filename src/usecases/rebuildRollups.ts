@@ -14,12 +14,7 @@ export async function rebuildRollups(repos: Repositories, clock: Clock, aadObjec
   const member = await authorize(repos, clock, aadObjectId, 'rebuildRollups');
   if (isDenied(member)) return member;
   const planId = member.plan.id;
-  const [attendance, meetings, referrals] = await Promise.all([
-    repos.records.listInRange(planId, 'attendance', EVERYTHING),
-    repos.records.listInRange(planId, 'meeting', EVERYTHING),
-    repos.records.listInRange(planId, 'referral', EVERYTHING),
-  ]);
-  const records = [...attendance, ...meetings, ...referrals];
+  const records = (await Promise.all((['attendance', 'meeting', 'referral', 'outcome', 'assessment'] as const).map((type) => repos.records.listInRange(planId, type, EVERYTHING)))).flat();
   const rollups = [...rollupsFromRecords(planId, records).values()];
   await repos.rollups.replaceAll(planId, rollups);
   return { kind: 'rebuilt', records: records.length, rollups: rollups.length };

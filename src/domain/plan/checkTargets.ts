@@ -63,6 +63,9 @@ export function checkTargetReferences(plan: Plan): PlanIssue[] {
       case 'meetingsHeld':
         expect(ids.networks, t.network, [...path, 'network'], 'netværket');
         break;
+      case 'pointInTime':
+        expect(ids.offers, t.offer, [...path, 'offer'], 'tilbuddet');
+        break;
       case 'repeatParticipation':
         if (t.per === 'week') issues.push({ path: [...path, 'per'], message: 'gentagelser tælles pr. måned, kvartal, år eller plan, ikke pr. uge' });
         break;

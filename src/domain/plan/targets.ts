@@ -98,7 +98,18 @@ export const targetSchema = z.discriminatedUnion('kind', [
     amount: amountSchema.optional(),
     sharePercent: amountSchema.optional(),
   }).strict(),
-  z.object({ ...targetBase, kind: z.literal('pointInTime'), of: z.string().min(1), amount: amountSchema }).strict(),
+  z.object({
+    ...targetBase,
+    kind: z.literal('pointInTime'),
+    /** What is counted, in the plan's words ("beboere i småjob"). */
+    of: z.string().min(1),
+    /**
+     * "Løbende 5 beboere i småjob": people in this offer right now, from referrals started and
+     * not yet ended. Without it, the headcount of the latest session.
+     */
+    offer: slug.optional(),
+    amount: amountSchema,
+  }).strict(),
   z.object({ ...targetBase, kind: z.literal('meetingsHeld'), network: slug, per: period, amount: amountSchema }).strict(),
   z.object({
     ...targetBase,

@@ -212,7 +212,7 @@ export function rollupMonthsNeeded(plan: Plan, period: DateRange): { from: strin
     if (target.kind === 'retention') candidates.push(addMonths(period.from, -target.afterMonths));
     if (target.kind === 'change') candidates.push(`${target.baseline.year}-01-01`);
     if (target.kind === 'yearlyAverage') candidates.push(target.years ? `${target.years.from}-01-01` : plan.period.start);
-    if (target.kind === 'uniquePeople' && target.per === 'plan') candidates.push(plan.period.start);
+    if ((target.kind === 'uniquePeople' && target.per === 'plan') || (target.kind === 'pointInTime' && target.offer)) candidates.push(plan.period.start);
     for (const c of candidates) if (c < from) from = c;
   }
   return { from: from.slice(0, 7), to: period.to.slice(0, 7) };

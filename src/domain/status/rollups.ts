@@ -124,6 +124,9 @@ export function contributionsOf(record: Rolled): Contribution[] {
         add(record.date, `cohort:${level}`);
         add(record.date, `cohort:${level}:${to}`);
       }
+      // Who is in an offer right now ("løbende 5 i småjob"): started, and not yet ended.
+      const ended = record.history.find((h) => h.status === 'completed' || h.status === 'interrupted')?.date;
+      if (ended && reachedOn(record, 'started')) add(ended, `ended:${to}`);
       // Retention is measured on the cohort that started in a month: how many of them were retained.
       const started = reachedOn(record, 'started');
       if (started) {

@@ -182,6 +182,15 @@ function computeTarget(ctx: TargetContext, pt: PlanTarget, w: Window): TargetSta
       return { ...b, actual: started ? retained : undefined, goal, unit: 'count', whole: true, judgement: started ? judge(retained, goal, share) : 'noData' };
     }
     case 'pointInTime': {
+      if (target.offer) {
+        // Everyone who has started in the offer since the plan began, less those who have ended, at
+        // the period's end, whoever referred them: the offer's head count is what the plan states.
+        const dest = `offer-${target.offer}`;
+        const sources = idx.scopes('referrals:');
+        const sum = (name: string) => sources.reduce((n, s) => n + idx.sumMonths(s, name, plan.period.start, end), 0);
+        const actual = sum(`reached:started:${dest}`) - sum(`ended:${dest}`);
+        return { ...b, actual, goal: target.amount, unit: 'count', whole: true, judgement: judge(actual, target.amount) };
+      }
       const latest = scopes.map((scope) => idx.latestDay(scope, 'sessions', range.from, end)).filter((d) => d !== undefined);
       const actual = latest.length ? round1(latest.reduce((n, d) => n + d.value('headcount') / (d.value('sessions') || 1), 0)) : undefined;
       return { ...b, actual, goal: target.amount, unit: 'count', whole: true, judgement: judge(actual, target.amount) };

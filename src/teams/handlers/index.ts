@@ -14,6 +14,7 @@ import { deniedReply } from './denied';
 import type { HandlerDeps } from './deps';
 import { entryHandlers } from './entries';
 import { meetingHandlers } from './meetings';
+import { outcomeHandlers } from './outcomes';
 import { referralHandlers } from './referrals';
 import { reminderHandlers } from './reminders';
 import { statusHandlers } from './status';
@@ -29,6 +30,7 @@ export function createHandlers(deps: HandlerDeps) {
   const entries = entryHandlers(deps);
   const reminders = reminderHandlers(deps);
   const status = statusHandlers(deps);
+  const outcomes = outcomeHandlers(deps);
 
   const showHelp: TurnHandler = async (turn) => {
     const member = await resolveMember(repos, clock, turn.aadObjectId);
@@ -94,6 +96,8 @@ export function createHandlers(deps: HandlerDeps) {
     milestones: reminders.showMilestones,
     nextMeeting: reminders.showNextMeetingForm,
     reminderSettings: reminders.showSettings,
+    logOutcome: outcomes.showOutcomeForm,
+    logAssessment: outcomes.showAssessmentForm,
   };
   const cardActions: Record<CardVerb, TurnHandler> = {
     [cardVerbs.showAttendanceForm]: attendance.showAttendanceForm,
@@ -122,6 +126,12 @@ export function createHandlers(deps: HandlerDeps) {
     [cardVerbs.saveNextMeeting]: reminders.saveNextMeeting,
     [cardVerbs.showReminderSettings]: reminders.showSettings,
     [cardVerbs.saveReminderSettings]: reminders.saveSettings,
+    [cardVerbs.showOutcomeForm]: outcomes.showOutcomeForm,
+    [cardVerbs.saveOutcome]: outcomes.saveOutcome,
+    [cardVerbs.correctOutcome]: outcomes.correctOutcome,
+    [cardVerbs.showAssessmentForm]: outcomes.showAssessmentForm,
+    [cardVerbs.saveAssessment]: outcomes.saveAssessment,
+    [cardVerbs.correctAssessment]: outcomes.correctAssessment,
   };
   // Every handler gets the turn's language, resolved once from the user's choice and the Teams locale.
   const withLanguage = (handler: TurnHandler): TurnHandler => async (turn) => handler({ ...turn, language: await resolveLanguage(repos, turn.aadObjectId, turn.locale) });
