@@ -23,9 +23,13 @@ const indicatorSchema = z
         note: z.string().optional(),
       })
       .strict(),
-    /** "falder", "øges til niveau for KK", "fastholdes", "forbliver på niveau". */
-    direction: z.enum(['falls', 'rises', 'holds', 'toComparisonLevel']),
+    /** "falder", "øges til niveau for KK", "fastholdes", "forbliver på niveau"; `watch`: followed, with no direction set. */
+    direction: z.enum(['falls', 'rises', 'holds', 'toComparisonLevel', 'watch']),
+    /** Which way is good, where the direction does not say ("til niveau for KK" from above or below). */
+    better: z.enum(['higher', 'lower']).optional(),
     target: z.number().optional(),
+    /** "ca. 10 om året i 2019": the target is reached along a straight line from the baseline by this year. */
+    targetYear: z.number().int().min(2000).max(2100).optional(),
     dataSource: z.string().min(1),
     source,
   })
