@@ -1,0 +1,119 @@
+/**
+ * Two jobs, kept apart on purpose:
+ * - `cleanStoredText` decides what of a free text is stored: it only removes characters that are
+ *   unsafe to keep (control characters, lone surrogates, bidirectional overrides).
+ * - `normaliseForCheck` produces a throw-away copy for the personal-data guard, folded so that
+ *   the many ways of writing one digit, dash or "@" look the same. It is never stored or shown.
+ *
+ * Hand-written rather than a library: NFKC is built into JavaScript, and the remaining folds
+ * (all decimal digits to ASCII, separators, look-alike letters inside numbers) are a few lines;
+ * the confusables packages on npm map whole scripts and would turn ordinary Danish words into
+ * something else.
+ */
+
+/**
+ * Stripped, not refused: C0/C1 control characters (tab, line feed and carriage return are kept,
+ * multi-line notes need them), lone surrogate halves, and the bidirectional embeddings, overrides
+ * and isolates U+202A–U+202E and U+2066–U+2069. None of them is visible in Teams' text box, so a
+ * refusal would ask the user to remove something they cannot see or find; none carries meaning a
+ * note needs; and without them the stored text reads in the order it was typed, which is what an
+ * override would hide (a "Trojan source" text shown to colleagues, an export that cannot be opened,
+ * a NUL that cuts a string short elsewhere). The guard checks the stripped text, so nothing can
+ * hide behind them either.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
+const unsafeForStorage = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function cleanStoredText(text: string): string {
+  return text.replace(unsafeForStorage, '');
+}
+
+// Invisible characters (zero-width space and joiners, soft hyphen, word joiner, variation
+// selectors, Hangul fillers, braille blank) and combining marks: removed from the check copy, so
+// that "0101\u200B90-1234" reads as the digits it shows.
+const invisible = /[\p{Cf}\p{Default_Ignorable_Code_Point}\p{M}\u2800]/gu;
+const dashes = /[\p{Pd}\u2212\u2043\u02D7\uFE63\uFF0D]/gu;
+const dots = /[\u00B7\u0387\u2024\u2027\u2219\u22C5\u30FB\u3002\uFF61]/gu;
+const slashes = /[\\\u2044\u2215\u29F8\uFF0F]/gu;
+const spaces = /\s/gu;
+const nonAsciiDigit = /(?![0-9])\p{Nd}/gu;
+
+/**
+ * The value of any Unicode decimal digit. Unicode encodes every decimal digit set as ten
+ * consecutive code points from 0 to 9 (a stability guarantee), so counting back to the start of
+ * the block gives the value; the result is cached per code point.
+ */
+const digitValues = new Map<number, string>();
+const isDecimalDigit = (cp: number) => /\p{Nd}/u.test(String.fromCodePoint(cp));
+function asciiDigit(char: string): string {
+  const cp = char.codePointAt(0)!;
+  let value = digitValues.get(cp);
+  if (value === undefined) {
+    let run = 0;
+    while (isDecimalDigit(cp - run - 1)) run++;
+    value = String(run % 10);
+    digitValues.set(cp, value);
+  }
+  return value;
+}
+
+// Letters that stand for 0 and 1 when typed among digits: Latin, Greek and Cyrillic O, I, l.
+const lookAlikes: Record<string, string> = { O: '0', o: '0', Ο: '0', ο: '0', О: '0', о: '0', l: '1', I: '1', Ι: '1', І: '1', і: '1' };
+const digitish = /^[0-9OoΟοОоlIΙІі]+$/u;
+const word = /[\p{L}\p{N}]+/gu;
+const separatorsOnly = /^[-./ ]+$/;
+
+/**
+ * Look-alike letters count as digits inside a number: in a word made of digits and look-alikes
+ * ("O1O19O"), and as a lone letter between digits spaced one by one ("0 1 O 1 9 0"). A lone
+ * look-alike next to a longer number is left alone: Danish "I 2026" is "in 2026", not "12026".
+ */
+function foldLookAlikes(text: string): string {
+  const words = [...text.matchAll(word)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+  const replacements = new Map<number, string>();
+  let i = 0;
+  while (i < words.length) {
+    // A cluster: digit-like words joined only by separators.
+    let j = i;
+    while (j < words.length && digitish.test(words[j]!.text) && (j === i || separatorsOnly.test(text.slice(words[j - 1]!.end, words[j]!.start)))) j++;
+    const cluster = words.slice(i, j);
+    if (cluster.some((w) => /[0-9]/.test(w.text))) {
+      cluster.forEach((w, k) => {
+        if (!/[^0-9]/.test(w.text)) return;
+        const lone = w.text.length === 1;
+        const neighbours = [cluster[k - 1], cluster[k + 1]].filter((n) => n !== undefined);
+        const atEdge = neighbours.length < 2;
+        if (lone && (neighbours.length === 0 || (atEdge && neighbours[0]!.text.length > 1))) return;
+        replacements.set(w.start, [...w.text].map((c) => lookAlikes[c] ?? c).join(''));
+      });
+    }
+    i = Math.max(j, i + 1);
+  }
+  if (!replacements.size) return text;
+  let out = '';
+  let at = 0;
+  for (const w of words) {
+    const r = replacements.get(w.start);
+    if (r === undefined) continue;
+    out += text.slice(at, w.start) + r;
+    at = w.end;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * The check copy: NFKC (full-width and mathematical digits, "＠", ligatures), invisible characters
+ * removed, every decimal digit in ASCII, every dash, dot, slash and space in one ASCII form, and
+ * look-alike letters inside numbers read as digits.
+ */
+export function normaliseForCheck(text: string): string {
+  const folded = text
+    .normalize('NFKC')
+    .replace(invisible, '')
+    .replace(nonAsciiDigit, asciiDigit)
+    .replace(dashes, '-')
+    .replace(dots, '.')
+    .replace(slashes, '/')
+    .replace(spaces, ' ');
+  return foldLookAlikes(folded);
+}
