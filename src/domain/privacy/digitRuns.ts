@@ -31,13 +31,19 @@ export function digitRuns(text: string): DigitRun[] {
   return runs;
 }
 
-/** One separator character, spaces around it ignored ("16 - 18" as "16-18"); undefined for ".-" and the like. */
+/**
+ * One separator character, maybe with spaces around it ("16 - 18"), spaces collapsed; undefined
+ * for two characters such as ".-". " - " and "-" are different joiners: "2024-11-04 - 2024-11-29"
+ * is two dates joined by a spaced dash.
+ */
 function joiner(sep: string | undefined): string | undefined {
   if (sep === undefined) return undefined;
-  const bare = sep.replace(/ /g, '');
-  if (bare === '') return ' ';
-  return bare.length === 1 ? bare : undefined;
+  const collapsed = sep.replace(/ +/g, ' ');
+  return collapsed.replace(/ /g, '').length <= 1 ? collapsed : undefined;
 }
+
+/** The separator character of a joiner, spaces around it ignored. */
+const kindOf = (sep: string | undefined) => joiner(sep)?.trim() || (joiner(sep) === ' ' ? ' ' : undefined);
 
 type Run = Pick<DigitRun, 'groups' | 'seps'>;
 
@@ -86,7 +92,7 @@ function clockTime(run: Run, i: number): number {
 function hourRange(run: Run, i: number): number {
   const [a, b] = run.groups.slice(i, i + 2);
   if (!len(a, 1, 2) || !len(b, 1, 2) || Number(b) > 24 || Number(a) >= Number(b)) return 0;
-  return joiner(run.seps[i]) === '-' && standsApart(run, i, 2) ? 2 : 0;
+  return kindOf(run.seps[i]) === '-' && standsApart(run, i, 2) ? 2 : 0;
 }
 
 /** 2025-2026, 2025/26: a season or school year. */
@@ -95,7 +101,7 @@ function yearRange(run: Run, i: number): number {
   if (!isYear(a) || !(isYear(b) || len(b, 2))) return 0;
   const to = b!.length === 2 ? Number(a!.slice(0, 2) + b) : Number(b);
   if (to <= Number(a) || to > Number(a) + 10) return 0;
-  const sep = joiner(run.seps[i]);
+  const sep = kindOf(run.seps[i]);
   return (sep === '-' || sep === '/') && standsApart(run, i, 2) ? 2 : 0;
 }
 

@@ -1,11 +1,13 @@
 import type { FieldError, FieldErrorCode } from '../fieldErrors';
-import { cleanStoredText } from './normaliseText';
+import { cleanStoredText, visualReading } from './normaliseText';
 import { findSensitiveData, type SensitiveKind } from './sensitiveText';
 
 const sensitiveCode: Record<SensitiveKind, FieldErrorCode> = { cpr: 'containsCpr', email: 'containsEmail', phone: 'containsPhone' };
 
+/** Checks the text as stored and, where it holds right-to-left overrides, as it shows on screen. */
 export function sensitiveErrorCode(text: string): FieldErrorCode | undefined {
-  const kind = findSensitiveData(cleanStoredText(text));
+  const shown = visualReading(text);
+  const kind = findSensitiveData(cleanStoredText(text)) ?? (shown === undefined ? undefined : findSensitiveData(shown));
   return kind ? sensitiveCode[kind] : undefined;
 }
 
@@ -17,7 +19,7 @@ export function sensitiveErrorCode(text: string): FieldErrorCode | undefined {
 export function checkFreeText(field: string, raw: string | undefined, max: number, errors: FieldError[]): string | undefined {
   const text = cleanStoredText(raw ?? '').trim();
   if (!text) return undefined;
-  const sensitive = sensitiveErrorCode(text);
+  const sensitive = sensitiveErrorCode(raw!);
   if (sensitive) errors.push({ field, code: sensitive });
   else if (text.length > max) errors.push({ field, code: 'tooLong' });
   else return text;

@@ -28,6 +28,19 @@ export function cleanStoredText(text: string): string {
   return text.replace(unsafeForStorage, '');
 }
 
+// A right-to-left embedding, override or isolate up to its end (nesting read as one level).
+const rightToLeftSegment = /[\u202B\u202E\u2067]([^\u202A-\u202E\u2066-\u2069]*)[\u202C\u2069]?/g;
+
+/**
+ * The text as it shows on screen when it holds right-to-left overrides: "\u202E4321-091010" shows
+ * as 010190-1234. Stripping the override stores the typed order, which hides the number from the
+ * eye but not from anyone who reverses it, so the guard reads this version too.
+ */
+export function visualReading(text: string): string | undefined {
+  if (!/[\u202B\u202E\u2067]/.test(text)) return undefined;
+  return cleanStoredText(text.replace(rightToLeftSegment, (_m, inner: string) => [...inner].reverse().join('')));
+}
+
 // Invisible characters (zero-width space and joiners, soft hyphen, word joiner, variation
 // selectors, Hangul fillers, braille blank) and combining marks: removed from the check copy, so
 // that "0101\u200B90-1234" reads as the digits it shows.

@@ -16,11 +16,9 @@ const currencyAfter = /^ ?(?:kr\b|kr\.|kroner|dkk|,-|,\d|mio\b|mia\b)/iu;
  */
 export function runHasPhone(run: DigitRun): boolean {
   if (notPhoneLabel.test(run.before) || currencyAfter.test(run.after)) return false;
-  const { groups, harmless } = run;
+  const { harmless } = run;
+  const groups = withoutCountryCode(run);
   for (let i = 0; i < groups.length; i++) {
-    const g = groups[i]!;
-    // +4512345678 and 004512345678 written together.
-    if ((g.length === 10 && g.startsWith('45') && run.before.endsWith('+')) || (g.length === 12 && g.startsWith('0045'))) return true;
     let digits = 0;
     for (let j = i; j < groups.length && !harmless[j] && digits < 8; j++) {
       digits += groups[j]!.length;
@@ -28,4 +26,12 @@ export function runHasPhone(run: DigitRun): boolean {
     }
   }
   return false;
+}
+
+/** +45 or 0045 written against the number (+4520 30 40 50) counts apart from it. */
+function withoutCountryCode(run: DigitRun): string[] {
+  const [first, ...rest] = run.groups;
+  if (first!.length > 2 && first!.startsWith('45') && run.before.endsWith('+')) return [first!.slice(2), ...rest];
+  if (first!.length > 4 && first!.startsWith('0045')) return [first!.slice(4), ...rest];
+  return run.groups;
 }
