@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '../calendar';
+import { isClockTime } from '../clockTime';
 
 /**
  * The plan file format, version 1. A plan file is the declarative twin of a helhedsplan's
@@ -11,7 +12,7 @@ const isoDate = z.string().refine(isValidIsoDate, 'skal være en dato som ÅÅÅ
 const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'skal være en måned som ÅÅÅÅ-MM');
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'skal være små bogstaver, tal og bindestreg');
 const month = z.number().int().min(1).max(12);
-const clock = z.string().regex(/^\d{2}:\d{2}$/, 'skal være et klokkeslæt som TT:MM');
+const clock = z.string().refine(isClockTime, 'skal være et klokkeslæt som TT:MM');
 
 /** Where a figure or rule comes from in the plan's documents, so a reader can check it. */
 const source = z.string().min(1).optional();

@@ -1,5 +1,6 @@
 import { addDays, isValidIsoDate, type IsoDate } from '../../domain/calendar';
 import type { Clock } from '../../domain/clock';
+import { isClockTime } from '../../domain/clockTime';
 import type { Plan } from '../../domain/plan/schema';
 import { auditEntry } from '../../domain/records/audit';
 import type { MeetingRecord } from '../../domain/records/meeting';
@@ -179,7 +180,7 @@ export async function saveNextMeeting(repos: Repositories, clock: Clock, aadObje
   else if (!isValidIsoDate(values.date)) errors.push({ field: 'date', code: 'invalidDate' });
   else if (values.date < member.today) errors.push({ field: 'date', code: 'beforeToday' });
   else if (values.date > member.plan.period.end) errors.push({ field: 'date', code: 'afterPlanPeriod' });
-  if (values.startTime && !/^\d{2}:\d{2}$/.test(values.startTime)) errors.push({ field: 'startTime', code: 'invalidTime' });
+  if (values.startTime && !isClockTime(values.startTime)) errors.push({ field: 'startTime', code: 'invalidTime' });
   if (errors.length || !network) return { kind: 'nextMeetingForm', plan: member.plan, networks, values, errors };
   const override = {
     id: nextMeetingId(network.id),
