@@ -186,13 +186,15 @@ export function milestonesCard(m: Messages, list: MilestoneList): CardJson {
   // The milestone whose form came back with an error is always shown, with what was typed.
   const keptId = kept ? list.milestones.find((v) => kept.key.startsWith(`m-${v.milestone.id}-`))?.milestone.id : undefined;
   const shown = [...list.milestones.filter((v) => v.milestone.id === keptId), ...list.milestones.filter((v) => v.milestone.id !== keptId)].slice(0, MAX_ITEMS_PER_CARD);
+  const item = list.outcome?.kind === 'invalid' ? list.outcome.followUpItem : undefined;
+  const keptItem = item ? [{ heading: item.text, color: 'Attention', lines: [], facts: [], buttons: [], forms: scheduleForms(m, plan, 'followUpItem', item.itemId, item.recordId, kept) }] : [];
   return renderCard('reminder', {
     title: r.milestonesTitle,
     planName: plan.name,
     ...outcomeNotice(m, list.outcome),
     more: list.milestones.length > shown.length ? r.more(list.milestones.length - shown.length) : '',
-    empty: list.milestones.length ? '' : r.milestonesEmpty,
-    items: shown.map(({ milestone, due, state }) => ({
+    empty: list.milestones.length || item ? '' : r.milestonesEmpty,
+    items: [...keptItem, ...shown.map(({ milestone, due, state }) => ({
       heading: milestone.text,
       color: due < today ? 'Attention' : 'Default',
       lines: [],
@@ -204,7 +206,7 @@ export function milestonesCard(m: Messages, list: MilestoneList): CardJson {
       ],
       buttons: [],
       forms: scheduleForms(m, plan, 'milestone', milestone.id, '', kept),
-    })),
+    }))],
     footer: [{ title: r.buttons.settings, verb: cardVerbs.showReminderSettings }],
   });
 }

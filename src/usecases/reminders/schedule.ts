@@ -21,7 +21,15 @@ export interface MilestoneView {
 export type ScheduleOutcome =
   | { kind: 'done'; target: 'milestone' | 'followUpItem'; title: string }
   | { kind: 'moved'; target: 'milestone' | 'followUpItem'; title: string; date: IsoDate }
-  | { kind: 'invalid'; change: 'complete' | 'move'; key: string; errors: FieldError[]; values: { text?: string; date?: string } }
+  | {
+      kind: 'invalid';
+      change: 'complete' | 'move';
+      key: string;
+      errors: FieldError[];
+      values: { text?: string; date?: string };
+      /** A meeting's follow-up item is not among the milestones; the card shows it again with what was typed. */
+      followUpItem?: { recordId: string; itemId: string; text: string };
+    }
   | { kind: 'notYours' }
   | { kind: 'gone' }
   | { kind: 'conflict' };
@@ -96,11 +104,18 @@ export async function changeScheduleItem(repos: Repositories, clock: Clock, aadO
     else date = submit.date;
   }
   const outcome: ScheduleOutcome = errors.length
-    ? { kind: 'invalid', change, key: submit.key, errors, values: { ...(submit.text !== undefined ? { text: submit.text } : {}), ...(submit.date !== undefined ? { date: submit.date } : {}) } }
+    ? { kind: 'invalid', change, key: submit.key, errors, values: { ...(submit.text !== undefined ? { text: submit.text } : {}), ...(submit.date !== undefined ? { date: submit.date } : {}) }, ...(await followUpItemOf(repos, member, submit)) }
     : submit.target === 'milestone'
       ? await changeMilestone(repos, clock, member, submit.targetId, change, text, date)
       : await changeFollowUpItem(repos, clock, member, submit.recordId, submit.targetId, change, text, date);
   return listMilestones(repos, clock, aadObjectId, outcome, outcome.kind === 'invalid' && submit.target === 'milestone' ? submit.targetId : undefined);
+}
+
+async function followUpItemOf(repos: Repositories, member: MemberInPlan, submit: ScheduleSubmit): Promise<{ followUpItem?: { recordId: string; itemId: string; text: string } }> {
+  if (submit.target !== 'followUpItem' || !submit.recordId) return {};
+  const stored = await repos.records.get(member.plan.id, submit.recordId);
+  const item = stored?.record.type === 'meeting' ? stored.record.followUps.find((f) => f.id === submit.targetId) : undefined;
+  return item ? { followUpItem: { recordId: submit.recordId, itemId: item.id, text: item.text } } : {};
 }
 
 async function changeMilestone(repos: Repositories, clock: Clock, member: MemberInPlan, milestoneId: string, change: 'complete' | 'move', text: string | undefined, date: IsoDate | undefined): Promise<ScheduleOutcome> {
