@@ -1,12 +1,10 @@
-import { isValidIsoDate } from '../calendar';
+import { isRealDate } from '../calendar';
 import type { DigitRun } from './digitRuns';
-
-const sum = (groups: string[]) => groups.reduce((s, g) => s + g.length, 0);
 
 /** DDMMYY is a real date in the 1900s or 2000s (the seventh digit says which; we need not know). */
 function isBirthDate(ddmmyy: string): boolean {
-  const [dd, mm, yy] = [ddmmyy.slice(0, 2), ddmmyy.slice(2, 4), ddmmyy.slice(4, 6)];
-  return isValidIsoDate(`19${yy}-${mm}-${dd}`) || isValidIsoDate(`20${yy}-${mm}-${dd}`);
+  const [dd, mm, yy] = [Number(ddmmyy.slice(0, 2)), Number(ddmmyy.slice(2, 4)), Number(ddmmyy.slice(4, 6))];
+  return isRealDate(1900 + yy, mm, dd) || isRealDate(2000 + yy, mm, dd);
 }
 
 /**
@@ -24,16 +22,17 @@ export function runHasCpr(run: DigitRun): boolean {
   const { groups, harmless } = run;
   for (let i = 0; i < groups.length; i++) {
     if (groups[i]!.length === 10 && isBirthDate(groups[i]!)) return true;
-    for (let k = i; k < groups.length && sum(groups.slice(i, k + 1)) <= 8; k++) {
-      const datePart = groups.slice(i, k + 1);
-      const digits = sum(datePart);
-      const fullYear = digits === 8 && datePart.length === 3 && datePart[0]!.length === 2 && datePart[1]!.length === 2;
-      if (digits !== 6 && !fullYear) continue;
-      for (let j = k + 1; j < groups.length && sum(groups.slice(k + 1, j + 1)) <= 4; j++) {
-        if (sum(groups.slice(k + 1, j + 1)) !== 4) continue;
-        const joined = datePart.join('');
-        const birth = fullYear ? isValidIsoDate(`${joined.slice(4)}-${joined.slice(2, 4)}-${joined.slice(0, 2)}`) : isBirthDate(joined);
-        if (birth && harmless.slice(i, j + 1).some((h) => !h)) return true;
+    let datePart = '';
+    for (let k = i; k < groups.length && datePart.length + groups[k]!.length <= 8; k++) {
+      datePart += groups[k];
+      const fullYear = datePart.length === 8 && k - i === 2 && groups[i]!.length === 2 && groups[i + 1]!.length === 2;
+      if (datePart.length !== 6 && !fullYear) continue;
+      const birth = fullYear ? isRealDate(Number(datePart.slice(4)), Number(datePart.slice(2, 4)), Number(datePart.slice(0, 2))) : isBirthDate(datePart);
+      if (!birth) continue;
+      let serial = 0;
+      for (let j = k + 1; j < groups.length && serial + groups[j]!.length <= 4; j++) {
+        serial += groups[j]!.length;
+        if (serial === 4 && !harmless.slice(i, j + 1).every(Boolean)) return true;
       }
     }
   }

@@ -24,7 +24,11 @@ function domainAt(text: string, index: number): string | undefined {
 }
 
 export function hasEmail(normalised: string): boolean {
-  const text = normalised.replace(bracketedAt, '@').replace(bracketedDot, HIDDEN_DOT).replace(spelledDot, HIDDEN_DOT).replace(spacedAt, '@');
+  // Each rewrite runs only when its trigger is in the text at all; most notes have none.
+  let text = normalised;
+  if (/[([{<]/.test(text)) text = text.replace(bracketedAt, '@').replace(bracketedDot, HIDDEN_DOT);
+  if (/ (?:dot|punktum|prik) /i.test(text)) text = text.replace(spelledDot, HIDDEN_DOT);
+  if (/@|snabel/i.test(text)) text = text.replace(spacedAt, '@');
   for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
     if (localPart.test(text.slice(Math.max(0, at - 64), at)) && domainAt(text, at + 1)) return true;
   }

@@ -72,47 +72,33 @@ function asciiDigit(char: string): string {
 
 // Letters that stand for 0 and 1 when typed among digits: Latin, Greek and Cyrillic O, I, l.
 const lookAlikes: Record<string, string> = { O: '0', o: '0', Ο: '0', ο: '0', О: '0', о: '0', l: '1', I: '1', Ι: '1', І: '1', і: '1' };
-const digitish = /^[0-9OoΟοОоlIΙІі]+$/u;
-const word = /[\p{L}\p{N}]+/gu;
-const separatorsOnly = /^[-./ ]+$/;
+// Whole words of digits and look-alikes, joined by separators: "O1O19O-1234", "0 1 O 1 9 0".
+const cluster = /(?<![\p{L}\p{N}])[0-9OoΟοОоlIΙІі]+(?![\p{L}\p{N}])(?:[-./ ]+[0-9OoΟοОоlIΙІі]+(?![\p{L}\p{N}]))*/gu;
 
 /**
  * Look-alike letters count as digits inside a number: in a word made of digits and look-alikes
  * ("O1O19O"), and as a lone letter between digits spaced one by one ("0 1 O 1 9 0"). A lone
  * look-alike next to a longer number is left alone: Danish "I 2026" is "in 2026", not "12026".
  */
-function foldLookAlikes(text: string): string {
-  const words = [...text.matchAll(word)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
-  const replacements = new Map<number, string>();
-  let i = 0;
-  while (i < words.length) {
-    // A cluster: digit-like words joined only by separators.
-    let j = i;
-    while (j < words.length && digitish.test(words[j]!.text) && (j === i || separatorsOnly.test(text.slice(words[j - 1]!.end, words[j]!.start)))) j++;
-    const cluster = words.slice(i, j);
-    if (cluster.some((w) => /[0-9]/.test(w.text))) {
-      cluster.forEach((w, k) => {
-        if (!/[^0-9]/.test(w.text)) return;
-        const lone = w.text.length === 1;
-        const neighbours = [cluster[k - 1], cluster[k + 1]].filter((n) => n !== undefined);
-        const atEdge = neighbours.length < 2;
-        if (lone && (neighbours.length === 0 || (atEdge && neighbours[0]!.text.length > 1))) return;
-        replacements.set(w.start, [...w.text].map((c) => lookAlikes[c] ?? c).join(''));
-      });
-    }
-    i = Math.max(j, i + 1);
-  }
-  if (!replacements.size) return text;
-  let out = '';
-  let at = 0;
-  for (const w of words) {
-    const r = replacements.get(w.start);
-    if (r === undefined) continue;
-    out += text.slice(at, w.start) + r;
-    at = w.end;
-  }
-  return out + text.slice(at);
+function foldCluster(match: string): string {
+  if (!/[0-9]/.test(match) || !/[^-./ 0-9]/.test(match)) return match;
+  const words = match.split(/([-./ ]+)/);
+  // words alternates word, separator, word, …
+  const count = (words.length + 1) / 2;
+  return words
+    .map((w, i) => {
+      if (i % 2 === 1 || !/[^0-9]/.test(w)) return w;
+      const k = i / 2;
+      const neighbours = [k > 0 ? words[i - 2]! : undefined, k < count - 1 ? words[i + 2]! : undefined].filter((n) => n !== undefined);
+      if (w.length === 1 && (neighbours.length === 0 || (neighbours.length === 1 && neighbours[0]!.length > 1))) return w;
+      return [...w].map((c) => lookAlikes[c] ?? c).join('');
+    })
+    .join('');
 }
+
+// Text of printable ASCII and Latin-1 letters (most notes) has nothing for NFKC, the invisible
+// characters, the digit scripts or the separators to fold, so it skips those passes.
+const plainText = /^[\x20-\x7E\u00C0-\u00FF]*$/;
 
 /**
  * The check copy: NFKC (full-width and mathematical digits, "＠", ligatures), invisible characters
@@ -120,13 +106,15 @@ function foldLookAlikes(text: string): string {
  * look-alike letters inside numbers read as digits.
  */
 export function normaliseForCheck(text: string): string {
-  const folded = text
-    .normalize('NFKC')
-    .replace(invisible, '')
-    .replace(nonAsciiDigit, asciiDigit)
-    .replace(dashes, '-')
-    .replace(dots, '.')
-    .replace(slashes, '/')
-    .replace(spaces, ' ');
-  return foldLookAlikes(folded);
+  const folded = plainText.test(text)
+    ? text.replace(/\\/g, '/')
+    : text
+        .normalize('NFKC')
+        .replace(invisible, '')
+        .replace(nonAsciiDigit, asciiDigit)
+        .replace(dashes, '-')
+        .replace(dots, '.')
+        .replace(slashes, '/')
+        .replace(spaces, ' ');
+  return folded.replace(cluster, foldCluster);
 }

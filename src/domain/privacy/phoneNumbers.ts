@@ -15,7 +15,10 @@ const currencyAfter = /^ ?(?:kr\b|kr\.|kroner|dkk|,-|,\d|mio\b|mia\b)/iu;
  * phone numbers are most often written, and not how dates are.
  */
 export function runHasPhone(run: DigitRun): boolean {
-  if (notPhoneLabel.test(run.before) || currencyAfter.test(run.after)) return false;
+  return hasEightPlainDigits(run) && !notPhoneLabel.test(run.before) && !currencyAfter.test(run.after);
+}
+
+function hasEightPlainDigits(run: DigitRun): boolean {
   const { harmless } = run;
   const groups = withoutCountryCode(run);
   for (let i = 0; i < groups.length; i++) {
