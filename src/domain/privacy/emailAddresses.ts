@@ -6,8 +6,10 @@
  */
 
 // A spelled-out dot becomes U+E000 (a private-use character), a dot we know was hidden on purpose.
-const bracketedAt = /\s*[([{<]\s*(?:at|a|@|snabel-?a)\s*[)\]}>]\s*/giu;
-const bracketedDot = /\s*[([{<]\s*(?:dot|punktum|prik|\.)\s*[)\]}>]\s*/giu;
+// The text has one space where it had any run of white space (see hasEmail), so " ?" is enough;
+// a leading "\s*" would make these quadratic on long runs of spaces.
+const bracketedAt = / ?[([{<] ?(?:at|a|@|snabel-?a) ?[)\]}>] ?/giu;
+const bracketedDot = / ?[([{<] ?(?:dot|punktum|prik|\.) ?[)\]}>] ?/giu;
 const spelledDot = / (?:dot|punktum|prik) /giu;
 const spacedAt = / ?@ ?| snabel-?a /giu;
 const HIDDEN_DOT = '\uE000';
@@ -25,7 +27,7 @@ function domainAt(text: string, index: number): string | undefined {
 
 export function hasEmail(normalised: string): boolean {
   // Each rewrite runs only when its trigger is in the text at all; most notes have none.
-  let text = normalised;
+  let text = normalised.replace(/ {2,}/g, ' ');
   if (/[([{<]/.test(text)) text = text.replace(bracketedAt, '@').replace(bracketedDot, HIDDEN_DOT);
   if (/ (?:dot|punktum|prik) /i.test(text)) text = text.replace(spelledDot, HIDDEN_DOT);
   if (/@|snabel/i.test(text)) text = text.replace(spacedAt, '@');
