@@ -6,9 +6,9 @@
  *   the many ways of writing one digit, dash or "@" look the same. It is never stored or shown.
  *
  * Hand-written rather than a library: NFKC is built into JavaScript, and the remaining folds
- * (all decimal digits to ASCII, separators, look-alike letters inside numbers) are a few lines;
- * the confusables packages on npm map whole scripts and would turn ordinary Danish words into
- * something else.
+ * (all decimal digits to ASCII, separators, look-alike letters inside numbers) are a few lines.
+ * A confusables table (npm has several) maps look-alike letters everywhere in a text; we need a
+ * handful of them, and only inside numbers, where Danish words never are.
  */
 
 /**
@@ -18,8 +18,8 @@
  * refusal would ask the user to remove something they cannot see or find; none carries meaning a
  * note needs; and without them the stored text reads in the order it was typed, which is what an
  * override would hide (a "Trojan source" text shown to colleagues, an export that cannot be opened,
- * a NUL that cuts a string short elsewhere). The guard checks the stripped text, so nothing can
- * hide behind them either.
+ * a NUL that cuts a string short elsewhere). The guard checks the stripped text (and, for
+ * overrides, the text as shown: see visualReading), so nothing can hide behind them either.
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
 const unsafeForStorage = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
