@@ -5,7 +5,7 @@ import { renderCard, type CardJson } from './renderCard';
 
 export function indicatorFormCard(m: Messages, form: IndicatorForm): CardJson {
   const l = m.indicatorForm;
-  const problems = Object.values(fieldErrorTexts(m, form.errors)).filter(Boolean).join(' ');
+  const errors = fieldErrorTexts(m, form.errors, ['indicatorId', 'period', 'value', 'comparison', 'source']);
   const choices = [
     ...indicatorsOf(form.plan).map((i) => ({ title: i.name.slice(0, 120), value: i.id })),
     ...reportedTargetsOf(form.plan).map((t) => ({ title: l.reportedChoice(t.target.text).slice(0, 140), value: reportedChoice(t.key) })),
@@ -17,9 +17,10 @@ export function indicatorFormCard(m: Messages, form: IndicatorForm): CardJson {
   return renderCard('indicator-form', {
     labels: l,
     planName: form.plan.name,
-    notice: saved ? l.saved(savedName ?? '', m.formatNumber(saved.value), savedPeriod) : problems ? l.fix(problems) : '',
+    notice: saved ? l.saved(savedName ?? '', m.formatNumber(saved.value), savedPeriod) : form.errors.length ? l.fixBelow : '',
     noticeColor: saved ? 'Good' : 'Attention',
     indicators: choices,
     values: { indicatorId: choices.some((c) => c.value === v.indicatorId) ? v.indicatorId : '', period: v.period ?? '', value: v.value ?? '', comparison: v.comparison ?? '', source: v.source ?? '' },
+    errors,
   });
 }

@@ -34,6 +34,9 @@ interface ScheduleForm {
   textLabel: string;
   textRequired: boolean;
   textValue: string;
+  /** The field errors of the form that came back, shown under its inputs. */
+  dateError: string;
+  textError: string;
 }
 
 interface ItemView {
@@ -61,14 +64,17 @@ function scheduleForms(
   target: ScheduleForm['target'],
   targetId: string,
   recordId: string,
-  kept?: { key: string; text?: string; date?: string },
+  kept?: { key: string; text?: string; date?: string; errors?: Record<string, string> },
   /** Tells apart the same item shown twice in one card (a digest). */
   occurrence = '',
 ): ScheduleForm[] {
   const r = m.reminders;
   // Input ids must be unique in the whole card, so each form's inputs carry its own key.
   const keyOf = (action: string) => `${target === 'milestone' ? 'm' : 'f'}-${targetId}-${action}${occurrence}`;
-  const base = (key: string) => ({ planId: plan.id, target, targetId, recordId, key, textValue: kept?.key === key ? (kept.text ?? '') : '' });
+  const base = (key: string) => {
+    const own = kept?.key === key ? kept : undefined;
+    return { planId: plan.id, target, targetId, recordId, key, textValue: own?.text ?? '', textError: own?.errors?.[`text-${key}`] ?? '', dateError: own?.errors?.[`date-${key}`] ?? '' };
+  };
   const done = base(keyOf('done'));
   const move = base(keyOf('move'));
   return [
@@ -179,17 +185,19 @@ function outcomeNotice(m: Messages, outcome: ScheduleOutcome | undefined): { not
 export function milestonesCard(m: Messages, list: MilestoneList): CardJson {
   const r = m.reminders;
   const { plan, today } = list;
-  const kept = list.outcome?.kind === 'invalid' ? { key: list.outcome.key, ...list.outcome.values } : undefined;
+  const kept = list.outcome?.kind === 'invalid' ? { key: list.outcome.key, ...list.outcome.values, errors: fieldErrorTexts(m, list.outcome.errors) } : undefined;
   // The milestone whose form came back with an error is always shown, with what was typed.
   const keptId = kept ? list.milestones.find((v) => kept.key.startsWith(`m-${v.milestone.id}-`))?.milestone.id : undefined;
   const shown = [...list.milestones.filter((v) => v.milestone.id === keptId), ...list.milestones.filter((v) => v.milestone.id !== keptId)].slice(0, MAX_ITEMS_PER_CARD);
+  const item = list.outcome?.kind === 'invalid' ? list.outcome.followUpItem : undefined;
+  const keptItem = item ? [{ heading: item.text, color: 'Attention', lines: [], facts: [], buttons: [], forms: scheduleForms(m, plan, 'followUpItem', item.itemId, item.recordId, kept) }] : [];
   return renderCard('reminder', {
     title: r.milestonesTitle,
     planName: plan.name,
     ...outcomeNotice(m, list.outcome),
     more: list.milestones.length > shown.length ? r.more(list.milestones.length - shown.length) : '',
-    empty: list.milestones.length ? '' : r.milestonesEmpty,
-    items: shown.map(({ milestone, due, state }) => ({
+    empty: list.milestones.length || item ? '' : r.milestonesEmpty,
+    items: [...keptItem, ...shown.map(({ milestone, due, state }) => ({
       heading: milestone.text,
       color: due < today ? 'Attention' : 'Default',
       lines: [],
@@ -201,36 +209,38 @@ export function milestonesCard(m: Messages, list: MilestoneList): CardJson {
       ],
       buttons: [],
       forms: scheduleForms(m, plan, 'milestone', milestone.id, '', kept),
-    })),
+    }))],
     footer: [{ title: r.buttons.settings, verb: cardVerbs.showReminderSettings }],
   });
 }
 
 export function nextMeetingCard(m: Messages, form: NextMeetingForm): CardJson {
   const l = m.reminders.nextMeeting;
-  const problems = Object.values(fieldErrorTexts(m, form.errors)).filter(Boolean).join(' ');
+  const errors = fieldErrorTexts(m, form.errors, ['networkId', 'date', 'startTime']);
   return renderCard('next-meeting-form', {
     labels: l,
     planName: form.plan.name,
     planId: form.plan.id,
-    notice: form.saved ? l.saved(form.saved.networkName, m.formatDate(form.saved.date)) : problems ? m.reminders.outcome.invalid(problems) : form.networks.length ? '' : l.noNetworks,
+    notice: form.saved ? l.saved(form.saved.networkName, m.formatDate(form.saved.date)) : form.errors.length ? m.reminders.outcome.fixBelow : form.networks.length ? '' : l.noNetworks,
     noticeColor: form.saved ? 'Good' : 'Attention',
     networks: form.networks.map((n) => ({ title: n.name, value: n.id })),
     values: { networkId: form.values.networkId ?? '', date: form.values.date ?? '', startTime: form.values.startTime ?? '' },
+    errors,
   });
 }
 
 export function reminderSettingsCard(m: Messages, form: ReminderSettingsForm): CardJson {
   const l = m.reminders.settings;
-  const problems = Object.values(fieldErrorTexts(m, form.errors)).filter(Boolean).join(' ');
+  const errors = fieldErrorTexts(m, form.errors, ['mutedKinds', 'quietFrom', 'quietTo']);
   return renderCard('reminder-settings', {
     labels: l,
-    notice: form.saved ? l.saved : problems ? m.reminders.outcome.invalid(problems) : '',
+    notice: form.saved ? l.saved : form.errors.length ? m.reminders.outcome.fixBelow : '',
     noticeColor: form.saved ? 'Good' : 'Attention',
     kinds: Object.entries(m.reminders.kindNames).map(([value, title]) => ({ title, value })),
     mutedKinds: form.values.mutedKinds,
     quietFrom: form.values.quietFrom,
     quietTo: form.values.quietTo,
     weeklyDigest: form.values.weeklyDigest ? 'true' : 'false',
+    errors,
   });
 }

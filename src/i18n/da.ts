@@ -277,6 +277,7 @@ export const da = {
   channelLink: {
     linked: (network: string) => `Kanalen er nu tilknyttet ${network}. "log møde" her vælger netværket på forhånd.`,
     notInChannel: 'En kanal tilknyttes fra kanalen selv (eller en gruppechat): skriv kommandoen dér.',
+    personalData: (problem: string) => `Netværksnavnet er ikke brugt: ${problem} Intet er ændret.`,
     noSuchNetwork: (query: string) => `Jeg kan ikke finde et netværk, der hedder "${query}", i planen. Intet er ændret.`,
     ambiguous: (names: string[]) => `Flere netværk passer: ${names.join('; ')}. Skriv navnet mere præcist. Intet er ændret.`,
     notCoordinator: (network: string) => `Kun tovholdere for ${network} (eller planens leder) kan tilknytte en kanal til netværket. Intet er ændret.`,
@@ -368,6 +369,7 @@ export const da = {
       done: (title: string) => `Markeret som færdig: ${title}`,
       moved: (title: string, date: string) => `Flyttet til ${date}: ${title}. Begrundelsen er gemt i loggen.`,
       invalid: (problems: string) => `Intet er gemt: ${problems} Dine indtastninger står stadig i feltet.`,
+      fixBelow: 'Intet er gemt endnu. Ret det markerede og tryk Gem igen.',
       notYours: 'Kun den ansvarlige, en tovholder eller en leder kan ændre dette punkt. Intet er ændret.',
       gone: 'Punktet findes ikke (længere). Intet er ændret.',
       conflict: 'En anden ændrede punktet i mellemtiden. Se den nye tilstand herunder. Intet er ændret.',
@@ -481,7 +483,7 @@ export const da = {
     source: 'Kilde (fx Københavns Kommune, Skoleopgørelse 2025)',
     save: 'Gem værdi',
     saved: (name: string, value: string, period: string) => `Gemt: ${name} = ${value} (${period}). Den vises i status.`,
-    fix: (problems: string) => `Intet er gemt: ${problems}`,
+    fixBelow: 'Intet er gemt endnu. Ret det markerede og tryk Gem igen.',
     choose: 'Vælg',
   },
   formatDate: (iso: string) => {

@@ -2,6 +2,7 @@ import { ActivityTypes, CardFactory, ConfigurationBotFrameworkAuthentication, Me
 import { Application, TeamsAdapter, TurnState, AdaptiveCardActionExecuteResponseType } from '@microsoft/teams-ai';
 import type { Config } from '../config/config';
 import { cardVerbs, type CardVerb } from '../cards/verbs';
+import { sensitiveErrorCode } from '../domain/privacy/freeText';
 import { messagesFor } from '../i18n';
 import type { Logger } from '../logging/logger';
 import type { ConversationAddress } from '../usecases/ports';
@@ -207,7 +208,8 @@ export function createBotApp(config: Config['bot'], handlers: Handlers, logger: 
     async (context) => {
       const turn = turnInputOf(context, undefined);
       const command = parseCommand(turn.text);
-      if (!command && rewriteQuestion && turn.text) {
+      // Text holding personal data is never sent to the language model.
+      if (!command && rewriteQuestion && turn.text && !sensitiveErrorCode(turn.text)) {
         // The deterministic parser could not read it; the model may rewrite it into a command it can.
         const rewritten = await rewriteQuestion(context, turn.text);
         const understood = rewritten ? parseCommand(rewritten) : undefined;

@@ -6,13 +6,16 @@ export const cardText = (max: number) => z.union([z.string().max(max), z.number(
 /** Every form carries the plan it was drawn for and a submission id minted when it was drawn. */
 export const formIdentity = { planId: z.string().min(1).max(100), submissionId: z.string().uuid() };
 
+/** The longest text any card input takes (a meeting summary); a value kept is never cut shorter. */
+const LONGEST_INPUT = 2000;
+
 /** The readable text values of a payload, to give back to the user when it cannot be used. */
 export function pickValues<K extends string>(payload: unknown, keys: readonly K[]): Partial<Record<K, string>> {
   const source = (payload && typeof payload === 'object' ? payload : {}) as Record<string, unknown>;
   const values: Partial<Record<K, string>> = {};
   for (const key of keys) {
     const v = source[key];
-    if (typeof v === 'string' || typeof v === 'number') values[key] = String(v).slice(0, 200);
+    if (typeof v === 'string' || typeof v === 'number') values[key] = String(v).slice(0, LONGEST_INPUT);
   }
   return values;
 }

@@ -1,4 +1,6 @@
 import type { Clock } from '../domain/clock';
+import type { FieldErrorCode } from '../domain/fieldErrors';
+import { sensitiveErrorCode } from '../domain/privacy/freeText';
 import { findNetworks } from '../domain/plan/findNetwork';
 import type { Network } from '../domain/plan/schema';
 import { authorize, isDenied, type Denied } from './authorize';
@@ -8,6 +10,7 @@ export type LinkChannelResult =
   | Denied
   | { kind: 'linked'; network: Network }
   | { kind: 'notInChannel' }
+  | { kind: 'personalData'; code: FieldErrorCode }
   | { kind: 'noSuchNetwork'; query: string }
   | { kind: 'ambiguous'; candidates: Network[] }
   | { kind: 'notCoordinator'; network: Network };
@@ -24,6 +27,10 @@ export async function linkChannel(
 ): Promise<LinkChannelResult> {
   const member = await authorize(repos, clock, turn.aadObjectId, 'linkChannel');
   if (isDenied(member)) return member;
+  // The name is free text like any other: one that holds a CPR number, an e-mail address or a
+  // phone number is not searched for or repeated back.
+  const personalData = sensitiveErrorCode(query);
+  if (personalData) return { kind: 'personalData', code: personalData };
   if (!turn.conversationId || (turn.conversationType !== 'channel' && turn.conversationType !== 'groupChat')) return { kind: 'notInChannel' };
   const candidates = findNetworks(member.plan, query);
   if (!candidates.length) return { kind: 'noSuchNetwork', query };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '../calendar';
+import { isClockTime } from '../clockTime';
 
 /** The small shapes every part of a plan file is built from. Messages are Danish: planners read them. */
 
@@ -13,7 +14,7 @@ export const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'skal være små bo
 export const month = z.number().int().min(1).max(12);
 export const year = z.number().int().min(2000).max(2100);
 /** TT:MM on a 24-hour clock; "99:99" is not a time. */
-export const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'skal være et klokkeslæt som TT:MM');
+export const clock = z.string().refine(isClockTime, 'skal være et klokkeslæt som TT:MM');
 
 /** Where a figure or rule comes from in the plan's documents, so a reader can check it. */
 export const source = z.string().min(1).optional();

@@ -1,31 +1,27 @@
-import { isValidIsoDate } from '../calendar';
+import { runHasCpr } from './cprNumbers';
+import { digitRuns } from './digitRuns';
+import { hasEmail } from './emailAddresses';
+import { normaliseForCheck } from './normaliseText';
+import { runHasPhone } from './phoneNumbers';
 
 /**
  * Free text must not carry personal identifiers (Datatilsynet; see ../shared/domain/README.md).
  * We refuse rather than mask: a masked CPR number has still been typed into Teams, and the
- * user should learn to write the note without it.
+ * user should learn to write the note without it. The rules are in docs/roles-and-privacy.md.
+ *
+ * Hand-written, not a phone or e-mail library: the work is in folding the ways a number can be
+ * written (other digit scripts, separators, look-alike letters) and in telling a phone number
+ * from a date or a time, which no library does; libphonenumber would also let through the
+ * numbers the Danish numbering plan does not use (12 34 56 78), and a filter should not.
  */
 export type SensitiveKind = 'cpr' | 'email' | 'phone';
 
-// DDMMYY followed by four digits, with or without a dash or space: the shape of a CPR number.
-const cprShape = /(?<!\d)(\d{2})(\d{2})(\d{2})[-\s]?\d{4}(?!\d)/g;
-const emailShape = /[^\s@]+@[^\s@]+\.[a-z]{2,}/i;
-// Danish numbers: eight digits, optionally grouped in pairs or fours, optionally +45 first.
-const phoneShape = /(?<![\d-])(?:\+45[\s-]?)?(?:\d{2}[\s-]?){3}\d{2}(?![\d-])/;
-
-function looksLikeCpr(text: string): boolean {
-  for (const match of text.matchAll(cprShape)) {
-    const [, dd, mm, yy] = match as unknown as [string, string, string, string];
-    // Century is unknown from the number alone; any century making a real date counts.
-    if (isValidIsoDate(`19${yy}-${mm}-${dd}`) || isValidIsoDate(`20${yy}-${mm}-${dd}`)) return true;
-  }
-  return false;
-}
-
 /** The first kind of personal identifier found in the text, or undefined. */
 export function findSensitiveData(text: string): SensitiveKind | undefined {
-  if (looksLikeCpr(text)) return 'cpr';
-  if (emailShape.test(text)) return 'email';
-  if (phoneShape.test(text)) return 'phone';
+  const normalised = normaliseForCheck(text);
+  const runs = digitRuns(normalised);
+  if (runs.some(runHasCpr)) return 'cpr';
+  if (hasEmail(normalised)) return 'email';
+  if (runs.some(runHasPhone)) return 'phone';
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { isValidIsoDate, type IsoDate } from '../calendar';
+import { isClockTime } from '../clockTime';
 import type { FieldError, Validated } from '../fieldErrors';
 import { cadencesOf } from '../plan/cadences';
 import type { Plan } from '../plan/schema';
@@ -71,7 +72,7 @@ export function validateMeeting(entry: MeetingEntry, plan: Plan, today: IsoDate)
   const date = checkLoggedDate('date', entry.date, plan, today, errors) ?? '';
 
   const startTime = entry.startTime?.trim() ?? '';
-  if (startTime && !/^([01]\d|2[0-3]):[0-5]\d$/.test(startTime)) errors.push({ field: 'startTime', code: 'invalidTime' });
+  if (startTime && !isClockTime(startTime)) errors.push({ field: 'startTime', code: 'invalidTime' });
 
   const participants = splitChoices(entry.participants);
   if (participants.some((p) => !plan.members.some((m) => m.id === p))) errors.push({ field: 'participants', code: 'unknownChoice' });

@@ -13,6 +13,7 @@ import { attendanceHandlers } from './attendance';
 import { deniedReply } from './denied';
 import type { HandlerDeps } from './deps';
 import { entryHandlers } from './entries';
+import { quoteBack } from './quoteBack';
 import { meetingHandlers } from './meetings';
 import { outcomeHandlers } from './outcomes';
 import { referralHandlers } from './referrals';
@@ -61,8 +62,10 @@ export function createHandlers(deps: HandlerDeps) {
         return { text: m.channelLink.linked(result.network.name) };
       case 'notInChannel':
         return { text: m.channelLink.notInChannel };
+      case 'personalData':
+        return { text: m.channelLink.personalData(m.fieldErrors[result.code]) };
       case 'noSuchNetwork':
-        return { text: m.channelLink.noSuchNetwork(result.query.slice(0, 60)) };
+        return { text: m.channelLink.noSuchNetwork(quoteBack(result.query)) };
       case 'ambiguous':
         return { text: m.channelLink.ambiguous(result.candidates.map((n) => n.name)) };
       case 'notCoordinator':
@@ -76,7 +79,7 @@ export function createHandlers(deps: HandlerDeps) {
     return result.kind === 'rebuilt' ? { text: m.rebuilt(result.records, result.rollups) } : deniedReply(m, result);
   };
 
-  const unknownCommand: TurnHandler = async (turn) => ({ text: messagesFor(turn.language).unknownCommand(turn.text.slice(0, 60)) });
+  const unknownCommand: TurnHandler = async (turn) => ({ text: messagesFor(turn.language).unknownCommand(quoteBack(turn.text)) });
 
   const commands: Record<Command, TurnHandler> = {
     help: showHelp,

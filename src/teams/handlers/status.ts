@@ -7,6 +7,7 @@ import { exportStatus } from '../../usecases/exportStatus';
 import { getStatus } from '../../usecases/getStatus';
 import type { FileToUpload, TurnHandler, TurnInput } from '../turn';
 import { deniedReply } from './denied';
+import { quoteBack } from './quoteBack';
 import type { HandlerDeps } from './deps';
 
 const queryOf = (turn: TurnInput): string => {
@@ -26,7 +27,7 @@ export function statusHandlers({ repos, clock }: HandlerDeps) {
       case 'forbidden':
         return deniedReply(m, result);
       case 'unknownScope':
-        return { text: s.unknownScope(result.text.slice(0, 60)) };
+        return { text: s.unknownScope(quoteBack(result.text)) };
       case 'status':
         return { card: statusCard(m, result, { showQuiet: (turn.data as { show?: unknown } | undefined)?.show === 'all' }) };
       case 'overdueMilestones':
@@ -46,7 +47,7 @@ export function statusHandlers({ repos, clock }: HandlerDeps) {
     if (turn.conversationType && turn.conversationType !== 'personal') return { text: m.export.onlyPersonal };
     const file = await exportStatus(repos, clock, m, turn.aadObjectId, queryOf(turn), formatOf(turn.data));
     if (file.kind === 'notAMember' || file.kind === 'forbidden') return deniedReply(m, file);
-    if (file.kind !== 'file') return { text: m.status.unknownScope(queryOf(turn).slice(0, 60)) };
+    if (file.kind !== 'file') return { text: m.status.unknownScope(quoteBack(queryOf(turn))) };
     return { text: m.export.consent, fileOffer: { name: file.name, description: file.description, sizeInBytes: file.bytes.length, context: { query: queryOf(turn), format: formatOf(turn.data) } } };
   };
 

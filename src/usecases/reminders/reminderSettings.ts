@@ -1,4 +1,5 @@
 import type { Clock } from '../../domain/clock';
+import { isClockTime } from '../../domain/clockTime';
 import type { FieldError } from '../../domain/fieldErrors';
 import { reminderKinds, type ReminderKind } from '../../domain/reminders/dueReminders';
 import type { ReminderPreferences } from '../../domain/reminders/outbox';
@@ -12,7 +13,6 @@ export interface ReminderSettingsForm {
   saved: boolean;
 }
 
-const isTime = (v: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v);
 
 function formOf(prefs: ReminderPreferences): ReminderSettingsForm['values'] {
   return { mutedKinds: (prefs.mutedKinds ?? []).join(','), quietFrom: prefs.quietHours?.from ?? '', quietTo: prefs.quietHours?.to ?? '', weeklyDigest: prefs.weeklyDigest ?? false };
@@ -34,7 +34,7 @@ export async function saveReminderSettings(repos: Repositories, clock: Clock, aa
   const muted = values.mutedKinds.split(',').map((s) => s.trim()).filter(Boolean);
   if (muted.some((k) => !(reminderKinds as readonly string[]).includes(k))) errors.push({ field: 'mutedKinds', code: 'unknownChoice' });
   for (const field of ['quietFrom', 'quietTo'] as const) {
-    if (values[field] && !isTime(values[field])) errors.push({ field, code: 'invalidTime' });
+    if (values[field] && !isClockTime(values[field])) errors.push({ field, code: 'invalidTime' });
   }
   if (!!values.quietFrom !== !!values.quietTo) errors.push({ field: values.quietFrom ? 'quietTo' : 'quietFrom', code: 'required' });
   if (errors.length) return { kind: 'reminderSettings', values, errors, saved: false };

@@ -1,5 +1,6 @@
 import { addDays, isValidIsoDate, type IsoDate } from '../../domain/calendar';
 import type { Clock } from '../../domain/clock';
+import { isClockTime } from '../../domain/clockTime';
 import type { Plan } from '../../domain/plan/schema';
 import { auditEntry } from '../../domain/records/audit';
 import type { MeetingRecord } from '../../domain/records/meeting';
@@ -22,7 +23,15 @@ export interface MilestoneView {
 export type ScheduleOutcome =
   | { kind: 'done'; target: 'milestone' | 'followUpItem'; title: string }
   | { kind: 'moved'; target: 'milestone' | 'followUpItem'; title: string; date: IsoDate }
-  | { kind: 'invalid'; change: 'complete' | 'move'; key: string; errors: FieldError[]; values: { text?: string; date?: string } }
+  | {
+      kind: 'invalid';
+      change: 'complete' | 'move';
+      key: string;
+      errors: FieldError[];
+      values: { text?: string; date?: string };
+      /** A meeting's follow-up item is not among the milestones; the card shows it again with what was typed. */
+      followUpItem?: { recordId: string; itemId: string; text: string };
+    }
   | { kind: 'notYours' }
   | { kind: 'gone' }
   | { kind: 'conflict' };
@@ -97,11 +106,18 @@ export async function changeScheduleItem(repos: Repositories, clock: Clock, aadO
     else date = submit.date;
   }
   const outcome: ScheduleOutcome = errors.length
-    ? { kind: 'invalid', change, key: submit.key, errors, values: { ...(submit.text !== undefined ? { text: submit.text } : {}), ...(submit.date !== undefined ? { date: submit.date } : {}) } }
+    ? { kind: 'invalid', change, key: submit.key, errors, values: { ...(submit.text !== undefined ? { text: submit.text } : {}), ...(submit.date !== undefined ? { date: submit.date } : {}) }, ...(await followUpItemOf(repos, member, submit)) }
     : submit.target === 'milestone'
       ? await changeMilestone(repos, clock, member, submit.targetId, change, text, date)
       : await changeFollowUpItem(repos, clock, member, submit.recordId, submit.targetId, change, text, date);
   return listMilestones(repos, clock, aadObjectId, outcome, outcome.kind === 'invalid' && submit.target === 'milestone' ? submit.targetId : undefined);
+}
+
+async function followUpItemOf(repos: Repositories, member: MemberInPlan, submit: ScheduleSubmit): Promise<{ followUpItem?: { recordId: string; itemId: string; text: string } }> {
+  if (submit.target !== 'followUpItem' || !submit.recordId) return {};
+  const stored = await repos.records.get(member.plan.id, submit.recordId);
+  const item = stored?.record.type === 'meeting' ? stored.record.followUps.find((f) => f.id === submit.targetId) : undefined;
+  return item ? { followUpItem: { recordId: submit.recordId, itemId: item.id, text: item.text } } : {};
 }
 
 async function changeMilestone(repos: Repositories, clock: Clock, member: MemberInPlan, milestoneId: string, change: 'complete' | 'move', text: string | undefined, date: IsoDate | undefined): Promise<ScheduleOutcome> {
@@ -191,7 +207,7 @@ export async function saveNextMeeting(repos: Repositories, clock: Clock, aadObje
   else if (!isValidIsoDate(values.date)) errors.push({ field: 'date', code: 'invalidDate' });
   else if (values.date < member.today) errors.push({ field: 'date', code: 'beforeToday' });
   else if (values.date > member.plan.period.end) errors.push({ field: 'date', code: 'afterPlanPeriod' });
-  if (values.startTime && !/^\d{2}:\d{2}$/.test(values.startTime)) errors.push({ field: 'startTime', code: 'invalidTime' });
+  if (values.startTime && !isClockTime(values.startTime)) errors.push({ field: 'startTime', code: 'invalidTime' });
   if (errors.length || !network) return { kind: 'nextMeetingForm', plan: member.plan, networks, values, errors };
   const override = {
     id: nextMeetingId(network.id),
