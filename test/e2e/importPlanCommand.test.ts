@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,5 +45,49 @@ describe('the import-plan command', () => {
     expect(failure?.stderr).toMatch(/broken\.yaml:\d+: period\.end: skal være en dato/);
     const snapshot = await readFile(join(dataDir, 'cosmos-snapshot.json'), 'utf8').catch(() => '');
     expect(snapshot).not.toContain('tingbjerg-husum-tryghedsplan-2024');
+  });
+
+  it('takes a path relative to the folder the user runs npm in, and an absolute one', async () => {
+    await writeFile(join(dataDir, 'min-plan.yaml'), stringify(rawPlan(planFiles.tryghedsplan)));
+    const { stdout } = await run('npm', ['--prefix', ROOT, 'run', 'import-plan', '--', 'min-plan.yaml', planFiles.husumTingbjerg], {
+      cwd: dataDir,
+      env: { ...process.env, EMBEDDED_COSMOS_DATA_DIR: dataDir, LOG_LEVEL: 'silent', COSMOS_ENDPOINT: '' },
+    });
+    expect(stdout).toContain('min-plan.yaml: importeret som "tingbjerg-husum-tryghedsplan-2024"');
+    expect(stdout).toContain('importeret som "husum-tingbjerg-2024-2028"');
+  });
+
+  it('`npm start` imports DEMO_PLANS given as absolute paths and answers on its port', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as { port: number }).port;
+        s.close(() => resolve(p));
+      });
+    });
+    const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'src/main/dev.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, NO_PLAYGROUND: '1', PORT: String(port), HOST: '127.0.0.1', EMBEDDED_COSMOS_DATA_DIR: dataDir, DEMO_PLANS: `${planFiles.tryghedsplan},plans/husum-tingbjerg-2024-2028.yaml`, LOG_LEVEL: 'silent', SCHEDULER_INTERVAL_SECONDS: '0', COSMOS_ENDPOINT: '' },
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`npm start did not come up:\n${out}`)), 45_000);
+        child.stdout.on('data', () => {
+          if (out.includes('Logbog kører')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${out}`)));
+      });
+      expect(out).toContain('Demoplan indlæst: Tingbjerg-Husum');
+      expect(out).toContain('Demoplan indlæst: Den boligsociale helhedsplan for Husum-Tingbjerg 2024-2028');
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { parsePlan } from '../../src/domain/plan/parsePlan';
 import { formatIssues, readPlanFile } from '../../src/store/planFile';
-import { planFiles, rawPlan } from '../fixtures/plans';
+import { criteriaPlanFile, planFiles, rawPlan } from '../fixtures/plans';
 
 async function issuesFor(plan: unknown): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'plan-'));
@@ -67,5 +67,55 @@ describe('plan files', () => {
     }
     expect([...kinds].sort()).toEqual(['averageAttendance', 'count', 'meetingsHeld', 'organisationsInvolved', 'pointInTime', 'referrals', 'retention', 'sessionsPerWeek', 'uniquePeople']);
     expect([...cadences].sort()).toEqual(['asNeeded', 'dated', 'every', 'monthlyWeekday', 'perYear']);
+  });
+});
+
+describe('importing plans in Danish, version 1 files included', () => {
+  const v1 = (name: string) => join(__dirname, '..', 'fixtures', 'version1', `${name}.yaml`);
+
+  it.each(['husum-tingbjerg-2024-2028', 'tingbjerg-husum-tryghedsplan-2024', 'beboerprojekt-nordvest-2025-2029'])('a version-1 file people already wrote (%s) imports unchanged', async (name) => {
+    const { raw } = await readPlanFile(v1(name));
+    expect((raw as { schemaVersion: number }).schemaVersion).toBe(1);
+    const result = parsePlan(raw);
+    expect(result.ok ? [] : result.issues).toEqual([]);
+  });
+
+  it('says in Danish what is wrong, never zod\'s English', async () => {
+    const plan = rawPlan(planFiles.husumTingbjerg) as Record<string, unknown> & { activities: Record<string, unknown>[]; networks: Record<string, unknown>[] };
+    plan.activities[0]!.targets = [{ id: 'x', text: 'x', kind: 'count', of: 'deltagere', per: 'year', amount: { min: '40' } }];
+    plan.networks[0]!.kind = 'klub';
+    plan.activities[1]!.ammount = 3;
+    plan.name = 42;
+    const message = await issuesFor(plan);
+    expect(message).toMatch(/activities\.0\.targets\.0\.of: "deltagere" er ikke tilladt; vælg en af "participants", "newParticipants", "sessions", "events", "volunteers"/);
+    expect(message).toMatch(/activities\.0\.targets\.0\.amount\.min: skal være et tal, men er tekst/);
+    expect(message).toMatch(/networks\.0\.kind: "klub" er ikke tilladt/);
+    expect(message).toMatch(/activities\.1: ukendt felt: ammount/);
+    expect(message).toMatch(/plan\.yaml:\d+: name: skal være tekst, men er et tal/);
+    expect(message).not.toMatch(/Required|Expected|Invalid|received|Unrecognized/);
+  });
+
+  it('refuses a referral target whose offer does not exist, and a retention target with neither amount nor share', async () => {
+    const plan = rawPlan(planFiles.husumTingbjerg) as { activities: Record<string, unknown>[] };
+    plan.activities[0]!.targets = [{ id: 'til-fritidsjobb', text: 'Mindst 20 brobygges til fritidsjob', kind: 'referrals', reaching: 'started', toOffer: 'fritidsjobb', per: 'year', amount: { min: 20 } }];
+    expect(await issuesFor(plan)).toMatch(/activities\.0\.targets\.0\.toOffer: tilbuddet "fritidsjobb" er ikke defineret i planen/);
+    // The shape is checked before the references, so this one is found on its own.
+    plan.activities[0]!.targets = [{ id: 'fastholdt', text: '30 fastholdt efter 6 måneder', kind: 'retention', afterMonths: 6 }];
+    expect(await issuesFor(plan)).toMatch(/activities\.0\.targets\.0\.amount: angiv amount \(et antal\) eller sharePercent \(en andel i procent\)/);
+  });
+
+  it('refuses references a criterion makes to things the plan does not define', async () => {
+    const plan = rawPlan(criteriaPlanFile) as { activities: Record<string, unknown>[]; focusAreas: { goals: Record<string, unknown>[] }[] };
+    plan.activities[0]!.targets = [
+      { id: 'a', text: 'a', kind: 'outcomes', outcome: 'ukendt-resultat', per: 'year', amount: { min: 1 } },
+      { id: 'b', text: 'b', kind: 'funnel', from: { of: 'outcomes', outcome: 'opsoegende-besoeg' }, to: { of: 'meetings', network: 'ukendt-netvaerk' }, sharePercent: { min: 35 } },
+      { id: 'c', text: 'c', kind: 'count', of: 'participants', ageBand: '9-99', per: 'year', amount: { min: 1 } },
+    ];
+    const message = await issuesFor(plan);
+    expect(message).toMatch(/targets\.0\.outcome: resultatet "ukendt-resultat" er ikke defineret/);
+    expect(message).toMatch(/targets\.1\.to\.network: netværket "ukendt-netvaerk" er ikke defineret/);
+    expect(message).toMatch(/targets\.2\.ageBand: aldersgruppen "9-99" er ikke en af planens/);
+    plan.focusAreas[0]!.goals[0]!.targets = [{ id: 'd', text: 'd', kind: 'gap', indicator: 'sprogstimulering', reducePercent: 50, atMostPoints: 2 }];
+    expect(await issuesFor(plan)).toMatch(/goals\.0\.targets\.0\.reducePercent: angiv præcis én af reducePercent, reducePointsPerYear og atMostPoints/);
   });
 });

@@ -3,7 +3,7 @@ import type { Judgement } from './judge';
 import { yearOfPeriod, type IndicatorReading } from './measures';
 
 /** Whether higher values are the good ones: from `better`, else from the direction or the gap to the comparison. */
-function higherIsBetter(indicator: Indicator, baseline: number, level: number | undefined): boolean {
+export function higherIsBetter(indicator: Indicator, baseline: number, level: number | undefined): boolean {
   if (indicator.better) return indicator.better === 'higher';
   if (indicator.direction === 'rises') return true;
   if (indicator.direction === 'falls') return false;

@@ -104,11 +104,19 @@ function activitiesIn(plan: Plan, scope: StatusScope): Activity[] {
   }
 }
 
-function networksIn(plan: Plan, scope: StatusScope, activities: Activity[]): Network[] {
+/** The networks a scope answers for: its activities' own, and those its criteria name (a forum that assesses). */
+function networksIn(plan: Plan, scope: StatusScope, activities: Activity[], targets: PlanTarget[]): Network[] {
   if (scope.kind === 'plan') return plan.networks;
   if (scope.kind === 'network') return plan.networks.filter((n) => n.id === scope.id);
   const ids = new Set(activities.map((a) => a.id));
-  return plan.networks.filter((n) => n.activity !== undefined && ids.has(n.activity));
+  const named = new Set(
+    targets.flatMap(({ target: t }) => [
+      ...(t.kind === 'meetingsHeld' ? [t.network] : []),
+      ...(t.kind === 'assessment' && t.by ? [t.by] : []),
+      ...('measure' in t && t.measure.of === 'meetings' ? [t.measure.network] : []),
+    ]),
+  );
+  return plan.networks.filter((n) => (n.activity !== undefined && ids.has(n.activity)) || named.has(n.id));
 }
 
 /** The targets a scope shows: its activities' targets, its goals', and those naming its network. */
@@ -152,7 +160,8 @@ export function planStatus({ plan, scope, period, today, rollups, indicatorValue
   const idx = new RollupIndex(rollups);
   const ctx = { plan, idx, today, indicatorValues, reported: reportedFigures };
   const activities = activitiesIn(plan, scope);
-  const targets = targetsIn(plan, scope, activities).map((pt) => targetStatus(ctx, pt, window));
+  const inScope = targetsIn(plan, scope, activities);
+  const targets = inScope.map((pt) => targetStatus(ctx, pt, window));
 
   const areas = focusAreasIn(plan, scope);
   const untilYear = Number(window.to.slice(0, 4));
@@ -183,7 +192,7 @@ export function planStatus({ plan, scope, period, today, rollups, indicatorValue
     ended: today > plan.period.end,
     targets,
     indicators,
-    cadences: cadenceStatuses(ctx, networksIn(plan, scope, activities), window),
+    cadences: cadenceStatuses(ctx, networksIn(plan, scope, activities, inScope), window),
     milestones: milestoneSummary(plan, scope, activities, today, milestoneStates),
   };
 }

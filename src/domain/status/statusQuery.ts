@@ -130,6 +130,7 @@ export function matchScope(plan: Plan, phrase: string): Named | undefined {
   return best?.named;
 }
 
+const leadingFillers = words('^(?:(?:status|hvordan|går|gar|det|med|for|i|how|is|are|it|going|with|on|the|of)\\b ?)+');
 const filler = words('\\b(status|med|for|på|i|the|of|on|hvordan|går|gar|det|how|is|are|it|going|with)\\b', 'g');
 
 export function parseStatusQuery(text: string, plan: Plan, today: IsoDate): StatusQuery {
@@ -150,7 +151,8 @@ export function parseStatusQuery(text: string, plan: Plan, today: IsoDate): Stat
   const phrase = rest.replace(filler, ' ').replace(/\s+/g, ' ').trim();
   const whole = wholePlan ? { wholePlan } : {};
   if (!phrase) return { kind: 'status', scope: { kind: 'plan' }, period, periodLabel: label, ...whole };
-  const named = matchScope(plan, phrase);
+  // A name may hold a filler word itself ("Forældre for Forandring"): try it with only the leading ones gone first.
+  const named = matchScope(plan, rest.replace(leadingFillers, '').trim()) ?? matchScope(plan, phrase);
   if (!named) return { kind: 'unknownScope', text: phrase };
   return { kind: 'status', scope: named.scope, scopeName: named.name, period, periodLabel: label, ...whole };
 }

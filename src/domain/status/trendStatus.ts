@@ -2,6 +2,7 @@ import { intersect, yearsIn, type DateRange } from '../calendar';
 import { activeRange } from '../plan/active';
 import type { PlanTarget } from '../plan/planTargets';
 import type { Amount, Target } from '../plan/schema';
+import { higherIsBetter } from './indicatorStatus';
 import { judge } from './judge';
 import { measureValue, readingFor, yearOfPeriod } from './measures';
 import type { TargetContext, TargetStatus, Window } from './targetStatus';
@@ -107,7 +108,9 @@ export function gapStatus(ctx: TargetContext, pt: PlanTarget, target: Extract<Ta
   const baselineComparison = indicator?.baseline.comparison?.value;
   const y0 = indicator?.baseline.year ? yearOfPeriod(indicator.baseline.year) : undefined;
   if (!indicator || baselineValue == null || baselineComparison == null || y0 === undefined) return { ...base(pt), actual: undefined, goal: {}, unit, judgement: 'noData' };
-  const behindBy = (value: number, comparison: number) => (indicator.direction === 'falls' ? value - comparison : comparison - value);
+  const up = higherIsBetter(indicator, baselineValue, baselineComparison);
+  // Rounded to the inputs' precision first: 9 - 6,4 is 2,5999999999999996 in floating point.
+  const behindBy = (value: number, comparison: number) => Math.round((up ? comparison - value : value - comparison) * 1e9) / 1e9;
   const g0 = behindBy(baselineValue, baselineComparison);
   const until = yearOf(plan.period.end);
   const targetGap = (y: number) => {

@@ -1,5 +1,5 @@
 import { parseStatusQuery } from '../../../src/domain/status/statusQuery';
-import { loadDemoPlan } from '../../fixtures/plans';
+import { loadDemoPlan, loadPlanFile, planFiles } from '../../fixtures/plans';
 
 const plan = loadDemoPlan();
 const today = '2025-11-20';
@@ -35,5 +35,26 @@ describe('reading what a leader asks', () => {
 
   it('says when nothing in the plan has the name', () => {
     expect(ask('status skakklubben')).toEqual({ kind: 'unknownScope', text: 'skakklubben' });
+  });
+});
+
+describe('Danish letters, and plans that have ended', () => {
+  it('keeps the "for" of "forældrecafé" and removes the filler words "går" and "på" (æ, ø and å are letters of a word)', () => {
+    const nordvest = loadPlanFile(planFiles.nordvest);
+    const cafe = nordvest.activities.find((a) => /for(æ|ae)ldre/i.test(a.name));
+    if (cafe) expect(parseStatusQuery(`status ${cafe.name.toLowerCase()}`, nordvest, today)).toMatchObject({ kind: 'status', scope: { kind: 'activity', id: cafe.id } });
+    expect(ask('hvordan går det med legepatruljen på det sidste?')).toMatchObject({ kind: 'status', scope: { kind: 'activity', id: 'legepatrulje' } });
+  });
+
+  it('reads "hele planperioden", "planperioden" and a span of years as periods', () => {
+    expect(ask('status hele planperioden')).toMatchObject({ kind: 'status', scope: { kind: 'plan' }, period: { from: '2024-09-01', to: '2028-08-31' }, periodLabel: 'hele planperioden 2024–2028', wholePlan: true });
+    expect(ask('status din fritid planperioden')).toMatchObject({ scope: { kind: 'activity', id: 'din-fritid' }, period: { from: '2024-09-01', to: '2028-08-31' } });
+    expect(ask('status 2024-2026')).toMatchObject({ period: { from: '2024-01-01', to: '2026-12-31' }, periodLabel: '2024–2026' });
+    expect(ask('status 2025–2027')).toMatchObject({ period: { from: '2025-01-01', to: '2027-12-31' } });
+  });
+
+  it('defaults to an ended plan\'s last year, not the current year', () => {
+    expect(parseStatusQuery('status', plan, '2031-03-01')).toMatchObject({ period: { from: '2028-01-01', to: '2028-12-31' }, periodLabel: '2028' });
+    expect(parseStatusQuery('status', plan, '2024-03-01')).toMatchObject({ periodLabel: '2024' });
   });
 });

@@ -1,0 +1,93 @@
+import { statusCard } from '../../src/cards/statusCard';
+import type { AttendanceRecord } from '../../src/domain/attendance/attendance';
+import type { OutcomeRecord } from '../../src/domain/records/outcome';
+import { planStatus, type IndicatorReading } from '../../src/domain/status/planStatus';
+import { rollupsFromRecords } from '../../src/domain/status/rollups';
+import { parseStatusQuery } from '../../src/domain/status/statusQuery';
+import { statusTable } from '../../src/export/statusTable';
+import { catalogues } from '../../src/i18n';
+import { textsOf } from '../support/botHarness';
+import { parseCardWithMicrosoftParser } from '../support/adaptiveCards';
+import { criteriaPlanFile, loadPlanFile } from '../fixtures/plans';
+
+/**
+ * What a leader reads for each kind of criterion: the status card's lines and the export's rows,
+ * from the same sentences. The plan is test/fixtures/criteriaPlan.yaml.
+ */
+const plan = loadPlanFile(criteriaPlanFile);
+const m = catalogues.da;
+const by = { loggedBy: 'alex-wilber', loggedAt: '2025-01-01T10:00:00Z' };
+const outcome = (outcomeId: string, date: string, count: number): OutcomeRecord => ({ id: `${outcomeId}-${date}`, planId: plan.id, type: 'outcome', activityId: 'beboerraadgivning', outcomeId, date, count, ...by });
+const session = (activityId: string, date: string, headcount: number): AttendanceRecord => ({ id: `${activityId}-${date}`, planId: plan.id, type: 'attendance', activityId, date, headcount, ...by });
+const records = [outcome('henvendelser', '2025-06-01', 120), outcome('henvendelser', '2026-03-01', 50), outcome('opsoegende-besoeg', '2026-02-01', 20), outcome('besoeg-i-tilbuddet', '2026-03-01', 6), session('din-fritid', '2026-02-01', 10), session('din-fritid', '2026-03-01', 10)];
+const values: IndicatorReading[] = [{ indicatorId: 'utrygge-beboere', period: '2026', value: 8, comparison: 6.5, source: 'Tryghedsundersøgelsen 2026' }];
+
+function card(text: string, today: string, showQuiet = false) {
+  const query = parseStatusQuery(text, plan, today);
+  if (query.kind !== 'status') throw new Error(`not a status: ${text}`);
+  const status = planStatus({ plan, scope: query.scope, period: query.period, today, rollups: [...rollupsFromRecords(plan.id, records).values()], indicatorValues: values });
+  return { card: statusCard(m, { kind: 'status', plan, query, status }, { showQuiet }), status, query };
+}
+
+describe('the status card and export for every kind of criterion', () => {
+  const { card: focus, status, query } = card('status tryghed og trivsel 2026', '2026-07-01', true);
+  const lines = textsOf(focus).join('\n');
+
+  it('explains each kind beside its figure: a change with its baseline, a funnel\'s parts, a gap, a range reached', () => {
+    expect(lines).toContain('basis 2025: 120 · ændring -16,4 %');
+    expect(lines).toContain('6 af 20');
+    expect(lines).toContain('forskel 2026 · forskel ved basis: 2,6 procentpoint');
+    expect(lines).toContain('inden for målet');
+    expect(lines).toContain('gennemsnit pr. år 2026–2028');
+    expect(lines).toContain('partnerens tal er ikke indtastet endnu');
+  });
+
+  it('shows people whole and says when the period\'s share is prorated', () => {
+    // "70 opsøgende besøg om året" for 2026: the whole year's 70, not prorated.
+    expect(lines).toContain('mål for perioden: mindst 70');
+    const q1 = textsOf(card('status beboerrådgivning 1. kvartal 2026', '2026-07-01', true).card).join('\n');
+    // 70 × 90/365 = 17,3, shown as "mindst 18" people.
+    expect(q1).toContain('mål for perioden: mindst 18 (periodens forholdsmæssige andel)');
+    expect(q1).not.toMatch(/mindst 17,3/);
+  });
+
+  it('lists the networks\' meetings against their cadences, and a goal\'s criteria under the goal', () => {
+    expect(lines).toContain('Møder mod mødeplanen');
+    expect(lines).toContain('Mål: Andelen af utrygge beboere falder til byens gennemsnit');
+  });
+
+  it('parses with Microsoft\'s parser and stays under 28 KB, every line shown', () => {
+    expect(parseCardWithMicrosoftParser(focus).errors).toEqual([]);
+    expect(Buffer.byteLength(JSON.stringify(focus))).toBeLessThan(28 * 1024);
+  });
+
+  it('exports a row for every criterion with its kind in Danish and the same explanation', () => {
+    const rows = statusTable(m, plan, status, query.periodLabel);
+    const kinds = new Set(rows.slice(1).map((r) => r[3]));
+    for (const kind of ['ændring mod basisår', 'gennemsnit over år', 'forskel til sammenligningsgruppe', 'andel der kommer videre', 'vurdering eller spørgeskema', 'resultater og kontakter', 'møder mod mødeplan']) expect(kinds).toContain(kind);
+    const change = rows.find((r) => r[2] === '20 % færre henvendelser end i 2025')!;
+    expect(change.slice(5)).toEqual(['højst 96', '50', 'bagud', 'mål for perioden: højst 96 · basis 2025: 120 · ændring -16,4 %']);
+  });
+});
+
+describe('a plan that has ended', () => {
+  const { card: ended, query } = card('status', '2029-03-01');
+  const lines = textsOf(ended).join('\n');
+
+  it('defaults to the plan\'s last year, says the plan has ended and offers the whole period', () => {
+    expect(query.periodLabel).toBe('2028');
+    expect(lines).toContain('Planen sluttede 31.8.2028.');
+    expect(JSON.stringify(ended)).toContain('"title":"Hele planperioden"');
+  });
+
+  it('counts milestones not done by the end as not reached, not overdue', () => {
+    expect(lines).toMatch(/Milepæle: 0 nået · 5 ikke nået inden planens slutning/);
+  });
+});
+
+describe('Danish that reads right', () => {
+  it('"1 forsinket", "2 forsinkede"', () => {
+    expect(m.status.milestones(0, 0, 1, 0)).toBe('Milepæle: 0 færdige · 0 forfalder inden 30 dage · 1 forsinket');
+    expect(m.status.milestones(1, 0, 2, 0)).toBe('Milepæle: 1 færdig · 0 forfalder inden 30 dage · 2 forsinkede');
+  });
+});
