@@ -2,6 +2,7 @@ import type { Clock } from '../domain/clock';
 import { SendLimiter } from '../domain/reminders/sendLimits';
 import type { Logger } from '../logging/logger';
 import { applyRetention, type RetentionReport } from '../usecases/applyRetention';
+import { repairRollups } from '../usecases/repairRollups';
 import type { Repositories } from '../usecases/ports';
 import { deliverDueReminders, realPace, type ComposeReminder, type DeliveryOptions, type DeliveryReport, type Pace, type ProactiveSender } from '../usecases/reminders/deliverReminders';
 import { planReminders, type PlanningResult } from '../usecases/reminders/planReminders';
@@ -84,6 +85,9 @@ export class ReminderScheduler {
     for (const planId of await repos.plans.listIds()) {
       if (this.stopping) break;
       try {
+        // Rollups a crash or a failing database left behind are recomputed first (usually nothing to do).
+        const repair = await repairRollups(repos, planId, new Date());
+        if (repair.repaired) logger.warn({ ...repair }, 'recomputed rollups left behind by an unfinished record change');
         const planned = await planReminders(repos, clock, planId, { instanceId: this.options.instanceId, leaseMs: this.options.leaseMs ?? 5 * 60_000, fromHour: this.options.reminderHour });
         planning.push(planned);
         // Person codes past the plan's retention period go the same morning, once a day.

@@ -156,13 +156,31 @@ export interface ScheduleRepository {
   saveNextMeeting(override: NextMeetingOverride): Promise<void>;
 }
 
+/**
+ * A record change under way: written before the record, removed once its rollups are applied. One
+ * left behind (a crash, a failing database in between) names the rollups to recompute.
+ */
+export interface RollupChange {
+  id: string;
+  /** The rollup documents (scope and month) the change touches. */
+  rollupIds: string[];
+  at: string;
+}
+
 /** Status sums per scope and month (domain/status/rollups.ts), kept up to date on every record write. */
 export interface RollupRepository {
+  /** Adds (or, with -1, subtracts) contributions atomically, whoever else writes the same month at once. */
   apply(planId: string, contributions: Contribution[], sign: 1 | -1): Promise<void>;
   /** The rollups of months from..to (YYYY-MM, inclusive), every scope. */
   inRange(planId: string, fromMonth: string, toMonth: string): Promise<Rollup[]>;
   /** Makes the stored rollups exactly these (the rebuild). */
   replaceAll(planId: string, rollups: Rollup[]): Promise<void>;
+  /** Makes these rollup documents exactly as given (absent ones are removed): the repair. */
+  replaceSome(planId: string, ids: string[], rollups: Rollup[]): Promise<void>;
+  beginChange(planId: string, change: RollupChange): Promise<void>;
+  endChange(planId: string, changeId: string): Promise<void>;
+  /** Changes begun and never ended. */
+  openChanges(planId: string): Promise<RollupChange[]>;
 }
 
 /** A population indicator's value from an outside source, entered by a leader. */

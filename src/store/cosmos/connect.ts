@@ -36,7 +36,7 @@ export async function ensureSchema(client: CosmosClient, databaseId: string): Pr
   return database;
 }
 
-export function repositoriesFor(database: Database): Repositories {
+export function repositoriesFor(database: Database, logger?: Logger): Repositories {
   const rollups = new CosmosRollupRepository(database.container(containerDefinitions.rollups.id));
   return {
     rollups,
@@ -44,7 +44,9 @@ export function repositoriesFor(database: Database): Repositories {
     plans: new CosmosPlanRepository(database.container(containerDefinitions.plans.id)),
     memberships: new CosmosMembershipRepository(database.container(containerDefinitions.members.id)),
     preferences: new CosmosPreferenceRepository(database.container(containerDefinitions.members.id)),
-    records: new RollingRecordRepository(new CosmosRecordRepository(database.container(containerDefinitions.records.id)), rollups),
+    records: new RollingRecordRepository(new CosmosRecordRepository(database.container(containerDefinitions.records.id)), rollups, undefined, (err, planId) =>
+      logger?.error({ err, planId }, 'a record was saved but its rollups were not; the next scheduler tick recomputes them'),
+    ),
     audit: new CosmosAuditRepository(database.container(containerDefinitions.audit.id)),
     channels: new CosmosChannelRepository(database.container(containerDefinitions.conversations.id)),
     outbox: new CosmosOutboxRepository(database.container(containerDefinitions.reminders.id)),
@@ -83,7 +85,7 @@ export async function openCosmosStore(config: Config['cosmos'], logger: Logger):
   }
   const database = await ensureSchema(client, config.database);
   return {
-    repositories: repositoriesFor(database),
+    repositories: repositoriesFor(database, logger),
     database,
     ...(embedded ? { embedded: { endpoint: embedded.endpoint, key: embedded.key } } : {}),
     ping: async () => {

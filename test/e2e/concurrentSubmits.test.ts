@@ -1,0 +1,55 @@
+import { cardVerbs } from '../../src/cards/verbs';
+import { rollupsFromRecords, type Rollup } from '../../src/domain/status/rollups';
+import { importPlan } from '../../src/usecases/importPlan';
+import type { TestUser } from '../support/activities';
+import { BotHarness, cardOf, executeDataOf, textsOf } from '../support/botHarness';
+import { criteriaPlanFile, rawPlan } from '../fixtures/plans';
+
+const sorted = (rollups: Iterable<Rollup>) => [...rollups].sort((a, b) => a.id.localeCompare(b.id));
+
+/**
+ * Twenty members of one network submit ten sessions each to the same activity and month, all at
+ * once, over HTTP as Teams would: every one is told it was saved, each is stored once, and the
+ * status rollups equal a recomputation from the records.
+ */
+describe('200 submits at once by 20 users', () => {
+  jest.setTimeout(120_000);
+  const harness = new BotHarness('2025-06-16T10:00:00+02:00');
+  const people: TestUser[] = Array.from({ length: 20 }, (_, i) => ({ id: `user-c${i}`, name: `Deltager ${i}`, aadObjectId: `concurrent-${String(i).padStart(2, '0')}` }) as unknown as TestUser);
+
+  beforeAll(async () => {
+    await harness.start([]);
+    const plan = rawPlan(criteriaPlanFile) as { members: unknown[] };
+    plan.members.push(...people.map((p, i) => ({ id: `deltager-${i}`, name: p.name, aadObjectId: p.aadObjectId, roles: ['member'] })));
+    const result = await importPlan(harness.repos, harness.clock, plan);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  });
+  afterAll(async () => {
+    await harness.stop();
+  });
+
+  it('reports every save as saved, stores each once, and keeps the rollups exact', async () => {
+    // Each user opens ten forms first (one submission id each), then all 200 are submitted together.
+    // (One user's forms are opened one after another: replies are read back per conversation.)
+    const perUser = await Promise.all(
+      people.map(async (user) => {
+        const own = [];
+        for (let i = 0; i < 10; i++) own.push({ user, data: executeDataOf(cardOf((await harness.say(user, 'log fremmøde'))[0]), cardVerbs.saveAttendance) });
+        return own;
+      }),
+    );
+    const forms = perUser.flat();
+    expect(new Set(forms.map((f) => f.data.submissionId)).size).toBe(200);
+    const submits = forms.map(({ user, data }, i) => ({ user, payload: { ...data, activityId: 'lektiecafe', date: `2025-06-${String((i % 14) + 1).padStart(2, '0')}`, headcount: String(5 + (i % 9)), participantCodes: `AB${10 + (i % 30)}` } }));
+    const answers = await Promise.all(submits.map(({ user, payload }) => harness.execute(user, cardVerbs.saveAttendance, payload)));
+    const headings = answers.map((a) => textsOf(a.body?.value)[0]);
+    expect(headings.filter((h) => h !== '✅ Fremmøde gemt')).toEqual([]);
+    // Teams retries some of them: still one record each.
+    await Promise.all(submits.slice(0, 50).map(({ user, payload }) => harness.execute(user, cardVerbs.saveAttendance, payload)));
+    const records = await harness.repos.records.listInRange('kriterier-test', 'attendance', { from: '2025-06-01', to: '2025-06-30' });
+    expect(records).toHaveLength(200);
+    const rollups = await harness.repos.rollups.inRange('kriterier-test', '2025-06', '2025-06');
+    expect(sorted(rollups)).toEqual(sorted(rollupsFromRecords('kriterier-test', records).values()));
+    expect(rollups.find((r) => r.scope === 'activity:lektiecafe')?.counters.sessions).toBe(200);
+  });
+});
