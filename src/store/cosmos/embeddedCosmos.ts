@@ -1,33 +1,37 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { CosmosClient } from '@azure/cosmos';
 import { createHttpServer } from '@vercel/cosmosdb-server';
 import type { Logger } from '../../logging/logger';
+import { WriteAheadLog, type LoggedWrite } from './writeAheadLog';
 
 /**
  * The embedded Cosmos DB-compatible server for local runs and tests. It keeps everything in
- * memory, so when a data folder is given we save a snapshot of all databases after writes
- * (debounced) and on stop, and load it at start: logged data survives a restart.
- * The snapshot is read and written through the real SDK, so it knows nothing of the server's
- * internals.
+ * memory; with a data folder, every accepted write is first appended to a write-ahead log and
+ * flushed to disk (writeAheadLog.ts), and at start the last snapshot is loaded and the log
+ * replayed on top of it, then both are folded into a fresh snapshot. The snapshot is read and
+ * written through the real SDK, so it knows nothing of the server's internals.
  */
 export interface EmbeddedCosmos {
   endpoint: string;
   /** A key the SDK accepts; the embedded server does not check it. */
   key: string;
+  /** Folds the log into a snapshot; only while nothing writes (at stop, and in tests). */
   flush(): Promise<void>;
   stop(): Promise<void>;
 }
 
 interface Snapshot {
   version: 1;
+  /** Which log continues this snapshot: writes in older logs are in it already. */
+  logGeneration?: number;
   databases: { id: string; containers: { definition: { id: string; partitionKey?: unknown; indexingPolicy?: unknown }; items: Record<string, unknown>[] }[] }[];
 }
 
 const SNAPSHOT_FILE = 'cosmos-snapshot.json';
-const SNAPSHOT_DELAY_MS = 200;
+const LOG_FILE_PREFIX = 'cosmos-log-';
 const EMULATOR_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
 
 function stripSystemProperties(item: Record<string, unknown>): Record<string, unknown> {
@@ -36,7 +40,7 @@ function stripSystemProperties(item: Record<string, unknown>): Record<string, un
   return copy;
 }
 
-async function takeSnapshot(client: CosmosClient): Promise<Snapshot> {
+async function takeSnapshot(client: CosmosClient, logGeneration: number): Promise<Snapshot> {
   const { resources: dbs } = await client.databases.readAll().fetchAll();
   const databases: Snapshot['databases'] = [];
   for (const db of dbs) {
@@ -51,7 +55,7 @@ async function takeSnapshot(client: CosmosClient): Promise<Snapshot> {
     }
     databases.push({ id: db.id, containers: entries });
   }
-  return { version: 1, databases };
+  return { version: 1, logGeneration, databases };
 }
 
 async function restoreSnapshot(client: CosmosClient, snapshot: Snapshot): Promise<number> {
@@ -69,10 +73,16 @@ async function restoreSnapshot(client: CosmosClient, snapshot: Snapshot): Promis
   return count;
 }
 
-function isWrite(method: string | undefined, headers: Record<string, unknown>): boolean {
-  if (method === 'GET' || method === 'HEAD') return false;
-  // Queries are POSTs too, but change nothing.
-  return headers['x-ms-documentdb-isquery'] === undefined && headers['content-type'] !== 'application/query+json';
+/** Replays logged writes through the server's own HTTP handling, in order; conditions are dropped, the writes happened. */
+async function replay(endpoint: string, writes: LoggedWrite[]): Promise<number> {
+  let applied = 0;
+  for (const w of writes) {
+    const body = w.headers['x-ms-cosmos-is-batch-request'] ? JSON.stringify((JSON.parse(w.body) as Record<string, unknown>[]).map(({ ifMatch: _i, ...op }) => op)) : w.body;
+    const res = await fetch(`${endpoint}${w.url}`, { method: w.method, headers: w.headers, ...(w.method === 'DELETE' ? {} : { body }) });
+    await res.arrayBuffer();
+    if (res.ok) applied++;
+  }
+  return applied;
 }
 
 export async function startEmbeddedCosmos(options: { port: number; dataDir?: string; logger: Logger }): Promise<EmbeddedCosmos> {
@@ -87,49 +97,43 @@ export async function startEmbeddedCosmos(options: { port: number; dataDir?: str
   const log = options.logger.child({ component: 'embedded-cosmos' });
 
   const dataDir = options.dataDir;
-  let timer: NodeJS.Timeout | undefined;
-  let saving: Promise<void> = Promise.resolve();
   let restoring = false;
+  let generation = 0;
+  const wal = new WriteAheadLog();
+  if (dataDir) wal.attach(server, () => !restoring);
+  const logFile = (g: number) => join(dataDir ?? '.', `${LOG_FILE_PREFIX}${g}.jsonl`);
 
-  const save = async () => {
+  /**
+   * The log folded into a fresh snapshot. The snapshot names the next log generation and is
+   * renamed into place in one step, so a crash at any point leaves either the old snapshot with
+   * its log, or the new one with an empty log: never a write applied twice.
+   */
+  const flush = async () => {
     if (!dataDir) return;
-    const snapshot = await takeSnapshot(client);
+    await wal.drain();
+    const next = generation + 1;
     const file = join(dataDir, SNAPSHOT_FILE);
-    // Write then rename, so a crash mid-write never leaves half a snapshot.
-    await writeFile(`${file}.tmp`, JSON.stringify(snapshot));
+    await writeFile(`${file}.tmp`, JSON.stringify(await takeSnapshot(client, next)));
     await rename(`${file}.tmp`, file);
-  };
-  const scheduleSave = () => {
-    if (!dataDir || restoring) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      saving = saving.then(save).catch((err: unknown) => log.error({ err }, 'could not save the embedded database snapshot'));
-    }, SNAPSHOT_DELAY_MS);
+    await wal.switchTo(logFile(next));
+    await rm(logFile(generation), { force: true });
+    generation = next;
   };
 
   if (dataDir) {
     await mkdir(dataDir, { recursive: true });
-    server.on('request', (req, res) => {
-      if (isWrite(req.method, req.headers)) res.on('finish', () => res.statusCode < 400 && scheduleSave());
-    });
+    restoring = true;
     const text = await readFile(join(dataDir, SNAPSHOT_FILE), 'utf8').catch(() => undefined);
-    if (text) {
-      restoring = true;
-      const count = await restoreSnapshot(client, JSON.parse(text) as Snapshot);
-      restoring = false;
-      log.info({ items: count, dataDir }, 'restored the embedded database from its data folder');
-    }
+    const snapshot = text ? (JSON.parse(text) as Snapshot) : undefined;
+    const restored = snapshot ? await restoreSnapshot(client, snapshot) : 0;
+    generation = snapshot?.logGeneration ?? 0;
+    const writes = await WriteAheadLog.read(logFile(generation));
+    const replayed = await replay(endpoint, writes);
+    await wal.switchTo(logFile(generation));
+    if (writes.length) await flush();
+    restoring = false;
+    if (restored || writes.length) log.info({ items: restored, replayed, logged: writes.length, dataDir }, 'restored the embedded database from its data folder');
   }
-
-  const flush = async () => {
-    if (timer) {
-      clearTimeout(timer);
-      timer = undefined;
-      saving = saving.then(save);
-    }
-    await saving;
-  };
 
   return {
     endpoint,
@@ -137,6 +141,7 @@ export async function startEmbeddedCosmos(options: { port: number; dataDir?: str
     flush,
     stop: async () => {
       await flush();
+      await wal.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
