@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { CosmosClient } from '@azure/cosmos';
 import { createHttpServer } from '@vercel/cosmosdb-server';
 import type { Logger } from '../../logging/logger';
+import { connectionPolicy } from './clientOptions';
 
 /**
  * The embedded Cosmos DB-compatible server for local runs and tests. It keeps everything in
@@ -83,7 +84,7 @@ export async function startEmbeddedCosmos(options: { port: number; dataDir?: str
   });
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new CosmosClient({ endpoint, key: EMULATOR_KEY, connectionPolicy: { enableEndpointDiscovery: false } });
+  const client = new CosmosClient({ endpoint, key: EMULATOR_KEY, connectionPolicy: connectionPolicy('inProcess') });
   const log = options.logger.child({ component: 'embedded-cosmos' });
 
   const dataDir = options.dataDir;

@@ -75,6 +75,7 @@ export function createHandlers(deps: HandlerDeps) {
   };
 
   const unknownCommand: TurnHandler = async (turn) => ({ text: messagesFor(turn.language).unknownCommand(turn.text.slice(0, 60)) });
+  const unknownCardAction: TurnHandler = async (turn) => ({ text: messagesFor(turn.language).unknownCardAction });
 
   const commands: Record<Command, TurnHandler> = {
     help: showHelp,
@@ -146,6 +147,7 @@ export function createHandlers(deps: HandlerDeps) {
     commands: localise(commands),
     cardActions: localise(cardActions),
     unknownCommand: withLanguage(unknownCommand),
+    unknownCardAction: withLanguage(unknownCardAction),
     welcome: withLanguage(showHelp),
     fileAccepted: async (turn: TurnInput) => status.fileAccepted({ ...turn, language: await resolveLanguage(repos, turn.aadObjectId, turn.locale) }),
     fileDeclined: async (turn: TurnInput) => status.fileDeclined({ ...turn, language: await resolveLanguage(repos, turn.aadObjectId, turn.locale) }),
