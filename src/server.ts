@@ -11,12 +11,14 @@ import { createLogger, type Logger } from './logging/logger';
 import { ReminderScheduler, type SchedulerOptions } from './scheduler/reminderScheduler';
 import { CachedPlanRepository } from './store/cachedPlanRepository';
 import { CachedPreferenceRepository } from './store/cachedPreferenceRepository';
+import { RememberedMembershipRepository } from './store/rememberedMembershipRepository';
 import { openCosmosStore, type CosmosStore } from './store/cosmos/connect';
 import { createBotApp, type BotApp } from './teams/app';
 import { activityProblem } from './teams/activityShape';
 import { errorHandler } from './http/errorHandler';
 import { createHandlers } from './teams/handlers';
 import { createQuestionRewriter } from './teams/languageModel';
+import type { LastKnown } from './usecases/lastKnown';
 import type { Repositories } from './usecases/ports';
 import type { ComposeReminder } from './usecases/reminders/deliverReminders';
 
@@ -27,6 +29,8 @@ export interface AppDeps {
   isDatabaseReachable: () => Promise<boolean>;
   /** Whether an error means the database did not answer (down, unreachable, too slow). */
   isStoreUnavailable: (err: unknown) => boolean;
+  /** What this instance last read, to answer from while the database is away. */
+  lastKnown: LastKnown;
 }
 
 export const composeReminder: ComposeReminder = (item, plan, language) => reminderCard(messagesFor(language), item, plan);
@@ -110,12 +114,16 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const store = options.store ?? (await openCosmosStore(config.cosmos, logger));
   const clock = options.clock ?? systemClock;
   // The caches expire on real time, whatever clock the app is given.
-  const repos: Repositories = {
-    ...store.repositories,
-    plans: new CachedPlanRepository(store.repositories.plans, systemClock),
-    preferences: new CachedPreferenceRepository(store.repositories.preferences, systemClock),
+  const plans = new CachedPlanRepository(store.repositories.plans, systemClock);
+  const preferences = new CachedPreferenceRepository(store.repositories.preferences, systemClock);
+  const memberships = new RememberedMembershipRepository(store.repositories.memberships);
+  const repos: Repositories = { ...store.repositories, plans, preferences, memberships };
+  const lastKnown: LastKnown = {
+    memberships: (aadObjectId) => memberships.peek(aadObjectId),
+    plan: (planId) => plans.peek(planId),
+    language: (aadObjectId) => preferences.peek(aadObjectId)?.language,
   };
-  const deps: AppDeps = { repos, clock, logger, isDatabaseReachable: store.ping, isStoreUnavailable: store.isUnavailable };
+  const deps: AppDeps = { repos, clock, logger, isDatabaseReachable: store.ping, isStoreUnavailable: store.isUnavailable, lastKnown };
   const bot = createBotApp(config.bot, createHandlers(deps), logger, createQuestionRewriter(config.languageModel, logger));
   const scheduler = new ReminderScheduler(
     // The scheduler reads preferences uncached: a changed setting must hold for the next reminder.

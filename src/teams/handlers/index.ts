@@ -10,6 +10,7 @@ import { resolveMember } from '../../usecases/resolveMember';
 import type { Command } from '../commands';
 import type { TurnHandler, TurnInput } from '../turn';
 import { attendanceHandlers } from './attendance';
+import { withOutageAnswer } from './outage';
 import { deniedReply } from './denied';
 import type { HandlerDeps } from './deps';
 import { entryHandlers } from './entries';
@@ -124,9 +125,12 @@ export function createHandlers(deps: HandlerDeps) {
     [cardVerbs.showReminderSettings]: reminders.showSettings,
     [cardVerbs.saveReminderSettings]: reminders.saveSettings,
   };
-  // Every handler gets the turn's language, resolved once from the user's choice and the Teams locale.
-  const withLanguage = (handler: TurnHandler): TurnHandler => async (turn) => handler({ ...turn, language: await resolveLanguage(repos, turn.aadObjectId, turn.locale) });
-  const localise = <K extends string>(table: Record<K, TurnHandler>) => Object.fromEntries(Object.entries<TurnHandler>(table).map(([k, h]) => [k, withLanguage(h)])) as Record<K, TurnHandler>;
+  // Every handler gets the turn's language, resolved once from the user's choice and the Teams
+  // locale, and answers within Teams' time even when the database is away (outage.ts).
+  const withLanguage = (handler: TurnHandler, verb?: CardVerb): TurnHandler =>
+    withOutageAnswer(deps, verb, async (turn) => handler({ ...turn, language: await resolveLanguage(repos, turn.aadObjectId, turn.locale) }));
+  const localise = <K extends string>(table: Record<K, TurnHandler>, verbs = false) =>
+    Object.fromEntries(Object.entries<TurnHandler>(table).map(([k, h]) => [k, withLanguage(h, verbs ? (k as CardVerb) : undefined)])) as Record<K, TurnHandler>;
   // A conversation's address changes rarely; refreshing it once per instance per ten minutes keeps
   // reminders deliverable without a database write on every card submit.
   const lastRemembered = new Map<string, number>();
@@ -145,7 +149,7 @@ export function createHandlers(deps: HandlerDeps) {
 
   return {
     commands: localise(commands),
-    cardActions: localise(cardActions),
+    cardActions: localise(cardActions, true),
     unknownCommand: withLanguage(unknownCommand),
     unknownCardAction: withLanguage(unknownCardAction),
     welcome: withLanguage(showHelp),
