@@ -24,7 +24,7 @@ export interface EmbeddedCosmos {
 
 interface Snapshot {
   version: 1;
-  databases: { id: string; containers: { definition: { id: string; partitionKey?: unknown; indexingPolicy?: unknown }; items: Record<string, unknown>[] }[] }[];
+  databases: { id: string; containers: { definition: { id: string; partitionKey?: unknown; indexingPolicy?: unknown; defaultTtl?: number }; items: Record<string, unknown>[] }[] }[];
 }
 
 const SNAPSHOT_FILE = 'cosmos-snapshot.json';
@@ -46,7 +46,7 @@ async function takeSnapshot(client: CosmosClient): Promise<Snapshot> {
     for (const c of containers) {
       const { resources: items } = await client.database(db.id).container(c.id).items.readAll().fetchAll();
       entries.push({
-        definition: { id: c.id, partitionKey: c.partitionKey, indexingPolicy: c.indexingPolicy },
+        definition: { id: c.id, partitionKey: c.partitionKey, indexingPolicy: c.indexingPolicy, ...(c.defaultTtl !== undefined ? { defaultTtl: c.defaultTtl } : {}) },
         items: items.map((i) => stripSystemProperties(i as Record<string, unknown>)),
       });
     }
