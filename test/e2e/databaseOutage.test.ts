@@ -10,7 +10,10 @@ import { users } from '../support/activities';
 import { BotHarness, cardOf, executeDataOf, inputOf, SCHEDULER_SECRET, textsOf } from '../support/botHarness';
 
 const PLAN = 'husum-tingbjerg-2024-2028';
-/** Teams' budget for an invoke. */
+/**
+ * Teams' budget for an invoke: after it, Teams shows an error whatever the bot answers. Not a
+ * speed measurement but a limit the answer must keep (the turn's own deadline is 3.5 s).
+ */
 const TEAMS_INVOKE_MS = 5_000;
 
 /** The database in its own process, on a given port and data folder, so it can be stopped and started again. */

@@ -44,12 +44,14 @@ const keptCards: Partial<Record<CardVerb, (m: Messages, member: MemberInPlan, da
  * galt": a logging form comes back with the user's values and a notice to save again (the same
  * submission id, so nothing is stored twice); anything else gets a plain "try again in a moment".
  * The answer is built from what this instance last read (the user's membership and plan), with
- * no database call, and within HANDLER_BUDGET_MS even when the database hangs rather than refuses.
+ * no database call, and within `budgetMs` even when the database hangs rather than refuses.
+ * With no budget (null: the admin's batch commands, typed in chat and allowed to take their time),
+ * only a database error leads here.
  */
-export function withOutageAnswer(deps: OutageDeps, verb: CardVerb | undefined, handler: TurnHandler): TurnHandler {
+export function withOutageAnswer(deps: OutageDeps, verb: CardVerb | undefined, handler: TurnHandler, budgetMs: number | null = HANDLER_BUDGET_MS): TurnHandler {
   return async (turn) => {
     try {
-      return await withinMs(handler(turn), HANDLER_BUDGET_MS);
+      return await (budgetMs === null ? handler(turn) : withinMs(handler(turn), budgetMs));
     } catch (err) {
       if (!(err instanceof DeadlineExceeded) && !deps.isStoreUnavailable(err)) throw err;
       deps.logger.warn({ err, verb }, 'database did not answer; the user was told to try again');
