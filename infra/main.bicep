@@ -1,6 +1,7 @@
-// Logbog in Azure: one resource group with the bot's managed identity, Cosmos DB (serverless),
-// Key Vault, Application Insights, the App Service that runs the bot, and the Azure Bot resource
-// with the Teams channel. Deploy with:
+// Logbog in Azure: one resource group with the bot's managed identity, Cosmos DB (serverless,
+// continuous backup), Key Vault (purge protection), Application Insights on a Log Analytics
+// workspace that also receives every resource's diagnostic logs, the App Service that runs the
+// bot (Node 22 LTS), and the Azure Bot resource with the Teams channel. Deploy with:
 //   az deployment group create -g <group> -f infra/main.bicep -p infra/main.parameters.json -p schedulerSecret=<secret>
 targetScope = 'resourceGroup'
 
@@ -34,6 +35,7 @@ module cosmos 'modules/cosmos.bicep' = {
     location: location
     accountName: cosmosAccountName
     dataContributorPrincipalId: identity.outputs.principalId
+    workspaceId: monitoring.outputs.workspaceId
   }
 }
 
@@ -53,6 +55,7 @@ module keyVault 'modules/keyVault.bicep' = {
     readerPrincipalId: identity.outputs.principalId
     insightsName: monitoring.outputs.name
     schedulerSecret: schedulerSecret
+    workspaceId: monitoring.outputs.workspaceId
   }
 }
 
@@ -67,6 +70,7 @@ module app 'modules/appService.bicep' = {
     cosmosEndpoint: cosmos.outputs.endpoint
     insightsConnectionSecretUri: keyVault.outputs.insightsConnectionSecretUri
     schedulerSecretUri: keyVault.outputs.schedulerSecretUri
+    workspaceId: monitoring.outputs.workspaceId
   }
 }
 
@@ -78,6 +82,7 @@ module bot 'modules/bot.bicep' = {
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
     tenantId: identity.outputs.tenantId
+    workspaceId: monitoring.outputs.workspaceId
   }
 }
 

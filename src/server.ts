@@ -11,10 +11,14 @@ import { createLogger, type Logger } from './logging/logger';
 import { ReminderScheduler, type SchedulerOptions } from './scheduler/reminderScheduler';
 import { CachedPlanRepository } from './store/cachedPlanRepository';
 import { CachedPreferenceRepository } from './store/cachedPreferenceRepository';
+import { RememberedMembershipRepository } from './store/rememberedMembershipRepository';
 import { openCosmosStore, type CosmosStore } from './store/cosmos/connect';
 import { createBotApp, type BotApp } from './teams/app';
+import { activityProblem } from './teams/activityShape';
+import { errorHandler } from './http/errorHandler';
 import { createHandlers } from './teams/handlers';
 import { createQuestionRewriter } from './teams/languageModel';
+import type { LastKnown } from './usecases/lastKnown';
 import type { Repositories } from './usecases/ports';
 import type { ComposeReminder } from './usecases/reminders/deliverReminders';
 
@@ -23,6 +27,10 @@ export interface AppDeps {
   clock: Clock;
   logger: Logger;
   isDatabaseReachable: () => Promise<boolean>;
+  /** Whether an error means the database did not answer (down, unreachable, too slow). */
+  isStoreUnavailable: (err: unknown) => boolean;
+  /** What this instance last read, to answer from while the database is away. */
+  lastKnown: LastKnown;
 }
 
 export const composeReminder: ComposeReminder = (item, plan, language) => reminderCard(messagesFor(language), item, plan);
@@ -33,11 +41,22 @@ function secretMatches(given: string | undefined, secret: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The HTTP app: the bot endpoint, the scheduler trigger and the health checks. */
+/**
+ * The HTTP app: the bot endpoint, the scheduler trigger and the health checks. On Express 5 a
+ * rejected handler goes to the error handler at the end instead of ending the process.
+ */
 export function createApp(config: Config, deps: AppDeps, bot: BotApp, scheduler: ReminderScheduler): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.post('/api/messages', express.json({ limit: '1mb' }), async (req, res) => {
+    // Anything but an activity (no body, text/plain, `{}`, a field of the wrong type) is the
+    // sender's mistake: 400, before the adapter, which would throw on it.
+    const problem = activityProblem(req.body);
+    if (problem) {
+      deps.logger.warn({ problem }, 'refused a request that is not a Bot Framework activity');
+      res.status(400).json({ error: 'not a Bot Framework activity', problem });
+      return;
+    }
     await bot.process(req, res);
   });
   // For a timer outside the process (an Azure Function or Logic App); off unless a secret is set.
@@ -61,6 +80,7 @@ export function createApp(config: Config, deps: AppDeps, bot: BotApp, scheduler:
     const ok = await deps.isDatabaseReachable();
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'database unreachable' });
   });
+  app.use(errorHandler(deps.logger, deps.isStoreUnavailable));
   return app;
 }
 
@@ -94,12 +114,16 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const store = options.store ?? (await openCosmosStore(config.cosmos, logger));
   const clock = options.clock ?? systemClock;
   // The caches expire on real time, whatever clock the app is given.
-  const repos: Repositories = {
-    ...store.repositories,
-    plans: new CachedPlanRepository(store.repositories.plans, systemClock),
-    preferences: new CachedPreferenceRepository(store.repositories.preferences, systemClock),
+  const plans = new CachedPlanRepository(store.repositories.plans, systemClock);
+  const preferences = new CachedPreferenceRepository(store.repositories.preferences, systemClock);
+  const memberships = new RememberedMembershipRepository(store.repositories.memberships);
+  const repos: Repositories = { ...store.repositories, plans, preferences, memberships };
+  const lastKnown: LastKnown = {
+    memberships: (aadObjectId) => memberships.peek(aadObjectId),
+    plan: (planId) => plans.peek(planId),
+    language: (aadObjectId) => preferences.peek(aadObjectId)?.language,
   };
-  const deps: AppDeps = { repos, clock, logger, isDatabaseReachable: store.ping };
+  const deps: AppDeps = { repos, clock, logger, isDatabaseReachable: store.ping, isStoreUnavailable: store.isUnavailable, lastKnown };
   const bot = createBotApp(config.bot, createHandlers(deps), logger, createQuestionRewriter(config.languageModel, logger));
   const scheduler = new ReminderScheduler(
     // The scheduler reads preferences uncached: a changed setting must hold for the next reminder.
@@ -113,7 +137,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   );
   const app = createApp(config, deps, bot, scheduler);
   const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(config.http.port, config.http.host, () => resolve(s)).once('error', reject);
+    // Express 5 calls back with the error when listening fails (a port in use).
+    const s = app.listen(config.http.port, config.http.host, (err?: Error) => (err ? reject(err) : resolve(s)));
   });
   scheduler.start();
   const { port } = server.address() as AddressInfo;

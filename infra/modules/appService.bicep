@@ -1,4 +1,4 @@
-// The app host: App Service on Linux with Node 20, running the bot (`npm run start:prod`) with
+// The app host: App Service on Linux with Node 22 LTS, running the bot (`npm run start:prod`) with
 // the user-assigned identity. Every app setting is a variable src/config/config.ts reads
 // (tests check this), plus AZURE_CLIENT_ID so DefaultAzureCredential picks that identity.
 @description('Azure region')
@@ -17,6 +17,9 @@ param cosmosEndpoint string
 param cosmosDatabase string = 'logbog'
 param insightsConnectionSecretUri string
 param schedulerSecretUri string
+
+@description('Log Analytics workspace for the app\'s diagnostic logs (HTTP, console, platform)')
+param workspaceId string
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: '${name}-plan'
@@ -39,7 +42,8 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
     httpsOnly: true
     keyVaultReferenceIdentity: identityId
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      // Node 20 reached end of life in April 2026; the code runs on 20 and 22 (package.json engines).
+      linuxFxVersion: 'NODE|22-lts'
       appCommandLine: 'npm run start:prod'
       alwaysOn: true
       minTlsVersion: '1.2'
@@ -60,6 +64,17 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
       ]
     }
+  }
+}
+
+// Resource logs and metrics to the Log Analytics workspace behind Application Insights.
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: site
+  properties: {
+    workspaceId: workspaceId
+    logs: [ { categoryGroup: 'allLogs', enabled: true } ]
+    metrics: [ { category: 'AllMetrics', enabled: true } ]
   }
 }
 

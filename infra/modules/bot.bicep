@@ -10,6 +10,9 @@ param identityId string
 param identityClientId string
 param tenantId string
 
+@description('Log Analytics workspace for the bot\'s channel request logs')
+param workspaceId string
+
 @description('F0 (free, Teams is a standard channel) or S1')
 param sku string = 'F0'
 
@@ -36,6 +39,17 @@ resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   properties: {
     channelName: 'MsTeamsChannel'
     properties: { isEnabled: true }
+  }
+}
+
+// Resource logs and metrics to the Log Analytics workspace behind Application Insights.
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: bot
+  properties: {
+    workspaceId: workspaceId
+    logs: [ { category: 'BotRequest', enabled: true } ]
+    metrics: [ { category: 'AllMetrics', enabled: true } ]
   }
 }
 

@@ -12,6 +12,9 @@ param databaseName string = 'logbog'
 @description('Principal id of the app\'s managed identity, given data access (no keys are used)')
 param dataContributorPrincipalId string
 
+@description('Log Analytics workspace for the account\'s diagnostic logs')
+param workspaceId string
+
 resource account 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
   name: accountName
   location: location
@@ -24,6 +27,8 @@ resource account 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
     // Managed identity only: the app reads no account key in production.
     disableLocalAuth: true
     minimalTlsVersion: 'Tls12'
+    // Point-in-time restore to any second of the last 7 days (the tier serverless accounts get).
+    backupPolicy: { type: 'Continuous', continuousModeProperties: { tier: 'Continuous7Days' } }
   }
 }
 
@@ -73,11 +78,12 @@ resource conversations 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
 }
 
 // Reminders: the outbox (one item per reminder and recipient), the planning lease per plan,
-// milestone states and "næste møde" dates.
+// milestone states and "næste møde" dates. Time to live on, nothing expiring by default: finished
+// outbox items and idle leases carry their own `ttl` (src/store/cosmos/expiry.ts).
 resource reminders 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = {
   parent: database
   name: 'reminders'
-  properties: { resource: { id: 'reminders', partitionKey: { paths: [ '/planId' ], kind: 'Hash' } } }
+  properties: { resource: { id: 'reminders', partitionKey: { paths: [ '/planId' ], kind: 'Hash' }, defaultTtl: -1 } }
 }
 
 // Status rollups per plan, scope and month (sessions, meetings, referrals), so status never
@@ -88,11 +94,23 @@ resource rollups 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@
   properties: { resource: { id: 'rollups', partitionKey: { paths: [ '/planId' ], kind: 'Hash' } } }
 }
 
-// Append-only audit log (who changed what, before and after), per plan.
+// Append-only audit log (who changed what, before and after), per plan. Read by record id only,
+// so the before/after snapshots are left out of the index.
 resource audit 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = {
   parent: database
   name: 'audit'
-  properties: { resource: { id: 'audit', partitionKey: { paths: [ '/planId' ], kind: 'Hash' } } }
+  properties: {
+    resource: {
+      id: 'audit'
+      partitionKey: { paths: [ '/planId' ], kind: 'Hash' }
+      indexingPolicy: {
+        indexingMode: 'consistent'
+        automatic: true
+        includedPaths: [ { path: '/*' } ]
+        excludedPaths: [ { path: '/before/*' }, { path: '/after/*' }, { path: '/"_etag"/?' } ]
+      }
+    }
+  }
 }
 
 // Cosmos DB Built-in Data Contributor: read and write items, no account keys, no control plane.
@@ -103,6 +121,19 @@ resource dataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignmen
     roleDefinitionId: '${account.id}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002'
     principalId: dataContributorPrincipalId
     scope: account.id
+  }
+}
+
+// Resource logs and metrics to the Log Analytics workspace behind Application Insights.
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: account
+  properties: {
+    workspaceId: workspaceId
+    // Resource-specific tables (CDBDataPlaneRequests, ...) rather than the shared AzureDiagnostics.
+    logAnalyticsDestinationType: 'Dedicated'
+    logs: [ { categoryGroup: 'allLogs', enabled: true } ]
+    metrics: [ { category: 'AllMetrics', enabled: true } ]
   }
 }
 

@@ -16,6 +16,9 @@ param insightsName string
 @description('Secret for POST /api/scheduler/tick (SCHEDULER_SECRET), at least 16 characters')
 param schedulerSecret string
 
+@description('Log Analytics workspace for the vault\'s audit logs')
+param workspaceId string
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
   location: location
@@ -25,6 +28,9 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enableRbacAuthorization: true
     enableSoftDelete: true
     softDeleteRetentionInDays: 30
+    // A deleted vault or secret cannot be purged before its retention ends, not even by an owner.
+    // Cannot be turned off again once on.
+    enablePurgeProtection: true
   }
 }
 
@@ -52,6 +58,17 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
     principalId: readerPrincipalId
     principalType: 'ServicePrincipal'
+  }
+}
+
+// Resource logs and metrics to the Log Analytics workspace behind Application Insights.
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: vault
+  properties: {
+    workspaceId: workspaceId
+    logs: [ { categoryGroup: 'allLogs', enabled: true } ]
+    metrics: [ { category: 'AllMetrics', enabled: true } ]
   }
 }
 

@@ -26,3 +26,5 @@ resource insights 'Microsoft.Insights/components@2020-02-02' = {
 }
 
 output name string = insights.name
+@description('The Log Analytics workspace the other resources send their diagnostic logs to')
+output workspaceId string = workspace.id

@@ -3,7 +3,7 @@ import type { Form } from '../usecases/forms';
 
 /**
  * The view-model fields every form template binds: title, labels, the ids its Save button
- * carries, and the notice above the inputs (unreadable card, or fix the marked fields).
+ * carries, and the notice above the inputs (database away, unreadable card, or fix the marked fields).
  */
 export function formFrame<L extends { title: string; unreadable: string; fixBelow: string }>(m: Messages, form: Form<unknown>, labels: L, correctTitle?: string) {
   return {
@@ -13,7 +13,7 @@ export function formFrame<L extends { title: string; unreadable: string; fixBelo
     planName: form.plan.name,
     planId: form.plan.id,
     submissionId: form.submissionId,
-    notice: form.unreadable ? labels.unreadable : form.errors.length ? labels.fixBelow : '',
+    notice: form.unavailable ? m.outage.formNotice : form.unreadable ? labels.unreadable : form.errors.length ? labels.fixBelow : '',
   };
 }
 

@@ -486,6 +486,12 @@ export const da = {
     fixBelow: 'Intet er gemt endnu. Ret det markerede og tryk Gem igen.',
     choose: 'Vælg',
   },
+  /** The database did not answer in time (down, unreachable, too slow). */
+  outage: {
+    text: 'Logbog kan ikke nå sin database lige nu. Prøv igen om et øjeblik.',
+    formNotice: 'Databasen svarer ikke lige nu, så kortet er ikke gemt. Dine værdier står herunder: tryk Gem igen om lidt. Nåede det alligevel at blive gemt, bliver det ikke gemt to gange.',
+  },
+  unknownCardAction: 'Dette kort er fra en ældre udgave af Logbog, og knappen virker ikke længere. Skriv **hjælp** for at starte forfra.',
   formatDate: (iso: string) => {
     const [y, m, d] = iso.split('-');
     return `${Number(d)}.${Number(m)}.${y}`;

@@ -478,6 +478,11 @@ export const en: Messages = {
     fixBelow: 'Nothing is saved yet. Correct the marked fields and press Save again.',
     choose: 'Choose',
   },
+  outage: {
+    text: 'Logbog cannot reach its database right now. Please try again in a moment.',
+    formNotice: 'The database is not answering right now, so the card has not been saved. Your values are below: press Save again in a moment. If it did get saved after all, it will not be saved twice.',
+  },
+  unknownCardAction: 'This card is from an older version of Logbog and its button no longer works. Write **help** to start again.',
   formatDate: (iso: string) => iso,
   formatNumber: (n: number) => n.toLocaleString('en-GB'),
 };

@@ -6,10 +6,12 @@
 import { join, resolve } from 'node:path';
 import { ConfigError, parseConfig } from '../config/config';
 import { systemClock } from '../domain/clock';
+import { createLogger } from '../logging/logger';
 import { startServer } from '../server';
 import { importPlan } from '../usecases/importPlan';
 import { formatIssues, readPlanFile } from '../store/planFile';
 import { startPlayground } from './playground';
+import { installProcessGuards } from './processGuards';
 
 const ROOT = join(__dirname, '..', '..');
 const DEMO_PLANS = (process.env.DEMO_PLANS ?? 'plans/husum-tingbjerg-2024-2028.yaml').split(',').filter(Boolean);
@@ -18,7 +20,8 @@ const PLAYGROUND_USER = '00000000-0000-0000-0000-0000000000020';
 
 async function main(): Promise<void> {
   const config = parseConfig({ EMBEDDED_COSMOS_DATA_DIR: join(ROOT, 'data'), ...process.env });
-  const server = await startServer(config);
+  const logger = createLogger(config.logLevel);
+  const server = await startServer(config, { logger });
   for (const file of DEMO_PLANS) {
     // Relative to the project, or absolute: resolve keeps an absolute path as it is.
     const { raw, lineOf } = await readPlanFile(resolve(ROOT, file));
@@ -43,9 +46,13 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
-  const shutdown = async () => {
+  const stop = async () => {
     await playground?.stop();
     await server.stop();
+  };
+  installProcessGuards(logger, stop);
+  const shutdown = async () => {
+    await stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown());

@@ -21,6 +21,11 @@ export class CachedPlanRepository implements PlanRepository {
     return this.cache.get(planId, () => this.inner.get(planId));
   }
 
+  /** The plan as this instance last read it, however long ago; no database call. */
+  peek(planId: string): StoredPlan | undefined {
+    return this.cache.peek(planId);
+  }
+
   listIds(): Promise<string[]> {
     return this.inner.listIds();
   }

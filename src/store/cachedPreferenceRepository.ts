@@ -18,6 +18,11 @@ export class CachedPreferenceRepository implements PreferenceRepository {
     return this.cache.get(aadObjectId, () => this.inner.get(aadObjectId));
   }
 
+  /** The preferences as this instance last read them; no database call. */
+  peek(aadObjectId: string): UserPreferences | undefined {
+    return this.cache.peek(aadObjectId);
+  }
+
   async save(aadObjectId: string, preferences: UserPreferences): Promise<void> {
     await this.inner.save(aadObjectId, preferences);
     this.cache.set(aadObjectId, preferences);

@@ -22,6 +22,11 @@ export class TtlCache<K, V> {
     return value;
   }
 
+  /** The last value loaded, however old: for answering while the source is away, never for deciding. */
+  peek(key: K): V | undefined {
+    return this.entries.get(key)?.value;
+  }
+
   set(key: K, value: V): void {
     this.entries.set(key, { value, at: this.clock.now().getTime() });
   }

@@ -5,9 +5,11 @@ import { cardVerbs, type CardVerb } from '../cards/verbs';
 import { sensitiveErrorCode } from '../domain/privacy/freeText';
 import { messagesFor } from '../i18n';
 import type { Logger } from '../logging/logger';
+import { withinMs } from '../usecases/deadline';
 import type { ConversationAddress } from '../usecases/ports';
 import type { SendOutcome } from '../usecases/reminders/deliverReminders';
 import { parseCommand } from './commands';
+import { outcomeOf } from './sendOutcome';
 import type { Handlers } from './handlers';
 import type { QuestionRewriter } from './languageModel';
 import type { BotReply, FileOffer, TurnInput } from './turn';
@@ -21,32 +23,6 @@ export interface BotApp {
   process(req: Request, res: Response): Promise<void>;
   /** Posts a card into a conversation the bot was told about earlier (a reminder). */
   send(address: ConversationAddress, card: object): Promise<SendOutcome>;
-}
-
-interface HttpFailure {
-  statusCode?: number;
-  message?: string;
-  response?: { headers?: { get?(name: string): string | undefined } };
-}
-
-/** Retry-After is seconds or an HTTP date; without one, wait a second. */
-function retryAfterMs(header: string | undefined, now: number): number {
-  if (!header) return 1_000;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1_000);
-  const at = Date.parse(header);
-  return Number.isFinite(at) ? Math.max(0, at - now) : 1_000;
-}
-
-function outcomeOf(err: unknown): SendOutcome {
-  const e = err as HttpFailure;
-  const status = e?.statusCode;
-  if (status === 429) return { kind: 'throttled', retryAfterMs: retryAfterMs(e.response?.headers?.get?.('retry-after'), Date.now()) };
-  if (status === 403 || status === 404) return { kind: 'gone', status };
-  if (status !== undefined && status >= 500) return { kind: 'serverError', status };
-  // No status: the connection failed; treat it as a passing server error.
-  if (status === undefined) return { kind: 'serverError', status: 0 };
-  return { kind: 'failed', status, message: e.message ?? `HTTP ${status}` };
 }
 
 /**
@@ -126,6 +102,9 @@ function publicCloudWithKeysFrom(openIdMetadataUrl: string) {
   };
 }
 
+/** How long a turn waits for the conversation's address to be stored before it goes on. */
+const CONVERSATION_SEEN_MS = 1_000;
+
 export function createBotApp(config: Config['bot'], handlers: Handlers, logger: Logger, rewriteQuestion?: QuestionRewriter): BotApp {
   // Without an app id the adapter runs unauthenticated (local development only; startServer warns).
   const authConfig = config.appId
@@ -154,11 +133,18 @@ export function createBotApp(config: Config['bot'], handlers: Handlers, logger: 
   adapter.onTurnError = async (context, error) => {
     const a = context.activity;
     logger.error({ err: error, activityId: a.id, conversationId: a.conversation?.id, activityType: a.type }, 'turn failed');
-    // An invoke must be answered in its HTTP response; a message can be answered in the chat.
-    if (a.type === ActivityTypes.Invoke) {
-      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: messagesFor(a.locale?.toLowerCase().startsWith('en') ? 'en' : 'da').turnError } } });
-    } else {
-      await context.sendActivity(messagesFor(a.locale?.toLowerCase().startsWith('en') ? 'en' : 'da').turnError);
+    const text = messagesFor(a.locale?.toLowerCase().startsWith('en') ? 'en' : 'da').turnError;
+    try {
+      // An invoke must be answered in its HTTP response; a message can be answered in the chat.
+      if (a.type === ActivityTypes.Invoke) {
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } } });
+      } else {
+        await context.sendActivity(text);
+      }
+    } catch (err) {
+      // The apology could not be delivered either (the connector is away). Thrown from here, the
+      // adapter would answer 500 with the error's message and log it past pino.
+      logger.error({ err, activityId: a.id, conversationId: a.conversation?.id }, 'could not answer a failed turn');
     }
   };
 
@@ -184,13 +170,20 @@ export function createBotApp(config: Config['bot'], handlers: Handlers, logger: 
       return true;
     }
     const conversationType = a.conversation.conversationType ?? 'personal';
-    await handlers.conversationSeen({
+    const seen = handlers.conversationSeen({
       conversationId,
       conversationType,
       tenantId: a.conversation.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
       ...(conversationType === 'personal' && a.from?.aadObjectId ? { aadObjectId: a.from.aadObjectId } : {}),
       reference: JSON.parse(JSON.stringify(TurnContext.getConversationReference(a))) as Record<string, unknown>,
     });
+    try {
+      // Keeping the address fresh is for later reminders; with the database away, the turn goes
+      // on (and says so itself) rather than spend its 5 s waiting here.
+      await withinMs(seen, CONVERSATION_SEEN_MS);
+    } catch (err) {
+      logger.warn({ err, activityId: a.id }, 'could not refresh the conversation address');
+    }
     return true;
   });
 
@@ -262,6 +255,23 @@ export function createBotApp(config: Config['bot'], handlers: Handlers, logger: 
       await context.sendActivity(toActivity(await handler(turnInputOf(context, data))));
     });
   }
+
+  // An invoke no route above took. A card action with a verb this version does not know (a card
+  // from an older version) gets a Danish answer; any other invoke is not one Logbog speaks, and is
+  // refused with 400 rather than the adapter's 501, so a stranger's requests never count as
+  // server failures in the monitoring.
+  app.activity(
+    async (context) => context.activity.type === ActivityTypes.Invoke,
+    async (context) => {
+      if (context.activity.name === 'adaptiveCard/action') {
+        const reply = await handlers.unknownCardAction(turnInputOf(context, undefined));
+        const text = 'text' in reply ? reply.text : '';
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } } });
+      } else {
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 400 } });
+      }
+    },
+  );
 
   return {
     process: async (req, res) => {

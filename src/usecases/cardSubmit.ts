@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 
 /** Card input values arrive as text (numbers too, in Teams); anything else is a forged payload. */
@@ -8,6 +9,17 @@ export const formIdentity = { planId: z.string().min(1).max(100), submissionId: 
 
 /** The longest text any card input takes (a meeting summary); a value kept is never cut shorter. */
 const LONGEST_INPUT = 2000;
+
+/**
+ * The submission id and correction target a card carried, to draw it again unchanged: saved
+ * again with the same id, a record that did get stored the first time is not stored twice.
+ */
+export function keptIdentity(payload: unknown): { submissionId: string; correcting?: string } {
+  const source = (payload && typeof payload === 'object' ? payload : {}) as Record<string, unknown>;
+  const id = formIdentity.submissionId.safeParse(source.submissionId);
+  const correcting = typeof source.correcting === 'string' && source.correcting ? source.correcting.slice(0, 200) : undefined;
+  return { submissionId: id.success ? id.data : randomUUID(), ...(correcting ? { correcting } : {}) };
+}
 
 /** The readable text values of a payload, to give back to the user when it cannot be used. */
 export function pickValues<K extends string>(payload: unknown, keys: readonly K[]): Partial<Record<K, string>> {

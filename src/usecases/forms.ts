@@ -12,6 +12,8 @@ export interface Form<Values> {
   errors: FieldError[];
   /** Set when the card could not be read at all (tampered or truncated). */
   unreadable?: boolean;
+  /** Set when the database did not answer: the card comes back as filled in, to be saved again. */
+  unavailable?: boolean;
   /** The id of the stored record this form corrects; absent for a new one. */
   correcting?: string;
 }

@@ -5,7 +5,7 @@ import { networksOfActivity } from '../domain/permissions';
 import type { PlanTarget } from '../domain/plan/planTargets';
 import { assessmentTargets, validateAssessment, type AssessmentEntry, type AssessmentRecord } from '../domain/records/assessment';
 import { authorize, isDenied, type Denied } from './authorize';
-import { cardText, formIdentity, pickValues } from './cardSubmit';
+import { cardText, formIdentity, keptIdentity, pickValues } from './cardSubmit';
 import type { Form, SaveResult } from './forms';
 import type { Repositories } from './ports';
 import type { MemberInPlan } from './resolveMember';
@@ -52,6 +52,11 @@ export async function prepareAssessmentForm(repos: Repositories, clock: Clock, a
   const targets = targetsFor(member);
   if (!targets.length) return { kind: 'nothingToLog' };
   return { plan: member.plan, targets, submissionId: randomUUID(), values: { date: member.today, ...(targets.length === 1 ? { targetKey: targets[0]!.key } : {}) }, errors: [] };
+}
+
+/** The card as it was filled in, for when it could not be saved (the database did not answer). */
+export function keptAssessmentForm(member: MemberInPlan, payload: unknown): AssessmentForm {
+  return { plan: member.plan, targets: targetsFor(member), ...keptIdentity(payload), values: pickValues(payload, entryKeys) as AssessmentEntry, errors: [], unavailable: true };
 }
 
 export async function logAssessment(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<LogAssessmentResult> {

@@ -8,7 +8,7 @@ import { auditEntry } from '../domain/records/audit';
 import { authorize, isDenied, type Denied } from './authorize';
 import { correctRecord } from './correctRecord';
 import type { MemberInPlan } from './resolveMember';
-import { cardText, formIdentity, pickValues } from './cardSubmit';
+import { cardText, formIdentity, keptIdentity, pickValues } from './cardSubmit';
 import type { Form, SaveResult } from './forms';
 import type { Repositories } from './ports';
 
@@ -53,6 +53,11 @@ export async function prepareAttendanceForm(repos: Repositories, clock: Clock, a
   // From a "no attendance logged" reminder, its activity is preselected.
   const activityId = member.plan.activities.some((a) => a.id === prefill.activityId) ? prefill.activityId : undefined;
   return { plan: member.plan, activities: loggableActivities(member.plan), submissionId: randomUUID(), values: { date: member.today, ...(activityId ? { activityId } : {}) }, errors: [] };
+}
+
+/** The card as it was filled in, for when it could not be saved (the database did not answer). */
+export function keptAttendanceForm(plan: Plan, payload: unknown): AttendanceForm {
+  return { plan, activities: loggableActivities(plan), ...keptIdentity(payload), values: pickValues(payload, attendanceEntryKeysOf(plan)) as AttendanceEntry, errors: [], unavailable: true };
 }
 
 /**

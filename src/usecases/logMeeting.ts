@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isValidIsoDate } from '../domain/calendar';
 import type { Clock } from '../domain/clock';
+import type { Plan } from '../domain/plan/schema';
 import { auditEntry } from '../domain/records/audit';
 import { FOLLOW_UP_ROWS, validateMeeting, type MeetingEntry, type MeetingRecord } from '../domain/records/meeting';
 import { authorize, isDenied, type Denied } from './authorize';
-import { cardText, formIdentity, pickValues } from './cardSubmit';
+import { cardText, formIdentity, keptIdentity, pickValues } from './cardSubmit';
 import { correctRecord } from './correctRecord';
 import type { Form, SaveResult } from './forms';
 import type { Repositories } from './ports';
@@ -48,6 +49,11 @@ export async function prepareMeetingForm(
   const date = prefill.date && isValidIsoDate(prefill.date) && prefill.date <= member.today ? prefill.date : member.today;
   // The one logging usually took part; the card starts with them ticked.
   return { plan: member.plan, submissionId: randomUUID(), values: { date, participants: member.membership.memberId, ...(networkId ? { networkId } : {}) }, errors: [] };
+}
+
+/** The card as it was filled in, for when it could not be saved (the database did not answer). */
+export function keptMeetingForm(plan: Plan, payload: unknown): MeetingForm {
+  return { plan, ...keptIdentity(payload), values: pickValues(payload, entryKeys) as MeetingEntry, errors: [], unavailable: true };
 }
 
 /** Logs a held meeting of a network or body, with its follow-up items for the reminders to chase. */

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Clock } from '../domain/clock';
 import { loggableOutcomes, validateOutcome, type OutcomeEntry, type OutcomeRecord } from '../domain/records/outcome';
 import { authorize, isDenied, type Denied } from './authorize';
-import { cardText, formIdentity, pickValues } from './cardSubmit';
+import { cardText, formIdentity, keptIdentity, pickValues } from './cardSubmit';
+import type { Plan } from '../domain/plan/schema';
 import type { Form, SaveResult } from './forms';
 import type { Repositories } from './ports';
 import { saveRecord } from './saveRecord';
@@ -30,6 +31,11 @@ export async function prepareOutcomeForm(repos: Repositories, clock: Clock, aadO
   if (!choices.length) return { kind: 'nothingToLog' };
   const own = choices.filter((c) => c.activity.id === prefill.activityId);
   return { plan: member.plan, submissionId: randomUUID(), values: { date: member.today, count: '1', ...(own.length === 1 ? { outcome: own[0]!.value } : {}) }, errors: [] };
+}
+
+/** The card as it was filled in, for when it could not be saved (the database did not answer). */
+export function keptOutcomeForm(plan: Plan, payload: unknown): OutcomeForm {
+  return { plan, ...keptIdentity(payload), values: pickValues(payload, entryKeys) as OutcomeEntry, errors: [], unavailable: true };
 }
 
 export async function logOutcome(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<LogOutcomeResult> {

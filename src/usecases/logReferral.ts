@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../domain/clock';
+import type { Plan } from '../domain/plan/schema';
 import { auditEntry } from '../domain/records/audit';
 import { validateReferral, type ReferralEntry, type ReferralRecord } from '../domain/records/referral';
 import { authorize, isDenied, type Denied } from './authorize';
-import { cardText, formIdentity, pickValues } from './cardSubmit';
+import { cardText, formIdentity, keptIdentity, pickValues } from './cardSubmit';
 import { correctRecord } from './correctRecord';
 import type { Form, SaveResult } from './forms';
 import type { Repositories } from './ports';
@@ -30,6 +31,11 @@ export async function prepareReferralForm(repos: Repositories, clock: Clock, aad
   const member = await authorize(repos, clock, aadObjectId, 'logReferral');
   if (isDenied(member)) return member;
   return { plan: member.plan, submissionId: randomUUID(), values: { date: member.today }, errors: [] };
+}
+
+/** The card as it was filled in, for when it could not be saved (the database did not answer). */
+export function keptReferralForm(plan: Plan, payload: unknown): ReferralForm {
+  return { plan, ...keptIdentity(payload), values: pickValues(payload, entryKeys), errors: [], unavailable: true };
 }
 
 /** Logs a referral or bridging: henvist on the given date, with a follow-up date set from the plan. */

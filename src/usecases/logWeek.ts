@@ -7,7 +7,7 @@ import type { FieldError } from '../domain/fieldErrors';
 import type { Activity, Plan } from '../domain/plan/schema';
 import { auditEntry } from '../domain/records/audit';
 import { authorize, isDenied, type Denied } from './authorize';
-import { cardText, formIdentity, pickValues } from './cardSubmit';
+import { cardText, formIdentity, keptIdentity, pickValues } from './cardSubmit';
 import type { Form } from './forms';
 import type { Repositories } from './ports';
 
@@ -39,6 +39,13 @@ export async function prepareWeekForm(repos: Repositories, clock: Clock, aadObje
   const member = await authorize(repos, clock, aadObjectId, 'logAttendance');
   if (isDenied(member)) return member;
   return { plan: member.plan, activities: weeklyFirst(member.plan), submissionId: randomUUID(), days: isoWeekDays(member.today), values: { weekOf: member.today }, errors: [] };
+}
+
+/** The card as it was filled in, for when it could not be saved (the database did not answer). */
+export function keptWeekForm(plan: Plan, payload: unknown, today: string): WeekForm {
+  const values = pickValues(payload, entryKeys) as WeekEntry;
+  const weekOf = values.weekOf && isValidIsoDate(values.weekOf) ? values.weekOf : today;
+  return { plan, activities: weeklyFirst(plan), submissionId: keptIdentity(payload).submissionId, days: isoWeekDays(weekOf), values, errors: [], unavailable: true };
 }
 
 /**

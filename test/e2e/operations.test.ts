@@ -1,7 +1,13 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Writable } from 'node:stream';
+import { gunzipSync } from 'node:zlib';
+import selfsigned from 'selfsigned';
 import { createLogger } from '../../src/logging/logger';
 import { startServer } from '../../src/server';
 import { users } from '../support/activities';
@@ -63,4 +69,36 @@ describe('operations', () => {
     });
     expect(JSON.parse(stdout)).toEqual({ off: true, on: true });
   }, 30_000);
+
+  it('sends the pino log lines to Application Insights, through the OpenTelemetry pino instrumentation', async () => {
+    // A local HTTPS server plays the ingestion endpoint (the exporter speaks only HTTPS); the
+    // process trusts its throwaway certificate through NODE_EXTRA_CA_CERTS.
+    const dir = mkdtempSync(join(tmpdir(), 'fake-ingestion-'));
+    const pem = await Promise.resolve(selfsigned.generate([{ name: 'commonName', value: '127.0.0.1' }], { notAfterDate: new Date(Date.now() + 86_400_000), keySize: 2048, extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }] }));
+    writeFileSync(join(dir, 'cert.pem'), pem.cert);
+    const envelopes: { name?: string; data?: { baseType?: string; baseData?: { message?: string; severityLevel?: string; properties?: Record<string, string> } } }[] = [];
+    const ingestion = createServer({ key: pem.private, cert: pem.cert }, (req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks);
+        const text = (req.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body).toString();
+        envelopes.push(...(JSON.parse(text) as typeof envelopes));
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ itemsReceived: 1, itemsAccepted: 1, errors: [] }));
+      });
+    });
+    await new Promise<void>((resolve) => ingestion.listen(0, '127.0.0.1', () => resolve()));
+    try {
+      const marker = `marker-${Date.now()}`;
+      const endpoint = `https://127.0.0.1:${(ingestion.address() as AddressInfo).port}/`;
+      await promisify(execFile)(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'support', 'telemetryProcess.ts')], {
+        env: { ...process.env, NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem'), LOG_MARKER: marker, CONNECTION_STRING: `InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=${endpoint}` },
+      });
+      const line = envelopes.find((e) => e.data?.baseType === 'MessageData' && e.data.baseData?.message?.includes(marker));
+      expect(line?.data?.baseData?.severityLevel).toBe('Warning');
+    } finally {
+      await new Promise<void>((resolve) => ingestion.close(() => resolve()));
+    }
+  }, 60_000);
 });

@@ -61,7 +61,10 @@ describe('the Bicep in infra/', () => {
     const known = new Set([...Object.keys(configSchema.innerType().shape), 'AZURE_CLIENT_ID', 'SCM_DO_BUILD_DURING_DEPLOYMENT']);
     expect(settings.filter((s) => !known.has(s))).toEqual([]);
     expect(appService).toContain("{ name: 'MICROSOFT_APP_TYPE', value: 'UserAssignedMSI' }");
-    expect(appService).toContain("linuxFxVersion: 'NODE|20-lts'");
+    // A supported Node LTS (20 ended in April 2026), and one package.json allows.
+    expect(appService).toContain("linuxFxVersion: 'NODE|22-lts'");
+    const engines = (JSON.parse(readFileSync(join(dirname(infra), 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+    expect(engines).toBe('>=20');
     const bot = read('modules/bot.bicep');
     expect(bot).toContain("msaAppType: 'UserAssignedMSI'");
     expect(bot).toContain("name: 'MsTeamsChannel'");
@@ -69,6 +72,36 @@ describe('the Bicep in infra/', () => {
     const pkg = JSON.parse(readFileSync(join(dirname(infra), 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(appService).toContain(`appCommandLine: 'npm run start:prod'`);
     expect(pkg.scripts['start:prod']).toBe('node dist/src/main/bot.js');
+  });
+
+  it('protects Key Vault against purging', () => {
+    const vault = read('modules/keyVault.bicep');
+    expect(vault).toContain('enableSoftDelete: true');
+    expect(vault).toContain('enablePurgeProtection: true');
+  });
+
+  it.each([
+    ['modules/cosmos.bicep', 'account', "'Microsoft.DocumentDB/databaseAccounts@"],
+    ['modules/appService.bicep', 'site', "'Microsoft.Web/sites@"],
+    ['modules/keyVault.bicep', 'vault', "'Microsoft.KeyVault/vaults@"],
+    ['modules/bot.bicep', 'bot', "'Microsoft.BotService/botServices@"],
+  ])('sends the diagnostic logs and metrics of %s to the Log Analytics workspace', (file, symbol, type) => {
+    const bicep = read(file);
+    expect(bicep).toContain(`resource ${symbol} ${type}`);
+    const settings = /resource \w+ 'Microsoft\.Insights\/diagnosticSettings@[^']+' = \{\n([\s\S]*?)\n\}/.exec(bicep)?.[1] ?? '';
+    expect(settings).toContain(`scope: ${symbol}\n`);
+    expect(settings).toContain('workspaceId: workspaceId');
+    expect(settings).toMatch(/logs: \[ \{ (categoryGroup: 'allLogs'|category: '\w+'), enabled: true \} \]/);
+    expect(settings).toContain("metrics: [ { category: 'AllMetrics', enabled: true } ]");
+    // The workspace is the one Application Insights is built on.
+    const call = moduleCalls(main).find((c) => c.path === file)!;
+    expect(main).toMatch(new RegExp(`module ${call.name} '${file}' = \\{[\\s\\S]*?workspaceId: monitoring\\.outputs\\.workspaceId`));
+  });
+
+  it('builds Application Insights on the workspace the diagnostic logs go to', () => {
+    const monitoring = read('modules/monitoring.bicep');
+    expect(monitoring).toContain('WorkspaceResourceId: workspace.id');
+    expect(monitoring).toContain('output workspaceId string = workspace.id');
   });
 
   describe('the Cosmos DB module', () => {
@@ -82,6 +115,22 @@ describe('the Bicep in infra/', () => {
 
     it("declares the records container's composite index on type and date", () => {
       expect(bicep).toContain("[ { path: '/type', order: 'ascending' }, { path: '/date', order: 'ascending' } ]");
+    });
+
+    it('turns time to live on for the reminders container, as the code declares it', () => {
+      expect(containerDefinitions.reminders.defaultTtl).toBe(-1);
+      expect(bicep).toContain("properties: { resource: { id: 'reminders', partitionKey: { paths: [ '/planId' ], kind: 'Hash' }, defaultTtl: -1 } }");
+    });
+
+    it("leaves the audit container's before/after snapshots out of the index, as the code declares it", () => {
+      const audit = /resource audit [\s\S]*?\n\}/.exec(bicep)![0];
+      const excluded = [...audit.matchAll(/\{ path: '([^']+)' \}/g)].map((m) => m[1]).filter((p) => p !== '/*');
+      expect(excluded).toEqual(containerDefinitions.audit.indexingPolicy.excludedPaths.map((p) => p.path));
+      expect(excluded).toEqual(expect.arrayContaining(['/before/*', '/after/*']));
+    });
+
+    it('keeps continuous backup (point-in-time restore over the last 7 days, the serverless tier)', () => {
+      expect(bicep).toContain("backupPolicy: { type: 'Continuous', continuousModeProperties: { tier: 'Continuous7Days' } }");
     });
 
     it('is serverless, without account keys, and gives the app data access through its identity', () => {

@@ -3,7 +3,10 @@ import { DefaultAzureCredential } from '@azure/identity';
 import type { Config } from '../../config/config';
 import type { Logger } from '../../logging/logger';
 import type { Repositories } from '../../usecases/ports';
+import { withinMs } from '../../usecases/deadline';
+import { connectionPolicy } from './clientOptions';
 import { containerDefinitions } from './containers';
+import { isUnavailable } from './cosmosErrors';
 import { CosmosAuditRepository } from './cosmosAuditRepository';
 import { CosmosChannelRepository } from './cosmosChannelRepository';
 import { CosmosMembershipRepository } from './cosmosMembershipRepository';
@@ -22,8 +25,10 @@ export interface CosmosStore {
   database: Database;
   /** Where the embedded server listens, so a second process can share it (tests); absent for Azure. */
   embedded?: { endpoint: string; key: string };
-  /** Whether the database answers; used by readiness checks. */
+  /** Whether the database answers (within 2 s); used by readiness checks. */
   ping(): Promise<boolean>;
+  /** Whether an error from a repository means the database did not answer. */
+  isUnavailable(err: unknown): boolean;
   close(): Promise<void>;
 }
 
@@ -54,33 +59,50 @@ export function repositoriesFor(database: Database, logger?: Logger): Repositori
   };
 }
 
-/**
- * Opens the store the configuration names: Azure Cosmos DB (key or managed identity) or the
- * embedded server. Nothing above this function knows which one it got.
- */
+const PING_MS = 2_000;
+
+function pinger(database: Database): () => Promise<boolean> {
+  return async () => {
+    try {
+      // The SDK retries a reset connection for up to ten seconds; a health check must not wait that long.
+      await withinMs(database.read(), PING_MS);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+}
+
 /** Connects to an embedded server another process started (a second bot instance in tests). */
 export async function connectToEmbedded(endpoint: string, key: string, databaseId: string, requestTimeoutMs = 60_000): Promise<CosmosStore> {
-  const client = new CosmosClient({ endpoint, key, connectionPolicy: { enableEndpointDiscovery: false, requestTimeout: requestTimeoutMs } });
+  const client = new CosmosClient({ endpoint, key, connectionPolicy: { ...connectionPolicy('inProcess'), requestTimeout: requestTimeoutMs } });
   const database = await ensureSchema(client, databaseId);
   return {
     repositories: repositoriesFor(database),
     database,
-    ping: async () => true,
+    ping: pinger(database),
+    isUnavailable,
     close: async () => client.dispose(),
   };
 }
 
+/**
+ * Opens the store the configuration names: Azure Cosmos DB (key or managed identity), any other
+ * Cosmos endpoint (the Linux emulator, an embedded server started elsewhere, over plain http too),
+ * or the embedded server in this process. Nothing above this function knows which one it got.
+ */
 export async function openCosmosStore(config: Config['cosmos'], logger: Logger): Promise<CosmosStore> {
   let embedded: EmbeddedCosmos | undefined;
   let client: CosmosClient;
   if (config.kind === 'azure') {
+    const policy = connectionPolicy('remote');
     client = config.key
-      ? new CosmosClient({ endpoint: config.endpoint, key: config.key })
-      : new CosmosClient({ endpoint: config.endpoint, aadCredentials: new DefaultAzureCredential() });
+      ? new CosmosClient({ endpoint: config.endpoint, key: config.key, connectionPolicy: policy })
+      : new CosmosClient({ endpoint: config.endpoint, aadCredentials: new DefaultAzureCredential(), connectionPolicy: policy });
     logger.info({ endpoint: config.endpoint, auth: config.key ? 'key' : 'managed identity' }, 'using Azure Cosmos DB');
   } else {
     embedded = await startEmbeddedCosmos({ port: config.port, dataDir: config.dataDir, logger });
-    client = new CosmosClient({ endpoint: embedded.endpoint, key: embedded.key, connectionPolicy: { enableEndpointDiscovery: false } });
+    client = new CosmosClient({ endpoint: embedded.endpoint, key: embedded.key, connectionPolicy: connectionPolicy('inProcess') });
     logger.info({ endpoint: embedded.endpoint, dataDir: config.dataDir ?? '(kun i hukommelsen)' }, 'using the embedded Cosmos DB-compatible server');
   }
   const database = await ensureSchema(client, config.database);
@@ -88,14 +110,8 @@ export async function openCosmosStore(config: Config['cosmos'], logger: Logger):
     repositories: repositoriesFor(database, logger),
     database,
     ...(embedded ? { embedded: { endpoint: embedded.endpoint, key: embedded.key } } : {}),
-    ping: async () => {
-      try {
-        await database.read();
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    ping: pinger(database),
+    isUnavailable,
     close: async () => {
       client.dispose();
       await embedded?.stop();

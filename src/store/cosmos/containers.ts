@@ -27,12 +27,29 @@ export const containerDefinitions = {
   },
   /** Teams conversations (channels, group chats): the network a channel is linked to. */
   conversations: { id: 'conversations', partitionKey: { paths: ['/conversationId'] } },
-  /** Reminders: the outbox, the planning lease, milestone states and "næste møde" dates. */
-  reminders: { id: 'reminders', partitionKey: { paths: ['/planId'] } },
+  /**
+   * Reminders: the outbox, the planning lease, milestone states and "næste møde" dates. Time to
+   * live is on (-1: nothing expires unless it says so); finished outbox items and idle leases
+   * carry a `ttl` (expiry.ts).
+   */
+  reminders: { id: 'reminders', partitionKey: { paths: ['/planId'] }, defaultTtl: -1 },
   /** Status rollups per plan, scope and month; kept up to date on every record write. */
   rollups: { id: 'rollups', partitionKey: { paths: ['/planId'] } },
-  /** Append-only audit log, per plan; kept apart so record queries never wade through it. */
-  audit: { id: 'audit', partitionKey: { paths: ['/planId'] } },
+  /**
+   * Append-only audit log, per plan; kept apart so record queries never wade through it. Read by
+   * plan and record id only, so the before/after snapshots (whole records) are not indexed:
+   * indexing them would cost RUs on every write for queries nobody makes.
+   */
+  audit: {
+    id: 'audit',
+    partitionKey: { paths: ['/planId'] },
+    indexingPolicy: {
+      indexingMode: 'consistent',
+      automatic: true,
+      includedPaths: [{ path: '/*' }],
+      excludedPaths: [{ path: '/before/*' }, { path: '/after/*' }, { path: '/"_etag"/?' }],
+    },
+  },
 } satisfies Record<string, ContainerRequest>;
 
 export type ContainerName = keyof typeof containerDefinitions;

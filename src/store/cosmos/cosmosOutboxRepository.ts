@@ -2,12 +2,17 @@ import type { Container } from '@azure/cosmos';
 import type { OutboxItem } from '../../domain/reminders/outbox';
 import type { OutboxRepository, PlanningLease, Versioned } from '../../usecases/ports';
 import { CONFLICT, isStatus, NOT_FOUND, PRECONDITION_FAILED } from './cosmosErrors';
+import { LEASE_TTL_S, outboxTtl } from './expiry';
 import { withoutSystemProperties } from './systemProperties';
 
 interface LeaseDocument extends PlanningLease {
   id: 'planning-lease';
   type: 'lease';
+  ttl: number;
 }
+
+/** The stored form of an item: with the Cosmos time to live its status calls for. */
+const withTtl = (item: OutboxItem) => ({ ...item, ttl: outboxTtl(item) });
 
 type Stored<T> = T & Record<string, unknown>;
 
@@ -16,6 +21,7 @@ const versioned = <T>(doc: Stored<T>): Versioned<T> => ({ record: withoutSystemP
 /**
  * The outbox and the planning lease, in the reminders container (partition = plan). Every
  * state change is a conditional replace on the item's ETag: two instances can both try, one wins.
+ * Each write sets the item's Cosmos time to live (expiry.ts): finished items and idle leases go.
  */
 export class CosmosOutboxRepository implements OutboxRepository {
   constructor(private readonly container: Container) {}
@@ -24,7 +30,7 @@ export class CosmosOutboxRepository implements OutboxRepository {
     let created = 0;
     for (const item of items) {
       try {
-        await this.container.items.create(item);
+        await this.container.items.create(withTtl(item));
         created++;
       } catch (err) {
         // Planned before (another instance, or this one before a restart): the first item stands.
@@ -52,7 +58,7 @@ export class CosmosOutboxRepository implements OutboxRepository {
 
   async update(item: OutboxItem, etag: string): Promise<Versioned<OutboxItem> | undefined> {
     try {
-      const { resource } = await this.container.item(item.id, item.planId).replace<OutboxItem>(item, { accessCondition: { type: 'IfMatch', condition: etag } });
+      const { resource } = await this.container.item(item.id, item.planId).replace<OutboxItem>(withTtl(item), { accessCondition: { type: 'IfMatch', condition: etag } });
       return resource ? versioned<OutboxItem>(resource as unknown as Stored<OutboxItem>) : undefined;
     } catch (err) {
       if (isStatus(err, PRECONDITION_FAILED) || isStatus(err, NOT_FOUND)) return undefined;
@@ -86,7 +92,7 @@ export class CosmosOutboxRepository implements OutboxRepository {
   async acquireLease(planId: string, holder: string, now: string, expiresAt: string): Promise<Versioned<PlanningLease> | undefined> {
     const { resource } = await this.container.item('planning-lease', planId).read<Stored<LeaseDocument>>();
     if (!resource) {
-      const doc: LeaseDocument = { id: 'planning-lease', type: 'lease', planId, holder, expiresAt };
+      const doc: LeaseDocument = { id: 'planning-lease', type: 'lease', planId, holder, expiresAt, ttl: LEASE_TTL_S };
       try {
         const { resource: created } = await this.container.items.create(doc);
         return created ? leaseOf(created as unknown as Stored<LeaseDocument>) : undefined;
@@ -96,7 +102,7 @@ export class CosmosOutboxRepository implements OutboxRepository {
       }
     }
     if (resource.holder !== holder && resource.expiresAt > now) return undefined;
-    const taken: LeaseDocument = { ...leaseOf(resource).record, id: 'planning-lease', type: 'lease', holder, expiresAt };
+    const taken: LeaseDocument = { ...leaseOf(resource).record, id: 'planning-lease', type: 'lease', holder, expiresAt, ttl: LEASE_TTL_S };
     try {
       const { resource: replaced } = await this.container.item('planning-lease', planId).replace(taken, { accessCondition: { type: 'IfMatch', condition: String(resource._etag) } });
       return replaced ? leaseOf(replaced as unknown as Stored<LeaseDocument>) : undefined;
@@ -107,7 +113,7 @@ export class CosmosOutboxRepository implements OutboxRepository {
   }
 
   async saveLease(lease: PlanningLease, etag: string): Promise<boolean> {
-    const doc: LeaseDocument = { ...lease, id: 'planning-lease', type: 'lease' };
+    const doc: LeaseDocument = { ...lease, id: 'planning-lease', type: 'lease', ttl: LEASE_TTL_S };
     try {
       await this.container.item('planning-lease', lease.planId).replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
       return true;

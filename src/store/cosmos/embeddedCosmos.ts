@@ -6,6 +6,7 @@ import { CosmosClient } from '@azure/cosmos';
 import { createHttpServer } from '@vercel/cosmosdb-server';
 import type { Logger } from '../../logging/logger';
 import { WriteAheadLog, type LoggedWrite } from './writeAheadLog';
+import { connectionPolicy } from './clientOptions';
 
 /**
  * The embedded Cosmos DB-compatible server for local runs and tests. It keeps everything in
@@ -27,7 +28,7 @@ interface Snapshot {
   version: 1;
   /** Which log continues this snapshot: writes in older logs are in it already. */
   logGeneration?: number;
-  databases: { id: string; containers: { definition: { id: string; partitionKey?: unknown; indexingPolicy?: unknown }; items: Record<string, unknown>[] }[] }[];
+  databases: { id: string; containers: { definition: { id: string; partitionKey?: unknown; indexingPolicy?: unknown; defaultTtl?: number }; items: Record<string, unknown>[] }[] }[];
 }
 
 const SNAPSHOT_FILE = 'cosmos-snapshot.json';
@@ -49,7 +50,7 @@ async function takeSnapshot(client: CosmosClient, logGeneration: number): Promis
     for (const c of containers) {
       const { resources: items } = await client.database(db.id).container(c.id).items.readAll().fetchAll();
       entries.push({
-        definition: { id: c.id, partitionKey: c.partitionKey, indexingPolicy: c.indexingPolicy },
+        definition: { id: c.id, partitionKey: c.partitionKey, indexingPolicy: c.indexingPolicy, ...(c.defaultTtl !== undefined ? { defaultTtl: c.defaultTtl } : {}) },
         items: items.map((i) => stripSystemProperties(i as Record<string, unknown>)),
       });
     }
@@ -93,7 +94,7 @@ export async function startEmbeddedCosmos(options: { port: number; dataDir?: str
   });
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new CosmosClient({ endpoint, key: EMULATOR_KEY, connectionPolicy: { enableEndpointDiscovery: false } });
+  const client = new CosmosClient({ endpoint, key: EMULATOR_KEY, connectionPolicy: connectionPolicy('inProcess') });
   const log = options.logger.child({ component: 'embedded-cosmos' });
 
   const dataDir = options.dataDir;

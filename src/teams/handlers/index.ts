@@ -10,6 +10,7 @@ import { resolveMember } from '../../usecases/resolveMember';
 import type { Command } from '../commands';
 import type { TurnHandler, TurnInput } from '../turn';
 import { attendanceHandlers } from './attendance';
+import { HANDLER_BUDGET_MS, withOutageAnswer } from './outage';
 import { deniedReply } from './denied';
 import type { HandlerDeps } from './deps';
 import { entryHandlers } from './entries';
@@ -80,6 +81,7 @@ export function createHandlers(deps: HandlerDeps) {
   };
 
   const unknownCommand: TurnHandler = async (turn) => ({ text: messagesFor(turn.language).unknownCommand(quoteBack(turn.text)) });
+  const unknownCardAction: TurnHandler = async (turn) => ({ text: messagesFor(turn.language).unknownCardAction });
 
   const commands: Record<Command, TurnHandler> = {
     help: showHelp,
@@ -136,9 +138,17 @@ export function createHandlers(deps: HandlerDeps) {
     [cardVerbs.saveAssessment]: outcomes.saveAssessment,
     [cardVerbs.correctAssessment]: outcomes.correctAssessment,
   };
-  // Every handler gets the turn's language, resolved once from the user's choice and the Teams locale.
-  const withLanguage = (handler: TurnHandler): TurnHandler => async (turn) => handler({ ...turn, language: await resolveLanguage(repos, turn.aadObjectId, turn.locale) });
-  const localise = <K extends string>(table: Record<K, TurnHandler>) => Object.fromEntries(Object.entries<TurnHandler>(table).map(([k, h]) => [k, withLanguage(h)])) as Record<K, TurnHandler>;
+  // Every handler gets the turn's language, resolved once from the user's choice and the Teams
+  // locale, and answers within Teams' time even when the database is away (outage.ts).
+  const withLanguage = (handler: TurnHandler, verb?: CardVerb, budgetMs: number | null = HANDLER_BUDGET_MS): TurnHandler =>
+    withOutageAnswer(deps, verb, async (turn) => handler({ ...turn, language: await resolveLanguage(repos, turn.aadObjectId, turn.locale) }), budgetMs);
+  // Chat commands that work through a whole plan: a message has no 5-second limit, and stopping
+  // the wait would lose their answer, so only a database error cuts them short.
+  const batchCommands: ReadonlySet<string> = new Set<Command>(['rebuildRollups', 'retention']);
+  const localise = <K extends string>(table: Record<K, TurnHandler>, verbs = false) =>
+    Object.fromEntries(
+      Object.entries<TurnHandler>(table).map(([k, h]) => [k, withLanguage(h, verbs ? (k as CardVerb) : undefined, batchCommands.has(k) ? null : HANDLER_BUDGET_MS)]),
+    ) as Record<K, TurnHandler>;
   // A conversation's address changes rarely; refreshing it once per instance per ten minutes keeps
   // reminders deliverable without a database write on every card submit.
   const lastRemembered = new Map<string, number>();
@@ -157,8 +167,9 @@ export function createHandlers(deps: HandlerDeps) {
 
   return {
     commands: localise(commands),
-    cardActions: localise(cardActions),
+    cardActions: localise(cardActions, true),
     unknownCommand: withLanguage(unknownCommand),
+    unknownCardAction: withLanguage(unknownCardAction),
     welcome: withLanguage(showHelp),
     fileAccepted: async (turn: TurnInput) => status.fileAccepted({ ...turn, language: await resolveLanguage(repos, turn.aadObjectId, turn.locale) }),
     fileDeclined: async (turn: TurnInput) => status.fileDeclined({ ...turn, language: await resolveLanguage(repos, turn.aadObjectId, turn.locale) }),
