@@ -22,8 +22,10 @@ describe('clock times', () => {
   });
 
   it('refuses a plan file whose network meets at 99:99', () => {
-    const yaml = readFileSync(planFiles.husumTingbjerg, 'utf8').replace('start: "16:00"', 'start: "99:99"');
-    const result = parsePlan(parse(yaml));
+    const plan = parse(readFileSync(planFiles.husumTingbjerg, 'utf8')) as { networks: Record<string, unknown>[] };
+    plan.networks[0]!.cadence = { kind: 'monthlyWeekday', nth: 1, weekday: 'tuesday', start: '99:99', end: '19:00', text: 'første tirsdag kl. 16-19' };
+    delete plan.networks[0]!.cadences;
+    const result = parsePlan(plan);
     expect(result.ok).toBe(false);
     expect(JSON.stringify(!result.ok && result.issues)).toContain('skal være et klokkeslæt som TT:MM');
   });
