@@ -48,10 +48,16 @@ function scopedGroups(m: Messages, status: PlanStatus, period: string, query: st
   const byHolder = new Map<string, TargetStatus[]>();
   const quiet = status.targets.filter(isQuiet);
   const listed = showQuiet ? status.targets : status.targets.filter((t) => !isQuiet(t));
+  // An activity's own card always shows its sessions and average, even when no target has data yet.
+  const scope = status.scope;
+  if (scope.kind === 'activity') {
+    const own = status.targets.find((t) => t.holder.kind === 'activity' && t.holder.id === scope.id);
+    if (own) byHolder.set(`activity:${own.holder.id}`, []);
+  }
   for (const t of listed) byHolder.set(`${t.holder.kind}:${t.holder.id}`, [...(byHolder.get(`${t.holder.kind}:${t.holder.id}`) ?? []), t]);
   let shown = 0;
-  for (const targets of byHolder.values()) {
-    const holder = targets[0]!.holder;
+  for (const [key, targets] of byHolder) {
+    const holder = targets[0]?.holder ?? status.targets.find((t) => `${t.holder.kind}:${t.holder.id}` === key)!.holder;
     const room = MAX_ROWS - shown;
     if (room <= 0) break;
     const rows = targets.slice(0, room).map((t) => row(targetLine(m, t)));

@@ -490,6 +490,8 @@ export const da = {
   outage: {
     text: 'Logbog kan ikke nå sin database lige nu. Prøv igen om et øjeblik.',
     formNotice: 'Databasen svarer ikke lige nu, så kortet er ikke gemt. Dine værdier står herunder: tryk Gem igen om lidt. Nåede det alligevel at blive gemt, bliver det ikke gemt to gange.',
+    slowText: 'Det tager længere tid end normalt. Måske er det allerede sket; prøv igen om et øjeblik.',
+    slowNotice: 'Det tager længere tid end normalt at gemme, så jeg kan ikke bekræfte det endnu. Tryk Gem igen om lidt: er kortet allerede gemt, bliver det ikke gemt to gange.',
   },
   unknownCardAction: 'Dette kort er fra en ældre udgave af Logbog, og knappen virker ikke længere. Skriv **hjælp** for at starte forfra.',
   formatDate: (iso: string) => {

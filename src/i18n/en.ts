@@ -481,6 +481,8 @@ export const en: Messages = {
   outage: {
     text: 'Logbog cannot reach its database right now. Please try again in a moment.',
     formNotice: 'The database is not answering right now, so the card has not been saved. Your values are below: press Save again in a moment. If it did get saved after all, it will not be saved twice.',
+    slowText: 'This is taking longer than usual. It may already have happened; try again in a moment.',
+    slowNotice: 'Saving is taking longer than usual, so I cannot confirm it yet. Press Save again in a moment: if the card is already saved, it will not be saved twice.',
   },
   unknownCardAction: 'This card is from an older version of Logbog and its button no longer works. Write **help** to start again.',
   formatDate: (iso: string) => iso,

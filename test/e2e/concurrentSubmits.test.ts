@@ -42,8 +42,14 @@ describe('200 submits at once by 20 users', () => {
     expect(new Set(forms.map((f) => f.data.submissionId)).size).toBe(200);
     const submits = forms.map(({ user, data }, i) => ({ user, payload: { ...data, activityId: 'lektiecafe', date: `2025-06-${String((i % 14) + 1).padStart(2, '0')}`, headcount: String(5 + (i % 9)), participantCodes: `AB${10 + (i % 30)}` } }));
     const answers = await Promise.all(submits.map(({ user, payload }) => harness.execute(user, cardVerbs.saveAttendance, payload)));
-    const headings = answers.map((a) => textsOf(a.body?.value)[0]);
-    expect(headings.filter((h) => h !== '✅ Fremmøde gemt')).toEqual([]);
+    // Nobody is told their save failed. On a loaded machine an answer can take longer than Teams
+    // allows; that card says the save is not confirmed yet, never that it failed, and saving it
+    // again (as the user is asked to) must not store it twice.
+    const notConfirmed = submits.filter((_, i) => textsOf(answers[i]!.body?.value)[0] !== '✅ Fremmøde gemt');
+    for (const a of answers) if (textsOf(a.body?.value)[0] !== '✅ Fremmøde gemt') expect(textsOf(a.body?.value).join('\n')).toContain('kan ikke bekræfte det endnu');
+    const again = await Promise.all(notConfirmed.map(({ user, payload }) => harness.execute(user, cardVerbs.saveAttendance, payload)));
+    expect(again.map((a) => textsOf(a.body?.value)[0]).filter((h) => h !== '✅ Fremmøde gemt')).toEqual([]);
+    console.log(`200 submits at once: ${200 - notConfirmed.length} confirmed at once, ${notConfirmed.length} confirmed on saving again, 0 told they failed`);
     // Teams retries some of them: still one record each.
     await Promise.all(submits.slice(0, 50).map(({ user, payload }) => harness.execute(user, cardVerbs.saveAttendance, payload)));
     const records = await harness.repos.records.listInRange('kriterier-test', 'attendance', { from: '2025-06-01', to: '2025-06-30' });

@@ -21,8 +21,12 @@ describe('reminders', () => {
     await harness.say(users.alex, 'hjælp');
     await harness.say(users.adele, 'hjælp');
     await harness.say(users.alex, 'tilknyt kanal din fritid', channel, 'channel');
-    // Adele wants her reminders as one card on Mondays.
+    // Adele wants her reminders as one card on Mondays; a follow-up item of hers falls due that week.
     await harness.repos.preferences.save(users.adele.aadObjectId, { weeklyDigest: true });
+    const form = cardOf((await harness.say(users.alex, 'log møde'))[0]);
+    const data = (form?.actions as { verb?: string; data?: Record<string, unknown> }[]).find((a) => a.verb === cardVerbs.saveMeeting)!.data!;
+    const saved = await harness.execute(users.alex, cardVerbs.saveMeeting, { ...data, networkId: 'beskaeftigelsesnetvaerk', date: '2025-10-20', followUp1Text: 'Send invitation til jobcafé', followUp1Owner: 'adele-vance', followUp1Due: '2025-10-31' });
+    expect(textsOf(saved.body?.value)[0]).toBe('✅ Møde gemt');
     harness.connector.clear();
   });
   afterAll(async () => {
@@ -71,7 +75,7 @@ describe('reminders', () => {
     expect(digest).toHaveLength(1);
     const texts = textsOf(cardOf(digest[0]));
     expect(texts[0]).toBe('🗓️ Dine påmindelser, uge 45');
-    expect(texts).toContain('Evaluering af FILT-samarbejdet afsluttes; skriftlig aftale for perioden efter 31/8 2024');
+    expect(texts.join('\n')).toContain('Send invitation til jobcafé');
   });
 
   it('reminds to log a meeting the day after it was due, and its button opens the meeting form for that network and date', async () => {

@@ -81,7 +81,10 @@ describe('a plan that has ended', () => {
   });
 
   it('counts milestones not done by the end as not reached, not overdue', () => {
-    expect(lines).toMatch(/Milepæle: 0 nået · 5 ikke nået inden planens slutning/);
+    // Of the plan's last year: the 2028 audit.
+    expect(lines).toMatch(/Milepæle: 0 nået · 1 ikke nået inden planens slutning/);
+    const whole = textsOf(card('status hele planperioden', '2029-03-01').card).join('\n');
+    expect(whole).toMatch(/Milepæle: 0 nået · 5 ikke nået inden planens slutning/);
   });
 });
 

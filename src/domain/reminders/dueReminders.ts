@@ -104,7 +104,8 @@ export function dueReminders({ plan, today, meetings, openReferrals, lastWeekAtt
     }
   }
 
-  for (const milestone of milestoneOccurrences(plan)) {
+  // Milestones dated before the plan began are its history: nobody is reminded of them.
+  for (const milestone of milestoneOccurrences(plan).filter((m) => m.due >= plan.period.start)) {
     const state = milestoneStates.find((s) => s.milestoneId === milestone.id);
     if (state?.done) continue;
     const due = effectiveDueDate(milestone, state);

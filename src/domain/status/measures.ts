@@ -61,7 +61,8 @@ function referralScopes(ctx: StatusContext, ids: string[] | undefined): string[]
 
 /**
  * One figure over a date range (already ending today at the latest), or undefined when nothing
- * was logged for it. `cohort` counts referrals by the month they were made, for funnels.
+ * was logged for it: a 0 from an empty logbook is no evidence of being behind. `cohort` counts
+ * referrals by the month they were made, for funnels.
  */
 export function measureValue(ctx: StatusContext, measure: Measure, holder: TargetHolder, range: DateRange, cohort = false): number | undefined {
   const { idx } = ctx;
@@ -84,12 +85,18 @@ export function measureValue(ctx: StatusContext, measure: Measure, holder: Targe
       const counter = `${cohort ? 'cohort' : 'reached'}:${measure.reaching}${dest}`;
       // A goal's referrals without named activities are the whole plan's, partners' included.
       const explicit = measure.activities ?? (holder.kind === 'activity' ? [holder.id] : undefined);
-      return referralScopes(ctx, explicit).reduce((n, scope) => n + idx.sumMonths(scope, counter, range.from, range.to), 0);
+      const scopes = referralScopes(ctx, explicit);
+      const sum = (name: string) => scopes.reduce((n, scope) => n + idx.sumMonths(scope, name, range.from, range.to), 0);
+      const value = sum(counter);
+      // Nothing referred and nothing moved on in the period: nobody has logged referrals here.
+      return value || sum('reached:referred') || sum('cohort:referred') ? value : undefined;
     }
-    case 'outcomes':
-      return idx.sumAll(activityScopes(activities), `outcome:${measure.outcome}`, range.from, range.to);
+    case 'outcomes': {
+      const scopes = activityScopes(activities);
+      return idx.sumAll(scopes, 'outcomes', range.from, range.to) ? idx.sumAll(scopes, `outcome:${measure.outcome}`, range.from, range.to) : undefined;
+    }
     case 'meetings':
-      return idx.sum(`network:${measure.network}`, 'meetings', range.from, range.to);
+      return idx.sum(`network:${measure.network}`, 'meetings', range.from, range.to) || undefined;
     case 'indicator':
       return readingFor(ctx, measure.indicator, Number(range.to.slice(0, 4)))?.value;
   }

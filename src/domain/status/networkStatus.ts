@@ -47,10 +47,11 @@ export function cadenceStatuses(ctx: StatusContext, networks: Network[], asked: 
       if (cadence.kind === 'perYear') {
         // "3-4 møder årligt": dates are only spread evenly, so the minimum is prorated instead.
         const goal = scaled(cadence.count, yearsIn(window));
-        out.push({ network, cadence, held, plannedSoFar, plannedInPeriod, goal, judgement: judge(held, goal, elapsedShare(window, today)) });
+        out.push({ network, cadence, held, plannedSoFar, plannedInPeriod, goal, judgement: judge(held || undefined, goal, elapsedShare(window, today)) });
       } else {
+        // No meeting logged at all is "ingen data": nobody may have logged them yet.
         const goal = { min: plannedSoFar };
-        out.push({ network, cadence, held, plannedSoFar, plannedInPeriod, goal, judgement: judge(held, goal) });
+        out.push({ network, cadence, held, plannedSoFar, plannedInPeriod, goal, judgement: judge(held || undefined, goal) });
       }
     }
   }

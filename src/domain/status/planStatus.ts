@@ -131,18 +131,26 @@ function targetsIn(plan: Plan, scope: StatusScope, activities: Activity[]): Plan
   });
 }
 
-export function milestoneSummary(plan: Plan, scope: StatusScope, activities: Activity[], today: IsoDate, states: MilestoneState[]): MilestoneSummary {
+/**
+ * The milestones of a period: those due in it, and, while the period runs, any still open from
+ * before it. Milestones dated before the plan began are its history, not judged.
+ */
+export function milestoneSummary(plan: Plan, scope: StatusScope, activities: Activity[], today: IsoDate, states: MilestoneState[], window: DateRange): MilestoneSummary {
   const activityIds = new Set(activities.map((a) => a.id));
   const ended = today > plan.period.end;
+  const running = window.from <= today && today <= window.to;
   const summary: MilestoneSummary = { done: 0, dueSoon: [], overdue: [], notReached: [] };
   for (const m of milestoneOccurrences(plan)) {
     if (scope.kind !== 'plan' && !(m.activity !== undefined && activityIds.has(m.activity))) continue;
+    if (m.due < plan.period.start) continue;
     const state = states.find((s) => s.milestoneId === m.id);
+    const due = effectiveDueDate(m, state);
+    const inWindow = due >= window.from && due <= window.to;
+    if (!inWindow && !(running && due < window.from && !state?.done)) continue;
     if (state?.done) {
       summary.done++;
       continue;
     }
-    const due = effectiveDueDate(m, state);
     const line = { id: m.id, text: m.text, due, ...(m.owner ? { owner: m.owner } : {}) };
     if (ended) summary.notReached.push(line);
     else if (due < today) summary.overdue.push(line);
@@ -193,7 +201,7 @@ export function planStatus({ plan, scope, period, today, rollups, indicatorValue
     targets,
     indicators,
     cadences: cadenceStatuses(ctx, networksIn(plan, scope, activities, inScope), window),
-    milestones: milestoneSummary(plan, scope, activities, today, milestoneStates),
+    milestones: milestoneSummary(plan, scope, activities, today, milestoneStates, window),
   };
 }
 

@@ -96,6 +96,8 @@ export function contributionsOf(record: Rolled): Contribution[] {
     case 'outcome': {
       const c = empty(`activity:${record.activityId}`, monthOf(record.date));
       addDaily(c, record.date, `outcome:${record.outcomeId}`, record.count);
+      // Any outcome at all: tells "none logged" apart from "none of this kind".
+      addDaily(c, record.date, 'outcomes', record.count);
       return [c];
     }
     case 'assessment': {

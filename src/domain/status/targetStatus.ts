@@ -197,19 +197,19 @@ function computeTarget(ctx: TargetContext, pt: PlanTarget, w: Window): TargetSta
     }
     case 'meetingsHeld': {
       const network = plan.networks.find((n) => n.id === target.network);
-      const actual = idx.sum(`network:${target.network}`, 'meetings', range.from, end);
+      const actual = idx.sum(`network:${target.network}`, 'meetings', range.from, end) || undefined;
       const factor = factorFor(target.per);
       const goal = scaled(target.amount, factor);
       const planned = network ? plannedMeetingsOf(plan, mainCadence(network), { from: range.from, to: end }).length : undefined;
       return { ...b, actual, goal, unit: 'count', whole: true, prorated: Math.abs(factor - 1) > 0.01, judgement: judge(actual, goal, share), ...(planned !== undefined ? { planned } : {}) };
     }
     case 'organisationsInvolved': {
-      const orgs = organisationsOf(ctx, pt, target, range.from, end);
+      const orgs = organisationsOf(ctx, pt, target, range.from, end) || undefined;
       const goal = scaled(target.amount, target.per === 'plan' || target.per === 'year' ? 1 : factorFor(target.per));
       return { ...b, actual: orgs, goal, unit: 'count', whole: true, judgement: judge(orgs, goal, share) };
     }
     case 'outcomes': {
-      const actual = idx.sumAll(scopes, `outcome:${target.outcome}`, range.from, end);
+      const actual = measureValue(ctx, { of: 'outcomes', outcome: target.outcome, ...(target.activities ? { activities: target.activities } : {}) }, holder, { from: range.from, to: end });
       const factor = factorFor(target.per);
       const goal = scaled(target.amount, factor);
       return { ...b, actual, goal, unit: 'count', whole: true, prorated: Math.abs(factor - 1) > 0.01, judgement: judge(actual, goal, share) };

@@ -61,14 +61,19 @@ export function withOutageAnswer(deps: OutageDeps, verb: CardVerb | undefined, h
     } catch (err) {
       if (!(err instanceof DeadlineExceeded) && !deps.isStoreUnavailable(err)) throw err;
       deps.logger.warn({ err, verb }, 'database did not answer; the user was told to try again');
-      return outageReply(deps, verb, turn);
+      return outageReply(deps, verb, turn, err instanceof DeadlineExceeded);
     }
   };
 }
 
-function outageReply(deps: OutageDeps, verb: CardVerb | undefined, turn: TurnInput) {
+/**
+ * A slow answer is not a failed one: the save may still finish after the user is answered, so it
+ * is never reported as not saved, only as not confirmed yet. Saving again is safe either way.
+ */
+function outageReply(deps: OutageDeps, verb: CardVerb | undefined, turn: TurnInput, slow: boolean) {
   const language = turn.language ?? (turn.aadObjectId ? deps.lastKnown.language(turn.aadObjectId) : undefined) ?? (turn.locale?.toLowerCase().startsWith('en') ? 'en' : 'da');
-  const m = messagesFor(language);
+  const base = messagesFor(language);
+  const m = slow ? { ...base, outage: { ...base.outage, text: base.outage.slowText, formNotice: base.outage.slowNotice } } : base;
   const keep = verb ? keptCards[verb] : undefined;
   const planId = turn.data && typeof turn.data === 'object' ? (turn.data as { planId?: unknown }).planId : undefined;
   // Only into a plan this user was last seen a member of: the form shows the plan's activities and people.

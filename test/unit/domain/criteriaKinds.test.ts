@@ -249,9 +249,11 @@ describe('every network\'s cadence, without an invented target', () => {
   });
 
   it('"mødes imellem bestyrelsesmøderne" plans a meeting midway between two board meetings', () => {
-    const c = statusOf([], '2026-12-31', year(2026)).cadences.find((x) => x.network.id === 'arbejdsgruppen')!;
+    const c = statusOf([meeting('arbejdsgruppen', '2026-04-15')], '2026-12-31', year(2026)).cadences.find((x) => x.network.id === 'arbejdsgruppen')!;
     // The board's "min. 2 a year" spreads to January and July: midway is mid-April and mid-October.
-    expect([c.plannedInPeriod, c.held, c.judgement]).toEqual([2, 0, 'behind']);
+    expect([c.plannedInPeriod, c.held, c.judgement]).toEqual([2, 1, 'behind']);
+    // With no meeting logged at all it says "ingen data", not "bagud": nobody may have logged them yet.
+    expect(statusOf([], '2026-12-31', year(2026)).cadences.find((x) => x.network.id === 'arbejdsgruppen')!.judgement).toBe('noData');
   });
 });
 
@@ -261,8 +263,9 @@ describe('recurring milestones and plans that have ended', () => {
     expect(s.milestones.overdue.map((m) => m.id)).toEqual(['aarlig-revision@2025', 'workshop', 'aarlig-revision@2026']);
   });
 
-  it('after the plan has ended, what was not done shows as not reached, not overdue', () => {
-    const s = statusOf([], '2029-02-01', year(2028));
+  it('after the plan has ended, what was not done shows as not reached, not overdue, in the period asked about', () => {
+    expect(statusOf([], '2029-02-01', year(2028)).milestones.notReached.map((m) => m.id)).toEqual(['aarlig-revision@2028']);
+    const s = statusOf([], '2029-02-01', { from: '2024-09-01', to: '2028-08-31' });
     expect([s.ended, s.milestones.overdue.length, s.milestones.notReached.map((m) => m.id)]).toEqual([true, 0, ['aarlig-revision@2025', 'workshop', 'aarlig-revision@2026', 'aarlig-revision@2027', 'aarlig-revision@2028']]);
   });
 });
