@@ -82,7 +82,7 @@ function readSubmit(payload: unknown): ScheduleSubmit | undefined {
   if (!payload || typeof payload !== 'object') return undefined;
   const p = payload as Record<string, unknown>;
   const { target, targetId, recordId, key } = p;
-  if ((target !== 'milestone' && target !== 'followUpItem') || typeof targetId !== 'string' || typeof key !== 'string' || !/^[\w-]{1,80}$/.test(key)) return undefined;
+  if ((target !== 'milestone' && target !== 'followUpItem') || typeof targetId !== 'string' || typeof key !== 'string' || !/^[\w@-]{1,80}$/.test(key)) return undefined;
   const text = p[`text-${key}`];
   const date = p[`date-${key}`];
   return { target, targetId, key, recordId: typeof recordId === 'string' ? recordId : '', ...(typeof text === 'string' ? { text } : {}), ...(typeof date === 'string' ? { date } : {}) };
