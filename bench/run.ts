@@ -5,19 +5,25 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { benchCardSubmit } from './cardSubmit';
+import { benchDurability } from './durability';
 import { benchPrivacyGuard } from './privacyGuard';
 import { benchReminderThroughput } from './reminderThroughput';
 import { benchStatusAtScale } from './statusAtScale';
 
 async function main() {
   const rounds = Number(process.env.BENCH_ROUNDS ?? 300);
-  // BENCH_PARTS=card,reminders,status,guard runs a subset; results of parts not run are left out.
-  const parts = new Set((process.env.BENCH_PARTS ?? 'card,reminders,status,guard').split(','));
+  // BENCH_PARTS=card,durability,reminders,status,guard runs a subset; results of parts not run are left out.
+  const parts = new Set((process.env.BENCH_PARTS ?? 'card,durability,reminders,status,guard').split(','));
   const startedAt = new Date().toISOString();
   const cardSubmit = parts.has('card') ? await benchCardSubmit(rounds) : undefined;
   if (cardSubmit) console.log(`\nCard submit vs echo turn over HTTP, embedded Cosmos, ${rounds} rounds each (ms)`);
   if (cardSubmit) console.table({ 'card submit (Action.Execute)': cardSubmit.submit, 'echo turn (text message)': cardSubmit.echo });
   if (cardSubmit) console.log(`ratio submit/echo: p50 ${cardSubmit.ratioP50}×, p95 ${cardSubmit.ratioP95}×; Teams invoke budget 5000 ms`);
+
+  const durability = parts.has('durability') ? await benchDurability(rounds) : undefined;
+  if (durability) console.log(`\nCard submit with the embedded database's write-ahead log (fsync before each answer) and memory only, ${rounds} rounds each (ms)`);
+  if (durability) console.table({ 'with the log (npm start)': durability.withLog, 'memory only (tests)': durability.memoryOnly });
+  if (durability) console.log(`durability costs ${durability.costP50Ms} ms at p50, ${durability.costP95Ms} ms at p95`);
 
   const reminderCount = Number(process.env.BENCH_REMINDERS ?? 5000);
   const reminders = parts.has('reminders') ? await benchReminderThroughput(reminderCount) : undefined;
@@ -56,7 +62,7 @@ async function main() {
 
   const dir = join(__dirname, 'results');
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, 'latest.json'), JSON.stringify({ startedAt, node: process.version, cardSubmit, reminders, status, guard }, null, 2));
+  await writeFile(join(dir, 'latest.json'), JSON.stringify({ startedAt, node: process.version, cardSubmit, durability, reminders, status, guard }, null, 2));
 }
 
 main().catch((err) => {
