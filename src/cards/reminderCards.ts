@@ -18,7 +18,18 @@ interface Button {
   networkId: string;
   activityId: string;
   date: string;
+  /** For the milestones button: only the overdue ones. */
+  filter: string;
 }
+
+interface FooterButton {
+  title: string;
+  verb: CardVerb;
+  page: string;
+  filter: string;
+}
+
+const footerButton = (title: string, verb: CardVerb, view: { page?: number; filter?: string } = {}): FooterButton => ({ title, verb, page: view.page ? String(view.page) : '', filter: view.filter ?? '' });
 
 interface ScheduleForm {
   title: string;
@@ -32,7 +43,6 @@ interface ScheduleForm {
   dateLabel: string;
   dateValue: string;
   textLabel: string;
-  textRequired: boolean;
   textValue: string;
   /** The field errors of the form that came back, shown under its inputs. */
   dateError: string;
@@ -48,14 +58,51 @@ interface ItemView {
   forms: ScheduleForm[];
 }
 
-const button = (plan: Plan, title: string, verb: CardVerb, about: { networkId?: string; activityId?: string; date?: string } = {}): Button => ({
+const button = (plan: Plan, title: string, verb: CardVerb, about: { networkId?: string; activityId?: string; date?: string } = {}, filter = ''): Button => ({
   title,
   verb,
   planId: plan.id,
   networkId: about.networkId ?? '',
   activityId: about.activityId ?? '',
   date: about.date ?? '',
+  filter,
 });
+
+/** From this many milestones of one kind, a digest lists them in one item with a button, not a form each. */
+const GROUP_MILESTONES_FROM = 3;
+/** Milestone texts a grouped item names before "… og N flere". */
+const NAMED_IN_GROUP = 3;
+
+/**
+ * A digest's items: milestones many at once are one line with their first few named and a
+ * button to the (paged) list, so the day's other reminders are not pushed off the card.
+ */
+function digestItems(m: Messages, plan: Plan, lines: DigestLine[], today: string): ItemView[] {
+  const r = m.reminders;
+  const out: ItemView[] = [];
+  const grouped = new Set<DigestLine['kind']>();
+  for (const [i, line] of lines.entries()) {
+    const same = lines.filter((l) => l.kind === line.kind);
+    const groupable = line.kind === 'milestoneOverdue' || line.kind === 'milestoneDue';
+    if (!groupable || same.length < GROUP_MILESTONES_FROM) {
+      out.push(itemView(m, plan, line, today, `-${i}`));
+      continue;
+    }
+    if (grouped.has(line.kind)) continue;
+    grouped.add(line.kind);
+    const named = same.slice(0, NAMED_IN_GROUP).map((l) => `• ${(l.about.milestoneId ? findOccurrence(plan, l.about.milestoneId)?.text : undefined) ?? l.about.milestoneId ?? ''} (${m.formatDate(l.about.date)})`);
+    const overdue = line.kind === 'milestoneOverdue';
+    out.push({
+      heading: overdue ? r.milestonesOverdueGroup(same.length) : r.milestonesDueGroup(same.length),
+      color: overdue ? 'Attention' : 'Default',
+      lines: [...named, ...(same.length > NAMED_IN_GROUP ? [r.andMore(same.length - NAMED_IN_GROUP)] : [])],
+      facts: [],
+      buttons: [button(plan, overdue ? r.buttons.overdueMilestones : r.buttons.milestones, cardVerbs.showMilestones, {}, overdue ? 'overdue' : '')],
+      forms: [],
+    });
+  }
+  return out;
+}
 
 /** "Markér som færdig" and "Flyt dato", each a small form that opens under the item. */
 function scheduleForms(
@@ -78,8 +125,8 @@ function scheduleForms(
   const done = base(keyOf('done'));
   const move = base(keyOf('move'));
   return [
-    { ...done, title: r.buttons.markDone, submitTitle: r.buttons.markDone, verb: cardVerbs.completeScheduleItem, dateLabel: '', dateValue: '', textLabel: r.fields.note, textRequired: false },
-    { ...move, title: r.buttons.moveDate, submitTitle: r.buttons.moveDate, verb: cardVerbs.moveScheduleItem, dateLabel: r.fields.newDate, dateValue: kept?.key === move.key ? (kept.date ?? '') : '', textLabel: r.fields.reason, textRequired: true },
+    { ...done, title: r.buttons.markDone, submitTitle: r.buttons.markDone, verb: cardVerbs.completeScheduleItem, dateLabel: '', dateValue: '', textLabel: r.fields.note },
+    { ...move, title: r.buttons.moveDate, submitTitle: r.buttons.moveDate, verb: cardVerbs.moveScheduleItem, dateLabel: r.fields.newDate, dateValue: kept?.key === move.key ? (kept.date ?? '') : '', textLabel: r.fields.reason },
   ];
 }
 
@@ -144,20 +191,21 @@ export const MAX_ITEMS_PER_CARD = 10;
 export function reminderCard(m: Messages, item: OutboxItem, plan: Plan): CardJson {
   const today = item.plannedAt.slice(0, 10);
   const lines: DigestLine[] = item.kind === 'digest' ? (item.lines ?? []) : [{ kind: item.kind, about: item.about }];
-  const items = lines.slice(0, MAX_ITEMS_PER_CARD).map((l, i) => itemView(m, plan, l, today, item.kind === 'digest' ? `-${i}` : ''));
-  const title = item.kind === 'digest' ? m.reminders.digestTitle(isoWeekNumber(item.about.date)) : items[0]!.heading;
+  const all = item.kind === 'digest' ? digestItems(m, plan, lines, today) : lines.map((l) => itemView(m, plan, l, today));
+  const items = all.slice(0, MAX_ITEMS_PER_CARD);
+  const title = item.kind !== 'digest' ? items[0]!.heading : item.digestOf === 'day' ? m.reminders.dailyDigestTitle(lines.length) : m.reminders.digestTitle(isoWeekNumber(item.about.date));
   return renderCard('reminder', {
     title,
     planName: plan.name,
     notice: '',
-    more: lines.length > items.length ? m.reminders.more(lines.length - items.length) : '',
+    more: all.length > items.length ? m.reminders.more(all.length - items.length) : '',
     noticeColor: 'Default',
     empty: items.length ? '' : m.reminders.digestEmpty,
     // A single reminder's heading is the card's title already.
     items: item.kind === 'digest' ? items : items.map((i) => ({ ...i, heading: '' })),
     footer: [
-      ...(item.kind === 'digest' ? [{ title: m.reminders.buttons.milestones, verb: cardVerbs.showMilestones }] : []),
-      { title: m.reminders.buttons.settings, verb: cardVerbs.showReminderSettings },
+      ...(item.kind === 'digest' ? [footerButton(m.reminders.buttons.milestones, cardVerbs.showMilestones)] : []),
+      footerButton(m.reminders.buttons.settings, cardVerbs.showReminderSettings),
     ],
   });
 }
@@ -188,15 +236,20 @@ export function milestonesCard(m: Messages, list: MilestoneList): CardJson {
   const kept = list.outcome?.kind === 'invalid' ? { key: list.outcome.key, ...list.outcome.values, errors: fieldErrorTexts(m, list.outcome.errors) } : undefined;
   // The milestone whose form came back with an error is always shown, with what was typed.
   const keptId = kept ? list.milestones.find((v) => kept.key.startsWith(`m-${v.milestone.id}-`))?.milestone.id : undefined;
-  const shown = [...list.milestones.filter((v) => v.milestone.id === keptId), ...list.milestones.filter((v) => v.milestone.id !== keptId)].slice(0, MAX_ITEMS_PER_CARD);
+  const ordered = [...list.milestones.filter((v) => v.milestone.id === keptId), ...list.milestones.filter((v) => v.milestone.id !== keptId)];
+  // A page at a time: a card holds ten items with their forms; the rest are a button away.
+  const page = Math.min(list.page ?? 0, Math.max(0, Math.ceil(ordered.length / MAX_ITEMS_PER_CARD) - 1));
+  const shown = ordered.slice(page * MAX_ITEMS_PER_CARD, (page + 1) * MAX_ITEMS_PER_CARD);
+  const after = ordered.length - (page + 1) * MAX_ITEMS_PER_CARD;
+  const filter = list.onlyOverdue ? 'overdue' : '';
   const item = list.outcome?.kind === 'invalid' ? list.outcome.followUpItem : undefined;
   const keptItem = item ? [{ heading: item.text, color: 'Attention', lines: [], facts: [], buttons: [], forms: scheduleForms(m, plan, 'followUpItem', item.itemId, item.recordId, kept) }] : [];
   return renderCard('reminder', {
-    title: r.milestonesTitle,
+    title: list.onlyOverdue ? r.overdueTitle(list.milestones.length) : r.milestonesTitle,
     planName: plan.name,
     ...outcomeNotice(m, list.outcome),
-    more: list.milestones.length > shown.length ? r.more(list.milestones.length - shown.length) : '',
-    empty: list.milestones.length || item ? '' : r.milestonesEmpty,
+    more: ordered.length > shown.length ? r.pageOf(page * MAX_ITEMS_PER_CARD + 1, page * MAX_ITEMS_PER_CARD + shown.length, ordered.length) : '',
+    empty: list.milestones.length || item ? '' : list.onlyOverdue ? r.noOverdue : r.milestonesEmpty,
     items: [...keptItem, ...shown.map(({ milestone, due, state }) => ({
       heading: milestone.text,
       color: due < today ? 'Attention' : 'Default',
@@ -210,7 +263,11 @@ export function milestonesCard(m: Messages, list: MilestoneList): CardJson {
       buttons: [],
       forms: scheduleForms(m, plan, 'milestone', milestone.id, '', kept),
     }))],
-    footer: [{ title: r.buttons.settings, verb: cardVerbs.showReminderSettings }],
+    footer: [
+      ...(after > 0 ? [footerButton(r.buttons.nextPage(Math.min(after, MAX_ITEMS_PER_CARD)), cardVerbs.showMilestones, { page: page + 1, filter })] : []),
+      ...(page > 0 ? [footerButton(r.buttons.previousPage, cardVerbs.showMilestones, { page: page - 1, filter })] : []),
+      footerButton(r.buttons.settings, cardVerbs.showReminderSettings),
+    ],
   });
 }
 

@@ -32,6 +32,7 @@ export const cardVerbs = {
   showAssessmentForm: 'showAssessmentForm',
   saveAssessment: 'saveAssessment',
   correctAssessment: 'correctAssessment',
+  runCommand: 'runCommand',
 } as const;
 
 export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];

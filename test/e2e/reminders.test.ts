@@ -44,7 +44,10 @@ describe('reminders', () => {
     const first = await harness.tick();
     expect(first.planning[0]).toMatchObject({ kind: 'planned', date: '2025-10-29' });
     const upcoming = '📅 Din Fritid-netværket holder møde om 3 dage';
-    expect(titlesIn(harness.connector.messagesTo(alexChat))).toContain(upcoming);
+    // Alex has many reminders today: they arrive as one digest card, never a burst.
+    const alexCards = harness.connector.messagesTo(alexChat);
+    expect(titlesIn(alexCards)).toEqual([expect.stringMatching(/^🗓️ Dine påmindelser i dag \(\d+\)$/)]);
+    expect(textsOf(cardOf(alexCards[0]))).toContain(upcoming);
     expect(titlesIn(harness.connector.messagesTo(channel))).toEqual([upcoming]);
     const card = cardOf(harness.connector.messagesTo(channel)[0]);
     expect(textsOf(card)).toContain('Mødet er 1.11.2025.');
@@ -82,10 +85,11 @@ describe('reminders', () => {
     harness.clock.set('2025-11-02T09:00:00+01:00');
     // Sunday 2 November: the meeting was Saturday 1 November.
     await harness.tick();
-    const reminder = harness.connector.messagesTo(alexChat).find((a) => textsOf(cardOf(a))[0] === '📝 Husk at logge mødet i Din Fritid-netværket');
+    // In the day's digest, the item that says so, and its own button.
+    const reminder = harness.connector.messagesTo(alexChat).find((a) => textsOf(cardOf(a)).includes('📝 Husk at logge mødet i Din Fritid-netværket'));
     expect(reminder).toBeDefined();
-    const button = (cardOf(reminder)!.body as Record<string, unknown>[])
-      .flatMap((b) => (b.items as Record<string, unknown>[] | undefined) ?? [])
+    const item = (cardOf(reminder)!.body as Record<string, unknown>[]).find((b) => textsOf(b).includes('📝 Husk at logge mødet i Din Fritid-netværket'))!;
+    const button = ((item.items as Record<string, unknown>[]) ?? [])
       .flatMap((i) => (i.actions as Record<string, unknown>[] | undefined) ?? [])
       .find((a) => a.verb === cardVerbs.showMeetingForm)!;
     const res = await harness.execute(users.alex, cardVerbs.showMeetingForm, button.data);

@@ -86,10 +86,24 @@ describe('asking for status in chat', () => {
     expect(answer!.text).toBe('Brobygget (startet) til foreninger 2025: **2**.\n\nPlanens mål: "75 børn er begyndt i en foreningsaktivitet (indmeldt)" (mindst 75) ◌ ikke aktiv');
   });
 
-  it('lists overdue milestones for "hvilke milepæle er forsinket?"', async () => {
+  it('answers "hvilke milepæle er forsinket?" with the overdue milestones to work through: oldest first, owners, forms, and every one a page away', async () => {
     const [answer] = await harness.say(users.alex, 'hvilke milepæle er forsinket?');
-    expect(answer!.text).toMatch(/^\*\*Forsinkede milepæle\*\*\n- /);
-    expect(answer!.text).toContain('Helhedsplanen og de 4 delaftaler træder i kraft');
+    const card = cardOf(answer);
+    const texts = textsOf(card);
+    expect(texts[0]).toMatch(/^Forsinkede milepæle \((\d+)\)$/);
+    const total = Number(/\((\d+)\)/.exec(texts[0]!)![1]);
+    expect(texts).toContain('Helhedsplanen og de 4 delaftaler træder i kraft');
+    expect(texts.some((t) => t.startsWith('Ansvarlig: '))).toBe(true);
+    expect(JSON.stringify(card)).not.toContain('**');
+    // Due dates in order, the oldest first.
+    const dues = texts.filter((t) => t.startsWith('Forfalder: ')).map((t) => t.replace(/^Forfalder: (\d+)\.(\d+)\.(\d+).*$/, (_a, d: string, mo: string, y: string) => `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`));
+    expect(dues).toEqual([...dues].sort());
+    // More than a card holds: the next page is one button away, and between them every one is shown.
+    expect(total).toBeGreaterThan(10);
+    expect(texts).toContain(`Viser 1–10 af ${total}.`);
+    const next = (card!.actions as { title: string; data: Record<string, unknown> }[]).find((a) => a.title.startsWith('Vis de næste'))!;
+    const second = textsOf((await harness.execute(users.alex, cardVerbs.showMilestones, next.data)).body?.value);
+    expect(second).toContain(`Viser 11–${Math.min(20, total)} af ${total}.`);
   });
 
   it('says so when it cannot find what was asked about', async () => {

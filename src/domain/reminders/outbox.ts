@@ -43,6 +43,8 @@ export interface OutboxItem {
   about: Reminder['about'];
   /** For a digest: the reminders it gathers. */
   lines?: DigestLine[];
+  /** A digest of one day's reminders, or of the week's held ones (the weekly-digest setting). */
+  digestOf?: 'day' | 'week';
   status: OutboxStatus;
   plannedAt: string;
   /** The instant from which it may be sent (quiet hours push it). */
@@ -122,7 +124,36 @@ export function outboxItemsFor({ plan, reminders, now, channelsOf, preferencesOf
       }
     }
   }
-  return items;
+  return withDailyDigests(plan, items, now);
+}
+
+/** Cards a member gets in a day from one plan: one. More reminders than that arrive as one digest. */
+export const MEMBER_CARDS_PER_DAY = 1;
+
+const urgency: Record<ReminderKind, number> = { milestoneOverdue: 0, logTheMeeting: 1, missingAttendance: 2, referralFollowUp: 3, followUpItemDue: 4, upcomingMeeting: 5, milestoneDue: 6 };
+
+/**
+ * A calm stream: a member with more than one reminder today gets them as one digest card,
+ * overdue first, with each reminder's actions; the single items are kept, marked `digested`, so
+ * planning again never sends them on their own. Channels keep one card per reminder: each is a
+ * different network's.
+ */
+function withDailyDigests(plan: Plan, items: OutboxItem[], now: Date): OutboxItem[] {
+  const today = localDate(now, plan.timeZone);
+  const byMember = new Map<string, OutboxItem[]>();
+  for (const item of items) if (item.recipient.kind === 'member' && item.status === 'pending') byMember.set(item.recipient.memberId, [...(byMember.get(item.recipient.memberId) ?? []), item]);
+  const digests: OutboxItem[] = [];
+  for (const [memberId, own] of byMember) {
+    if (own.length <= MEMBER_CARDS_PER_DAY) continue;
+    const recipient = own[0]!.recipient;
+    const lines = [...own]
+      .sort((a, b) => urgency[a.kind as ReminderKind] - urgency[b.kind as ReminderKind] || a.about.date.localeCompare(b.about.date))
+      .map((i) => ({ kind: i.kind as ReminderKind, about: i.about }));
+    const reminderId = `daily:${memberId}:${today}`;
+    digests.push({ ...own[0]!, id: outboxItemId(reminderId, recipient), reminderId, kind: 'digest', digestOf: 'day', about: { date: today }, lines, notBefore: own.map((i) => i.notBefore).sort().at(-1)! });
+    for (const i of own) i.status = 'digested';
+  }
+  return [...items, ...digests];
 }
 
 /** Monday's digest for one member: the held reminders of the past week in one card. */
@@ -137,7 +168,8 @@ export function digestItem(plan: Plan, memberId: string, aadObjectId: string, mo
     kind: 'digest',
     recipient,
     about: { date: monday },
-    lines: held.map((h) => ({ kind: h.kind as ReminderKind, about: h.about })),
+    lines: held.flatMap((h) => (h.kind === 'digest' ? (h.lines ?? []) : [{ kind: h.kind as ReminderKind, about: h.about }])),
+    digestOf: 'week',
     status: 'pending',
     plannedAt: now.toISOString(),
     notBefore: afterQuietHours(now, prefs.quietHours, plan.timeZone).toISOString(),

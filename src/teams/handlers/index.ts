@@ -7,7 +7,8 @@ import { forgetConversation, rememberConversation, type ConversationSighting } f
 import { linkChannel } from '../../usecases/linkChannel';
 import { rebuildRollups } from '../../usecases/rebuildRollups';
 import { resolveMember } from '../../usecases/resolveMember';
-import type { Command } from '../commands';
+import { parseCommand, suggestCommand, type Command } from '../commands';
+import { suggestionCard } from '../../cards/suggestionCard';
 import type { TurnHandler, TurnInput } from '../turn';
 import { attendanceHandlers } from './attendance';
 import { HANDLER_BUDGET_MS, withOutageAnswer } from './outage';
@@ -80,7 +81,18 @@ export function createHandlers(deps: HandlerDeps) {
     return result.kind === 'rebuilt' ? { text: m.rebuilt(result.records, result.rollups) } : deniedReply(m, result);
   };
 
-  const unknownCommand: TurnHandler = async (turn) => ({ text: messagesFor(turn.language).unknownCommand(quoteBack(turn.text)) });
+  // A typo gets "Mente du …?" with a button that runs the command; anything else says what the bot can do.
+  const unknownCommand: TurnHandler = async (turn) => {
+    const m = messagesFor(turn.language);
+    const suggestion = quoteBack(turn.text) === '…' ? undefined : suggestCommand(turn.text);
+    return suggestion ? { card: suggestionCard(m, quoteBack(turn.text), suggestion) } : { text: m.unknownCommand(quoteBack(turn.text)) };
+  };
+  /** The button of a suggestion (or any card that runs a command): as if the user had typed it. */
+  const runCommand: TurnHandler = async (turn) => {
+    const text = typeof (turn.data as { text?: unknown } | undefined)?.text === 'string' ? ((turn.data as { text: string }).text.slice(0, 200)) : '';
+    const command = parseCommand(text);
+    return command ? commands[command]({ ...turn, text }) : unknownCommand({ ...turn, text });
+  };
   const unknownCardAction: TurnHandler = async (turn) => ({ text: messagesFor(turn.language).unknownCardAction });
 
   const commands: Record<Command, TurnHandler> = {
@@ -137,6 +149,7 @@ export function createHandlers(deps: HandlerDeps) {
     [cardVerbs.showAssessmentForm]: outcomes.showAssessmentForm,
     [cardVerbs.saveAssessment]: outcomes.saveAssessment,
     [cardVerbs.correctAssessment]: outcomes.correctAssessment,
+    [cardVerbs.runCommand]: runCommand,
   };
   // Every handler gets the turn's language, resolved once from the user's choice and the Teams
   // locale, and answers within Teams' time even when the database is away (outage.ts).

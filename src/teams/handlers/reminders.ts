@@ -1,7 +1,7 @@
 import { milestonesCard, nextMeetingCard, reminderSettingsCard } from '../../cards/reminderCards';
 import { messagesFor } from '../../i18n';
 import { saveReminderSettings, showReminderSettings } from '../../usecases/reminders/reminderSettings';
-import { changeScheduleItem, listMilestones, prepareNextMeetingForm, saveNextMeeting } from '../../usecases/reminders/schedule';
+import { changeScheduleItem, listMilestones, milestoneListViewOf, prepareNextMeetingForm, saveNextMeeting } from '../../usecases/reminders/schedule';
 import type { TurnHandler } from '../turn';
 import { deniedReply } from './denied';
 import type { HandlerDeps } from './deps';
@@ -11,7 +11,7 @@ import { prefillOf } from './prefill';
 export function reminderHandlers({ repos, clock }: HandlerDeps) {
   const showMilestones: TurnHandler = async (turn) => {
     const m = messagesFor(turn.language);
-    const list = await listMilestones(repos, clock, turn.aadObjectId);
+    const list = await listMilestones(repos, clock, turn.aadObjectId, undefined, undefined, milestoneListViewOf(turn.data));
     return list.kind === 'milestones' ? { card: milestonesCard(m, list) } : deniedReply(m, list);
   };
 

@@ -1,6 +1,8 @@
 import { describeAmount } from '../../domain/status/judge';
 import { indicatorFormCard } from '../../cards/indicatorCard';
+import { milestonesCard } from '../../cards/reminderCards';
 import { statusCard } from '../../cards/statusCard';
+import { listMilestones } from '../../usecases/reminders/schedule';
 import { messagesFor } from '../../i18n';
 import { prepareIndicatorForm, saveIndicatorValue } from '../../usecases/enterIndicator';
 import { exportStatus } from '../../usecases/exportStatus';
@@ -30,8 +32,11 @@ export function statusHandlers({ repos, clock }: HandlerDeps) {
         return { text: s.unknownScope(quoteBack(result.text)) };
       case 'status':
         return { card: statusCard(m, result, { showQuiet: (turn.data as { show?: unknown } | undefined)?.show === 'all' }) };
-      case 'overdueMilestones':
-        return { text: result.milestones.overdue.length ? [`**${s.overdueTitle}**`, ...result.milestones.overdue.map((o) => `- ${o.text} (${m.formatDate(o.due)})`)].join('\n') : s.noOverdue };
+      case 'overdueMilestones': {
+        // The list to work through, oldest first, with owners and the forms to act on each.
+        const list = await listMilestones(repos, clock, turn.aadObjectId, undefined, undefined, { onlyOverdue: true });
+        return list.kind === 'milestones' ? { card: milestonesCard(m, list) } : deniedReply(m, list);
+      }
       case 'count': {
         const { query, value, target } = result;
         const what = `${s.countWhat[query.measure]}${query.toKind === 'association' ? s.countTo('foreninger') : query.toText ? s.countTo(query.toText) : ''}${query.scopeName ? ` (${query.scopeName})` : ''}`;

@@ -43,6 +43,22 @@ export interface MilestoneList {
   /** Due within `daysAhead` or overdue, soonest first. */
   milestones: MilestoneView[];
   outcome?: ScheduleOutcome;
+  /** Only the overdue ones (from the question "hvilke milepæle er forsinket?" or a digest). */
+  onlyOverdue?: boolean;
+  /** Which page of the list the card shows (0 = the first). */
+  page?: number;
+}
+
+/** What a `milepæle` card or button asks for: the overdue ones only, and which page. */
+export interface MilestoneListView {
+  onlyOverdue?: boolean;
+  page?: number;
+}
+
+export function milestoneListViewOf(data: unknown): MilestoneListView {
+  const d = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
+  const page = Number(d.page);
+  return { onlyOverdue: d.filter === 'overdue', page: Number.isInteger(page) && page > 0 && page < 1000 ? page : 0 };
 }
 
 
@@ -54,6 +70,7 @@ export async function listMilestones(
   outcome?: ScheduleOutcome,
   /** A milestone to list whatever its date: the one whose form came back with an error. */
   alsoShow?: string,
+  view: MilestoneListView = {},
   daysAhead = 60,
 ): Promise<MilestoneList | Denied> {
   const member = await authorize(repos, clock, aadObjectId, 'manageSchedule');
@@ -64,9 +81,10 @@ export async function listMilestones(
       const state = states.find((s) => s.record.milestoneId === milestone.id)?.record;
       return { milestone, state, due: effectiveDueDate(milestone, state) };
     })
-    .filter((v) => (!v.state?.done && v.due <= addDays(member.today, daysAhead)) || v.milestone.id === alsoShow)
+    .filter((v) => v.milestone.due >= member.plan.period.start || v.state?.movedTo)
+    .filter((v) => (!v.state?.done && v.due <= addDays(member.today, daysAhead) && (!view.onlyOverdue || v.due < member.today)) || v.milestone.id === alsoShow)
     .sort((a, b) => a.due.localeCompare(b.due));
-  return { kind: 'milestones', plan: member.plan, today: member.today, milestones, ...(outcome ? { outcome } : {}) };
+  return { kind: 'milestones', plan: member.plan, today: member.today, milestones, ...(outcome ? { outcome } : {}), ...(view.onlyOverdue ? { onlyOverdue: true } : {}), page: view.page ?? 0 };
 }
 
 interface ScheduleSubmit {

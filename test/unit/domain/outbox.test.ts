@@ -1,4 +1,4 @@
-import { afterQuietHours, backoffMs, outboxItemId, outboxItemsFor } from '../../../src/domain/reminders/outbox';
+import { afterQuietHours, backoffMs, MEMBER_CARDS_PER_DAY, outboxItemId, outboxItemsFor } from '../../../src/domain/reminders/outbox';
 import { dueReminders } from '../../../src/domain/reminders/dueReminders';
 import { loadPlanFile, planFiles } from '../../fixtures/plans';
 
@@ -23,8 +23,24 @@ describe('the reminder outbox', () => {
     const items = outboxItemsFor({ plan: husum, reminders, now, channelsOf: () => [], preferencesOf: (aad) => (aad === alex ? { mutedKinds: ['milestoneOverdue'] } : { weeklyDigest: true }) });
     const alexItems = items.filter((i) => i.recipient.kind === 'member' && i.recipient.aadObjectId === alex);
     expect(alexItems.filter((i) => i.kind === 'milestoneOverdue').every((i) => i.status === 'muted')).toBe(true);
-    expect(alexItems.filter((i) => i.kind !== 'milestoneOverdue').every((i) => i.status === 'pending')).toBe(true);
+    // The rest arrive as one digest: the single items are kept, marked digested.
+    expect(alexItems.filter((i) => i.kind !== 'milestoneOverdue' && i.kind !== 'digest').every((i) => i.status === 'digested')).toBe(true);
+    expect(alexItems.filter((i) => i.kind === 'digest').map((i) => [i.status, i.lines?.length])).toEqual([['pending', alexItems.filter((i) => i.status === 'digested').length]]);
     expect(items.filter((i) => i.recipient.kind === 'member' && i.recipient.aadObjectId !== alex).every((i) => i.status === 'held')).toBe(true);
+  });
+
+  it('sends a member at most one card a day: many reminders become one digest, overdue first', () => {
+    const items = outboxItemsFor({ plan: husum, reminders, now, channelsOf: () => [], preferencesOf: () => ({}) });
+    const perMember = new Map<string, number>();
+    for (const i of items) if (i.recipient.kind === 'member' && i.status === 'pending') perMember.set(i.recipient.memberId, (perMember.get(i.recipient.memberId) ?? 0) + 1);
+    expect(Math.max(...perMember.values())).toBe(MEMBER_CARDS_PER_DAY);
+    const digest = items.find((i) => i.kind === 'digest' && i.recipient.kind === 'member' && i.recipient.aadObjectId === alex)!;
+    expect(digest.digestOf).toBe('day');
+    const kinds = digest.lines!.map((l) => l.kind);
+    expect(kinds.indexOf('milestoneOverdue')).toBe(0);
+    // Planned again the same day, the digest has the same id: it is never sent twice.
+    const again = outboxItemsFor({ plan: husum, reminders, now, channelsOf: () => [], preferencesOf: () => ({}) });
+    expect(again.find((i) => i.kind === 'digest' && i.recipient.kind === 'member' && i.recipient.aadObjectId === alex)!.id).toBe(digest.id);
   });
 
   it('sends to a network\'s linked channels as well as its coordinators', () => {
