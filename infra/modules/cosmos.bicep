@@ -57,6 +57,7 @@ resource records 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@
     resource: {
       id: 'records'
       partitionKey: { paths: [ '/planId' ], kind: 'Hash' }
+      defaultTtl: -1
       indexingPolicy: {
         indexingMode: 'consistent'
         automatic: true

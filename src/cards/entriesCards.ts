@@ -37,22 +37,39 @@ function describe(m: Messages, plan: Plan, r: LoggedRecord): { heading: string; 
   }
 }
 
+function noticeOf(m: Messages, plan: Plan, outcome: MyEntries['outcome']): { notice: string; good: boolean } {
+  const e = m.myEntries;
+  if (!outcome) return { notice: '', good: true };
+  if ('deleted' in outcome) return { notice: e.deleted(describe(m, plan, outcome.deleted).heading), good: true };
+  if ('restored' in outcome) return { notice: e.restored(describe(m, plan, outcome.restored).heading), good: true };
+  return { notice: e.refused[outcome.refused], good: false };
+}
+
+/**
+ * `mine registreringer`: the latest entries with "Ret" and "Slet". "Slet" asks first, and after a
+ * deletion the card offers "Fortryd" for a day.
+ */
 export function myEntriesCard(m: Messages, view: MyEntries): CardJson {
   const e = m.myEntries;
   const { plan, outcome } = view;
-  const notice = outcome && 'deleted' in outcome ? e.deleted(describe(m, plan, outcome.deleted).heading) : outcome ? e.refused[outcome.refused] : '';
+  const { notice, good } = noticeOf(m, plan, outcome);
+  const undo = outcome && 'deleted' in outcome ? [{ title: e.undo, verb: cardVerbs.undoDelete, planId: plan.id, recordId: outcome.deleted.id }] : [];
   return renderCard('my-entries', {
     labels: e,
     planName: plan.name,
     notice,
-    noticeColor: outcome && 'deleted' in outcome ? 'Good' : 'Attention',
+    noticeColor: good ? 'Good' : 'Attention',
+    undo,
     empty: view.entries.length ? '' : e.empty,
     entries: view.entries.map(({ record, change }) => {
       const { heading, detail } = describe(m, plan, record);
-      const button = (title: string, verb: string) => ({ title, verb, planId: plan.id, recordId: record.id });
-      const buttons =
-        change !== 'allowed' ? [] : [button(e.correct, correctVerb[record.type]), button(e.delete, cardVerbs.deleteEntry)];
-      return { heading, detail: change === 'allowed' ? detail : `${detail} · ${e.closed}`, buttons };
+      const allowed = change === 'allowed';
+      return {
+        heading,
+        detail: allowed ? detail : `${detail} · ${e.closed}`,
+        buttons: allowed ? [{ title: e.correct, verb: correctVerb[record.type], planId: plan.id, recordId: record.id }] : [],
+        confirmations: allowed ? [{ title: e.delete, question: e.confirmDelete(heading), confirm: e.confirmDeleteButton, verb: cardVerbs.deleteEntry, planId: plan.id, recordId: record.id }] : [],
+      };
     }),
   });
 }

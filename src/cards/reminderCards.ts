@@ -288,13 +288,13 @@ export function nextMeetingCard(m: Messages, form: NextMeetingForm): CardJson {
 
 export function reminderSettingsCard(m: Messages, form: ReminderSettingsForm): CardJson {
   const l = m.reminders.settings;
-  const errors = fieldErrorTexts(m, form.errors, ['mutedKinds', 'quietFrom', 'quietTo']);
+  const errors = fieldErrorTexts(m, form.errors, ['wantedKinds', 'quietFrom', 'quietTo']);
   return renderCard('reminder-settings', {
     labels: l,
     notice: form.saved ? l.saved : form.errors.length ? m.reminders.outcome.fixBelow : '',
     noticeColor: form.saved ? 'Good' : 'Attention',
     kinds: Object.entries(m.reminders.kindNames).map(([value, title]) => ({ title, value })),
-    mutedKinds: form.values.mutedKinds,
+    wantedKinds: form.values.wantedKinds,
     quietFrom: form.values.quietFrom,
     quietTo: form.values.quietTo,
     weeklyDigest: form.values.weeklyDigest ? 'true' : 'false',

@@ -33,6 +33,7 @@ export const cardVerbs = {
   saveAssessment: 'saveAssessment',
   correctAssessment: 'correctAssessment',
   runCommand: 'runCommand',
+  undoDelete: 'undoDelete',
 } as const;
 
 export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];

@@ -29,8 +29,11 @@ export interface MyEntries {
   kind: 'entries';
   plan: Plan;
   entries: EntryView[];
-  outcome?: { deleted: LoggedRecord } | { refused: ChangeDecision | 'notFound' | 'changedMeanwhile' | 'unreadable' };
+  outcome?: { deleted: LoggedRecord } | { restored: LoggedRecord } | { refused: ChangeDecision | 'notFound' | 'changedMeanwhile' | 'unreadable' | 'undoExpired' };
 }
+
+/** How long a deletion can be undone; the trash keeps the record that long (Cosmos DB time to live). */
+export const UNDO_HOURS = 24;
 
 async function entriesOf(repos: Repositories, member: MemberInPlan, outcome?: MyEntries['outcome']): Promise<MyEntries> {
   const records = await repos.records.listByAuthor(member.plan.id, member.membership.memberId, RECENT_ENTRIES);
@@ -58,11 +61,35 @@ export async function deleteEntry(repos: Repositories, clock: Clock, aadObjectId
   if (!found) return entriesOf(repos, member, { refused: 'notFound' });
   const decision = changeDecision(member, found.record);
   if (decision !== 'allowed') return entriesOf(repos, member, { refused: decision });
-  if ((await repos.records.remove(member.plan.id, found.record.id, found.etag)) === 'conflict') return entriesOf(repos, member, { refused: 'changedMeanwhile' });
+  // Kept a day first, whole (person codes too), so "Fortryd" can put it back as it was.
+  const now = clock.now().toISOString();
+  await repos.trash.put(member.plan.id, { record: found.record, deletedBy: member.membership.memberId, deletedAt: now });
+  if ((await repos.records.remove(member.plan.id, found.record.id, found.etag)) === 'conflict') {
+    await repos.trash.remove(member.plan.id, found.record.id);
+    return entriesOf(repos, member, { refused: 'changedMeanwhile' });
+  }
   await repos.audit.append(
     auditEntry({ planId: member.plan.id, at: clock.now().toISOString(), actor: member.membership.memberId, action: 'delete', recordType: found.record.type, recordId: found.record.id, discriminator: 'deleted', before: found.record }),
   );
   return entriesOf(repos, member, { deleted: found.record });
+}
+
+/** "Fortryd": puts a deleted record back, by whoever deleted it, within a day. */
+export async function undoDelete(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<MyEntries | Denied> {
+  const member = await authorize(repos, clock, aadObjectId, 'viewOwnEntries');
+  if (isDenied(member)) return member;
+  const parsed = entryActionSchema.safeParse(payload);
+  if (!parsed.success || parsed.data.planId !== member.plan.id) return entriesOf(repos, member, { refused: 'unreadable' });
+  const trashed = await repos.trash.get(member.plan.id, parsed.data.recordId);
+  const expired = trashed && Date.parse(trashed.deletedAt) + UNDO_HOURS * 3_600_000 < clock.now().getTime();
+  if (!trashed || expired) return entriesOf(repos, member, { refused: 'undoExpired' });
+  if (trashed.deletedBy !== member.membership.memberId) return entriesOf(repos, member, { refused: 'notYours' });
+  const { created, record } = await repos.records.createOnce(trashed.record);
+  if (created) {
+    await repos.audit.append(auditEntry({ planId: member.plan.id, at: clock.now().toISOString(), actor: member.membership.memberId, action: 'create', recordType: record.type, recordId: record.id, discriminator: `restored-${trashed.deletedAt}`, after: record }));
+  }
+  await repos.trash.remove(member.plan.id, record.id);
+  return entriesOf(repos, member, { restored: record });
 }
 
 /** The attendance card again, filled in from a stored session, to correct it. */

@@ -70,6 +70,20 @@ export interface RecordRepository {
   listWithPersonCodesBefore(planId: string, cutoff: string): Promise<(AttendanceRecord | ReferralRecord)[]>;
 }
 
+/** A deleted record, kept a day so its deletion can be undone ("Fortryd"). */
+export interface TrashedRecord {
+  record: LoggedRecord;
+  deletedBy: string;
+  deletedAt: string;
+}
+
+export interface TrashRepository {
+  put(planId: string, entry: TrashedRecord): Promise<void>;
+  /** The deleted record, if it is still kept. */
+  get(planId: string, recordId: string): Promise<TrashedRecord | undefined>;
+  remove(planId: string, recordId: string): Promise<void>;
+}
+
 /** Append-only: there is no way to change or delete an entry through this interface. */
 export interface AuditRepository {
   append(entry: AuditEntry): Promise<void>;
@@ -222,6 +236,7 @@ export interface IndicatorRepository {
 }
 
 export interface Repositories {
+  trash: TrashRepository;
   rollups: RollupRepository;
   indicators: IndicatorRepository;
   outbox: OutboxRepository;

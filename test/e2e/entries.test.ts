@@ -18,9 +18,9 @@ describe('my entries: correct and delete', () => {
     await harness.stop();
   });
 
-  async function logSession(user: TestUser, activityId: string, date: string, headcount: string): Promise<string> {
+  async function logSession(user: TestUser, activityId: string, date: string, headcount: string, participantCodes?: string): Promise<string> {
     const data = executeDataOf(cardOf((await harness.say(user, 'log fremmøde'))[0]), cardVerbs.saveAttendance);
-    await harness.execute(user, cardVerbs.saveAttendance, { ...data, activityId, date, headcount });
+    await harness.execute(user, cardVerbs.saveAttendance, { ...data, activityId, date, headcount, ...(participantCodes ? { participantCodes } : {}) });
     return `attendance-${data.submissionId}`;
   }
 
@@ -60,14 +60,27 @@ describe('my entries: correct and delete', () => {
     expect(audit[1]).toMatchObject({ actor: 'megan-bowen', before: { headcount: 14 }, after: { headcount: 19 } });
   });
 
-  it('deletes my own entry and keeps what was deleted in the audit log', async () => {
-    const id = await logSession(users.megan, 'legepatrulje', '2025-06-13', '7');
+  it('asks before deleting, deletes my own entry, keeps what was deleted in the audit log, and lets me undo it', async () => {
+    const id = await logSession(users.megan, 'legepatrulje', '2025-06-13', '7', 'AB12 CD34');
+    // "Slet" opens a question with its own button; nothing is deleted by the first click.
+    const list = cardOf((await harness.say(users.megan, 'mine registreringer'))[0]);
+    const ask = JSON.stringify(list);
+    expect(ask).toContain('"type":"Action.ShowCard","title":"Slet"');
+    expect(ask).toContain('Vil du slette \\"Fremmøde · Legepatrulje · 13.6.2025\\"? Du kan fortryde det i et døgn.');
+    expect(await stored(id)).toBeDefined();
     const res = await harness.execute(users.megan, cardVerbs.deleteEntry, { planId, recordId: id });
-    expect(textsOf(res.body!.value)).toContain('Slettet: Fremmøde · Legepatrulje · 13.6.2025. Sletningen er noteret i loggen.');
+    expect(textsOf(res.body!.value)).toContain('Slettet: Fremmøde · Legepatrulje · 13.6.2025. Sletningen er noteret i loggen; du kan fortryde den i et døgn.');
     expect(await stored(id)).toBeUndefined();
     const audit = await harness.repos.audit.listForRecord(planId, id);
     expect(audit.map((a) => a.action)).toEqual(['create', 'delete']);
     expect(audit[1]!.before).toMatchObject({ headcount: 7, loggedBy: 'megan-bowen' });
+    // Someone else cannot undo it; Megan can, and the session is back as it was, codes and all.
+    expect(textsOf((await harness.execute(users.adele, cardVerbs.undoDelete, { planId, recordId: id })).body!.value).join(' ')).toMatch(/Intet er ændret/);
+    const undone = await harness.execute(users.megan, cardVerbs.undoDelete, { planId, recordId: id });
+    expect(textsOf(undone.body!.value)).toContain('Sat tilbage: Fremmøde · Legepatrulje · 13.6.2025.');
+    expect(await stored(id)).toMatchObject({ headcount: 7, participantCodes: ['AB12', 'CD34'] });
+    // A second undo finds nothing to put back.
+    expect(textsOf((await harness.execute(users.megan, cardVerbs.undoDelete, { planId, recordId: id })).body!.value).join(' ')).toMatch(/kan ikke længere fortrydes/);
   });
 
   it('closes my own entry for changes after the edit window, with a Danish reason, and changes nothing', async () => {

@@ -186,7 +186,7 @@ describe('the privacy guard on every card', () => {
   });
 
   it('refuses quiet hours from 99:99 under the field and stores nothing', async () => {
-    const res = await harness.execute(users.alex, cardVerbs.saveReminderSettings, { mutedKinds: '', quietFrom: '99:99', quietTo: '08:00', weeklyDigest: 'false' });
+    const res = await harness.execute(users.alex, cardVerbs.saveReminderSettings, { wantedKinds: 'upcomingMeeting', quietFrom: '99:99', quietTo: '08:00', weeklyDigest: 'false' });
     expect(errorUnder(res.body?.value, 'quietFrom')).toBe('Skal være et klokkeslæt som TT:MM.');
     expect(await harness.repos.preferences.get(users.alex.aadObjectId)).toEqual({});
   });

@@ -149,11 +149,19 @@ describe('reminders', () => {
   it('saves reminder settings from the settings card, and refuses a half quiet-hours range with the values kept', async () => {
     const [card] = await harness.say(users.megan, 'indstillinger');
     expect(textsOf(cardOf(card))[0]).toBe('Mine påmindelser');
-    const half = await harness.execute(users.megan, cardVerbs.saveReminderSettings, { mutedKinds: 'missingAttendance', quietFrom: '21:00', quietTo: '', weeklyDigest: 'false' });
+    // Ticked means on: every kind starts ticked.
+    const kinds = inputOf(cardOf(card), 'wantedKinds')!;
+    expect(kinds.label).toBe('Påmindelser jeg vil have (fjern fluebenet for dem, du ikke vil have)');
+    expect(String(kinds.value).split(',')).toHaveLength((kinds.choices as unknown[]).length);
+    const allBut = (...off: string[]) => (kinds.choices as { value: string }[]).map((c) => c.value).filter((v) => !off.includes(v)).join(',');
+    const half = await harness.execute(users.megan, cardVerbs.saveReminderSettings, { wantedKinds: allBut('missingAttendance'), quietFrom: '21:00', quietTo: '', weeklyDigest: 'false' });
     expect(textsOf(half.body?.value).join(' ')).toMatch(/Intet er gemt/);
     expect(inputOf(half.body?.value, 'quietFrom')?.value).toBe('21:00');
     expect(await harness.server.store.repositories.preferences.get(users.megan.aadObjectId)).toEqual({});
-    await harness.execute(users.megan, cardVerbs.saveReminderSettings, { mutedKinds: 'missingAttendance,referralFollowUp', quietFrom: '21:00', quietTo: '08:00', weeklyDigest: 'false' });
-    expect(await harness.server.store.repositories.preferences.get(users.megan.aadObjectId)).toEqual({ mutedKinds: ['missingAttendance', 'referralFollowUp'], quietHours: { from: '21:00', to: '08:00' } });
+    // Unticking two kinds turns those two off.
+    await harness.execute(users.megan, cardVerbs.saveReminderSettings, { wantedKinds: allBut('missingAttendance', 'referralFollowUp'), quietFrom: '21:00', quietTo: '08:00', weeklyDigest: 'false' });
+    expect(await harness.server.store.repositories.preferences.get(users.megan.aadObjectId)).toEqual({ mutedKinds: ['referralFollowUp', 'missingAttendance'], quietHours: { from: '21:00', to: '08:00' } });
+    const again = inputOf(cardOf((await harness.say(users.megan, 'indstillinger'))[0]), 'wantedKinds')!;
+    expect(String(again.value).split(',')).not.toContain('missingAttendance');
   });
 });

@@ -122,7 +122,7 @@ function reminderCards(plan: Plan, m: (typeof catalogues)['da'], meeting: Meetin
     outcome: { kind: 'invalid', change: 'move', key: `m-${plan.milestones[0]?.id ?? 'x'}`, errors: [{ field: 'text-m-x', code: 'required' }], values: { date: '2025-07-01' } },
   });
   cards['næste møde'] = nextMeetingCard(m, { kind: 'nextMeetingForm', plan, networks: plan.networks, values: { networkId: plan.networks[0]!.id, date: '2025-06-01' }, errors: [{ field: 'date', code: 'beforeToday' }] });
-  cards['reminder settings'] = reminderSettingsCard(m, { kind: 'reminderSettings', values: { mutedKinds: 'missingAttendance', quietFrom: '21:00', quietTo: '07:00', weeklyDigest: true }, errors: [], saved: true });
+  cards['reminder settings'] = reminderSettingsCard(m, { kind: 'reminderSettings', values: { wantedKinds: 'upcomingMeeting,milestoneDue', quietFrom: '21:00', quietTo: '07:00', weeklyDigest: true }, errors: [], saved: true });
   return cards;
 }
 

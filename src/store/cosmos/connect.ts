@@ -17,6 +17,7 @@ import { CosmosRecordRepository } from './cosmosRecordRepository';
 import { CosmosScheduleRepository } from './cosmosScheduleRepository';
 import { CosmosRollupRepository } from './cosmosRollupRepository';
 import { CosmosIndicatorRepository } from './cosmosIndicatorRepository';
+import { CosmosTrashRepository } from './cosmosTrashRepository';
 import { RollingRecordRepository } from '../rollingRecordRepository';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from './embeddedCosmos';
 
@@ -44,6 +45,7 @@ export async function ensureSchema(client: CosmosClient, databaseId: string): Pr
 export function repositoriesFor(database: Database, logger?: Logger): Repositories {
   const rollups = new CosmosRollupRepository(database.container(containerDefinitions.rollups.id));
   return {
+    trash: new CosmosTrashRepository(database.container(containerDefinitions.records.id)),
     rollups,
     indicators: new CosmosIndicatorRepository(database.container(containerDefinitions.plans.id)),
     plans: new CosmosPlanRepository(database.container(containerDefinitions.plans.id)),

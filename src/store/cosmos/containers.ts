@@ -11,6 +11,8 @@ export const containerDefinitions = {
   records: {
     id: 'records',
     partitionKey: { paths: ['/planId'] },
+    /** Records never expire; a deleted one kept for undo does (`ttl` on its trash document). */
+    defaultTtl: -1,
     indexingPolicy: {
       indexingMode: 'consistent',
       automatic: true,

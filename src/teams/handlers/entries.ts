@@ -3,7 +3,7 @@ import { myEntriesCard } from '../../cards/entriesCards';
 import { messagesFor } from '../../i18n';
 import { meetingFormCard } from '../../cards/meetingCards';
 import { referralFormCard } from '../../cards/referralCards';
-import { deleteEntry, listMyEntries, prepareAttendanceCorrection, prepareMeetingCorrection, prepareReferralCorrection } from '../../usecases/manageEntries';
+import { deleteEntry, listMyEntries, prepareAttendanceCorrection, prepareMeetingCorrection, prepareReferralCorrection, undoDelete } from '../../usecases/manageEntries';
 import type { TurnHandler } from '../turn';
 import { deniedReply } from './denied';
 import type { HandlerDeps } from './deps';
@@ -42,5 +42,11 @@ export function entryHandlers({ repos, clock }: HandlerDeps) {
     return result.kind === 'entries' ? { card: myEntriesCard(m, result) } : deniedReply(m, result);
   };
 
-  return { showMyEntries, deleteEntry: removeEntry, correctAttendance, correctMeeting, correctReferral };
+  const undoRemoval: TurnHandler = async (turn) => {
+    const m = messagesFor(turn.language);
+    const view = await undoDelete(repos, clock, turn.aadObjectId, turn.data);
+    return view.kind === 'entries' ? { card: myEntriesCard(m, view) } : deniedReply(m, view);
+  };
+
+  return { showMyEntries, deleteEntry: removeEntry, undoDelete: undoRemoval, correctAttendance, correctMeeting, correctReferral };
 }

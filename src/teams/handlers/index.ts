@@ -150,6 +150,7 @@ export function createHandlers(deps: HandlerDeps) {
     [cardVerbs.saveAssessment]: outcomes.saveAssessment,
     [cardVerbs.correctAssessment]: outcomes.correctAssessment,
     [cardVerbs.runCommand]: runCommand,
+    [cardVerbs.undoDelete]: entries.undoDelete,
   };
   // Every handler gets the turn's language, resolved once from the user's choice and the Teams
   // locale, and answers within Teams' time even when the database is away (outage.ts).

@@ -8,14 +8,16 @@ import type { Repositories } from '../ports';
 
 export interface ReminderSettingsForm {
   kind: 'reminderSettings';
-  values: { mutedKinds: string; quietFrom: string; quietTo: string; weeklyDigest: boolean };
+  /** The kinds the user wants, ticked: everything not ticked is muted. */
+  values: { wantedKinds: string; quietFrom: string; quietTo: string; weeklyDigest: boolean };
   errors: FieldError[];
   saved: boolean;
 }
 
 
 function formOf(prefs: ReminderPreferences): ReminderSettingsForm['values'] {
-  return { mutedKinds: (prefs.mutedKinds ?? []).join(','), quietFrom: prefs.quietHours?.from ?? '', quietTo: prefs.quietHours?.to ?? '', weeklyDigest: prefs.weeklyDigest ?? false };
+  const wanted = reminderKinds.filter((k) => !(prefs.mutedKinds ?? []).includes(k));
+  return { wantedKinds: wanted.join(','), quietFrom: prefs.quietHours?.from ?? '', quietTo: prefs.quietHours?.to ?? '', weeklyDigest: prefs.weeklyDigest ?? false };
 }
 
 /** `indstillinger`: which reminders a member gets, when, and whether as one weekly card. */
@@ -29,10 +31,16 @@ export async function saveReminderSettings(repos: Repositories, clock: Clock, aa
   const member = await authorize(repos, clock, aadObjectId, 'manageSchedule');
   if (isDenied(member)) return member;
   const p = (payload && typeof payload === 'object' ? payload : {}) as Record<string, unknown>;
-  const values = { mutedKinds: String(p.mutedKinds ?? ''), quietFrom: String(p.quietFrom ?? ''), quietTo: String(p.quietTo ?? ''), weeklyDigest: String(p.weeklyDigest) === 'true' };
+  // The card asks which reminders the user wants (ticked = on). A card from before that asked which
+  // to turn off (`mutedKinds`) is still read the old way.
+  const legacyMuted = typeof p.mutedKinds === 'string' && p.wantedKinds === undefined ? p.mutedKinds : undefined;
+  const text = (k: string) => (typeof p[k] === 'string' ? (p[k] as string).slice(0, 400) : '');
+  const wantedText = legacyMuted !== undefined ? reminderKinds.filter((k) => !legacyMuted.split(',').includes(k)).join(',') : text('wantedKinds');
+  const values = { wantedKinds: wantedText, quietFrom: text('quietFrom'), quietTo: text('quietTo'), weeklyDigest: String(p.weeklyDigest) === 'true' };
   const errors: FieldError[] = [];
-  const muted = values.mutedKinds.split(',').map((s) => s.trim()).filter(Boolean);
-  if (muted.some((k) => !(reminderKinds as readonly string[]).includes(k))) errors.push({ field: 'mutedKinds', code: 'unknownChoice' });
+  const wanted = values.wantedKinds.split(',').map((s) => s.trim()).filter(Boolean);
+  if (wanted.some((k) => !(reminderKinds as readonly string[]).includes(k))) errors.push({ field: 'wantedKinds', code: 'unknownChoice' });
+  const muted = reminderKinds.filter((k) => !wanted.includes(k));
   for (const field of ['quietFrom', 'quietTo'] as const) {
     if (values[field] && !isClockTime(values[field])) errors.push({ field, code: 'invalidTime' });
   }
