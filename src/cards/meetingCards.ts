@@ -45,7 +45,16 @@ export function meetingFormCard(m: Messages, form: MeetingForm): CardJson {
     followUpRows: Array.from({ length: FOLLOW_UP_ROWS }, (_, i) => {
       const n = i + 1;
       const rowErrors = [`followUp${n}Text`, `followUp${n}Owner`, `followUp${n}Due`].map((k) => errors[k]).filter(Boolean);
+      // One row to begin with; a row is open when it, or a row after it, has something in it.
+      const used = (k: number) => ['Text', 'Owner', 'Due'].some((f) => values[`followUp${k}${f}` as `followUp${number}Text`]) || [`followUp${k}Text`, `followUp${k}Owner`, `followUp${k}Due`].some((e) => errors[e]);
+      const visible = n === 1 || Array.from({ length: FOLLOW_UP_ROWS - n + 1 }, (_, j) => n + j).some(used);
+      const nextVisible = n < FOLLOW_UP_ROWS && Array.from({ length: FOLLOW_UP_ROWS - n }, (_, j) => n + 1 + j).some(used);
       return {
+        rowId: `followUpRow${n}`,
+        visible,
+        nextRowId: n < FOLLOW_UP_ROWS && !nextVisible ? `followUpRow${n + 1}` : '',
+        addId: `addFollowUp${n + 1}`,
+        addLabel: f.addFollowUp,
         textId: `followUp${n}Text`,
         ownerId: `followUp${n}Owner`,
         dueId: `followUp${n}Due`,

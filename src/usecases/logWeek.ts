@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { validateAttendance, type AttendanceRecord } from '../domain/attendance/attendance';
-import { isoWeekDays, isValidIsoDate } from '../domain/calendar';
+import { addDays, isoWeekDays, isValidIsoDate } from '../domain/calendar';
 import type { Clock } from '../domain/clock';
 import type { FieldError } from '../domain/fieldErrors';
 import type { Activity, Plan } from '../domain/plan/schema';
@@ -26,7 +26,15 @@ export interface WeekForm extends Form<WeekEntry> {
   activities: Activity[];
   /** Monday to Sunday of the week shown. */
   days: string[];
+  /** The weeks to choose from, Mondays, newest first: this one and the previous ones. */
+  weeks: string[];
+  /** Another week was chosen than the one whose days the card showed: nothing was saved. */
+  weekChanged?: boolean;
 }
+
+/** Weeks offered: this one and seven before it (Teams' forms cannot change their day labels by themselves). */
+const WEEKS_OFFERED = 8;
+const weeksBefore = (today: string) => Array.from({ length: WEEKS_OFFERED }, (_, i) => isoWeekDays(addDays(today, -7 * i))[0]!);
 
 export type LogWeekResult = Denied | { kind: 'saved'; plan: Plan; activity: Activity; records: AttendanceRecord[] } | { kind: 'invalid'; form: WeekForm };
 
@@ -35,17 +43,25 @@ function weeklyFirst(plan: Plan): Activity[] {
   return [...plan.activities.filter((a) => a.sessionCadence === 'weekly'), ...plan.activities.filter((a) => a.sessionCadence !== 'weekly')];
 }
 
-export async function prepareWeekForm(repos: Repositories, clock: Clock, aadObjectId: string | undefined): Promise<WeekForm | Denied> {
+/**
+ * The week card, for this week, or for the week chosen on a card already open ("Vis ugen"): its
+ * days are then that week's, and what was typed stays.
+ */
+export async function prepareWeekForm(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload?: unknown): Promise<WeekForm | Denied> {
   const member = await authorize(repos, clock, aadObjectId, 'logAttendance');
   if (isDenied(member)) return member;
-  return { plan: member.plan, activities: weeklyFirst(member.plan), submissionId: randomUUID(), days: isoWeekDays(member.today), values: { weekOf: member.today }, errors: [] };
+  const typed = payload ? (pickValues(payload, entryKeys) as WeekEntry) : {};
+  const weeks = weeksBefore(member.today);
+  const monday = typed.weekOf && isValidIsoDate(typed.weekOf) ? isoWeekDays(typed.weekOf)[0]! : weeks[0]!;
+  const submissionId = payload ? keptIdentity(payload).submissionId : randomUUID();
+  return { plan: member.plan, activities: weeklyFirst(member.plan), submissionId, days: isoWeekDays(monday), weeks, values: { ...typed, weekOf: monday }, errors: [] };
 }
 
 /** The card as it was filled in, for when it could not be saved (the database did not answer). */
 export function keptWeekForm(plan: Plan, payload: unknown, today: string): WeekForm {
   const values = pickValues(payload, entryKeys) as WeekEntry;
   const weekOf = values.weekOf && isValidIsoDate(values.weekOf) ? values.weekOf : today;
-  return { plan, activities: weeklyFirst(plan), submissionId: keptIdentity(payload).submissionId, days: isoWeekDays(weekOf), values, errors: [], unavailable: true };
+  return { plan, activities: weeklyFirst(plan), submissionId: keptIdentity(payload).submissionId, days: isoWeekDays(weekOf), weeks: weeksBefore(today), values, errors: [], unavailable: true };
 }
 
 /**
@@ -58,13 +74,17 @@ export async function logWeek(repos: Repositories, clock: Clock, aadObjectId: st
   const { plan, today, membership } = member;
   const values = pickValues(payload, entryKeys) as WeekEntry;
   const weekOf = values.weekOf && isValidIsoDate(values.weekOf) ? values.weekOf : today;
-  const form = (errors: FieldError[], submissionId: string = randomUUID(), unreadable = false): LogWeekResult => ({
+  const form = (errors: FieldError[], submissionId: string = randomUUID(), unreadable = false, weekChanged = false): LogWeekResult => ({
     kind: 'invalid',
-    form: { plan, activities: weeklyFirst(plan), submissionId, days: isoWeekDays(weekOf), values, errors, unreadable },
+    form: { plan, activities: weeklyFirst(plan), submissionId, days: isoWeekDays(weekOf), weeks: weeksBefore(today), values: { ...values, weekOf: isoWeekDays(weekOf)[0]! }, errors, unreadable, weekChanged },
   });
   const parsed = weekSubmitSchema.safeParse(payload);
   if (!parsed.success || parsed.data.planId !== plan.id) return form([], undefined, true);
   const submit = parsed.data as z.output<typeof weekSubmitSchema> & WeekEntry;
+  // The days were typed against the dates the card showed; another week chosen since then is shown
+  // first, with what was typed, and saved only when the user has seen its dates.
+  const shown = typeof (payload as { shownWeek?: unknown }).shownWeek === 'string' ? (payload as { shownWeek: string }).shownWeek : undefined;
+  if (shown && isValidIsoDate(shown) && isValidIsoDate(weekOf) && isoWeekDays(shown)[0] !== isoWeekDays(weekOf)[0]) return form([], submit.submissionId, false, true);
 
   const errors: FieldError[] = [];
   if (!submit.weekOf || !isValidIsoDate(submit.weekOf)) errors.push({ field: 'weekOf', code: submit.weekOf ? 'invalidDate' : 'required' });

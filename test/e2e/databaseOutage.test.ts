@@ -141,7 +141,7 @@ describe('a database outage', () => {
   it.each([
     ['log møde', cardVerbs.saveMeeting, { networkId: 'din-fritid-netvaerk', date: '2025-06-11', startTime: '16:30', summary: 'Planlagde sommerens aktiviteter' }],
     ['log henvisning', cardVerbs.saveReferral, { from: 'activity:din-fritid', to: 'offer:forening', personCode: 'KB17', date: '2025-06-11' }],
-    ['log uge', cardVerbs.saveWeek, { activityId: 'videnshuset', weekOf: '2025-06-10', day1Headcount: '22', day2Headcount: '18' }],
+    ['log uge', cardVerbs.saveWeek, { activityId: 'videnshuset', weekOf: '2025-06-09', day1Headcount: '22', day2Headcount: '18' }],
   ])('with the database stopped, "%s" also comes back with its values and the notice', async (command, verb, values) => {
     const [reply] = await harness.say(users.alex, command);
     const data = executeDataOf(cardOf(reply)!, verb);

@@ -21,6 +21,10 @@ import { planStatus, type StatusScope } from '../../src/domain/status/planStatus
 import { rollupsFromRecords } from '../../src/domain/status/rollups';
 import type { AttendanceRecord } from '../../src/domain/attendance/attendance';
 import { indicatorFormCard } from '../../src/cards/indicatorCard';
+import { assessmentFormCard, assessmentSavedCard } from '../../src/cards/assessmentCards';
+import { outcomeFormCard, outcomeSavedCard } from '../../src/cards/outcomeCards';
+import { suggestionCard } from '../../src/cards/suggestionCard';
+import { planTargets } from '../../src/domain/plan/planTargets';
 import { catalogues } from '../../src/i18n';
 import { loadPlanFile, planFiles } from '../fixtures/plans';
 import { parseCardWithMicrosoftParser } from '../support/adaptiveCards';
@@ -70,7 +74,7 @@ function everyCard(plan: Plan, m: (typeof catalogues)['da']): Record<string, Car
       entries: [record, referral, meeting, record, referral, meeting, record, referral, meeting, record].map((r, i) => ({ record: { ...r, id: `e${i}` }, change: i % 3 ? 'allowed' : 'editWindowClosed' })),
       outcome: { deleted: record },
     }),
-    'attendance-week': weekFormCard(m, { plan, activities: plan.activities, submissionId: form.submissionId, days: isoWeekDays('2024-09-11'), values: { weekOf: '2024-09-11', day1Headcount: '12' }, errors: [{ field: 'day2', code: 'inFuture' }, { field: 'days', code: 'required' }] }),
+    'attendance-week': weekFormCard(m, { plan, activities: plan.activities, submissionId: form.submissionId, days: isoWeekDays('2024-09-11'), weeks: ['2024-09-09', '2024-09-02'], weekChanged: true, values: { weekOf: '2024-09-11', day1Headcount: '12' }, errors: [{ field: 'day2', code: 'inFuture' }, { field: 'days', code: 'required' }] }),
     'week-saved': weekSavedCard(m, plan, activity, [1, 2, 3, 4, 5, 6, 7].map((d) => ({ ...record, id: `w${d}`, date: `2024-09-0${d + 1}` }))),
     'my-entries (none)': myEntriesCard(m, { kind: 'entries', plan, entries: [], outcome: { refused: 'notYours' } }),
     'attendance-form correcting': attendanceFormCard(m, { ...form, correcting: 'attendance-x', values: { activityId: activity.id, date: '2024-09-10', headcount: '12', 'age_6-12': '4', note: 'x' } }),
@@ -89,6 +93,11 @@ function everyCard(plan: Plan, m: (typeof catalogues)['da']): Record<string, Car
     ...statusCards(plan, m, [...records, referral, meeting]),
     'indicator form': indicatorFormCard(m, { kind: 'indicatorForm', plan, values: { period: '2025', value: '8,9' }, errors: [{ field: 'source', code: 'required' }] }),
     ...reminderCards(plan, m, meeting, referral),
+    'outcome-form': outcomeFormCard(m, { plan, submissionId: form.submissionId, values: { date: '2024-09-10', count: '1' }, errors: [{ field: 'outcome', code: 'required' }] }),
+    'outcome-saved': outcomeSavedCard(m, plan, { id: 'outcome-x', planId: plan.id, type: 'outcome', activityId: activity.id, outcomeId: 'x', date: '2024-09-10', count: 3, loggedBy: member, loggedAt: '2024-09-10T18:00:00Z' }, false),
+    'assessment-form': assessmentFormCard(m, { plan, targets: planTargets(plan), submissionId: form.submissionId, values: { date: '2024-09-10' }, errors: [{ field: 'agreeing', code: 'moreThanAsked' }] }),
+    'assessment-saved': assessmentSavedCard(m, plan, { id: 'assessment-x', planId: plan.id, type: 'assessment', targetKey: 'x/y', date: '2024-09-10', asked: 16, agreeing: 12, source: 'forummøde', loggedBy: member, loggedAt: '2024-09-10T18:00:00Z' }, false),
+    suggestion: suggestionCard(m, 'log fremøde', 'log fremmøde'),
   };
 }
 
@@ -150,6 +159,23 @@ describe('the card templates', () => {
       }
     });
   }
+
+  it.each(Object.keys(catalogues))('gives the same concept the same label on every card (%s): one glossary', (language) => {
+    const m = catalogues[language as keyof typeof catalogues];
+    const labels = new Map<string, Set<string>>();
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const o = node as Record<string, unknown>;
+        if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string' && typeof o.label === 'string') labels.set(o.id, new Set([...(labels.get(o.id) ?? []), o.label]));
+        Object.values(o).forEach(walk);
+      }
+    };
+    for (const file of Object.values(planFiles)) Object.values(everyCard(loadPlanFile(file), m)).forEach(walk);
+    // Input id on the cards → the glossary's word for it.
+    const shared: Record<string, keyof typeof m.terms> = { networkId: 'network', activityId: 'activity', date: 'date', startTime: 'startTime', note: 'note', source: 'source', headcount: 'headcount', newParticipants: 'newParticipants' };
+    expect(Object.fromEntries(Object.keys(shared).map((id) => [id, [...(labels.get(id) ?? [])]]))).toEqual(Object.fromEntries(Object.entries(shared).map(([id, term]) => [id, [m.terms[term]]])));
+  });
 
   it('puts an Action.Submit fallback carrying the same verb and data on every Action.Execute, wherever it sits', () => {
     const plan = loadPlanFile(planFiles.husumTingbjerg);

@@ -33,7 +33,7 @@ export function attendanceHandlers({ repos, clock }: HandlerDeps) {
 
   const showWeekForm: TurnHandler = async (turn) => {
     const m = messagesFor(turn.language);
-    const form = await prepareWeekForm(repos, clock, turn.aadObjectId);
+    const form = await prepareWeekForm(repos, clock, turn.aadObjectId, turn.data && typeof turn.data === 'object' && 'weekOf' in turn.data ? turn.data : undefined);
     return 'kind' in form ? deniedReply(m, form) : { card: weekFormCard(m, form) };
   };
 
