@@ -511,6 +511,7 @@ export const da = {
   },
   indicatorForm: {
     title: 'Indtast tal fra andre kilder',
+    opened: 'Kortet til at indtaste tal står herunder.',
     intro: 'En indikator (fx skolefravær eller beskæftigelse), eller et tal en partner opgør i egne registre. Værdien sammenlignes med planens basisværdi, retning eller mål.',
     comparison: 'Sammenligningsgruppens værdi samme år, fx kommunens (valgfri)',
     reportedChoice: (text: string) => `Partnerens tal: ${text}`,

@@ -502,6 +502,7 @@ export const en: Messages = {
   },
   indicatorForm: {
     title: 'Enter figures from other sources',
+    opened: 'The card for entering figures is below.',
     intro: "An indicator (e.g. school absence or employment), or a figure a partner counts in its own records. The value is compared with the plan's baseline, direction or target.",
     comparison: "The comparison group's value the same year, e.g. the municipality's (optional)",
     reportedChoice: (text) => `Partner's figure: ${text}`,

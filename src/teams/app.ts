@@ -49,6 +49,7 @@ function turnInputOf(context: TurnContext, data: unknown): TurnInput {
 
 function toActivity(reply: BotReply) {
   if ('card' in reply) return MessageFactory.attachment(CardFactory.adaptiveCard(reply.card));
+  if ('newCard' in reply) return MessageFactory.attachment(CardFactory.adaptiveCard(reply.newCard));
   if ('fileOffer' in reply) return fileConsentActivity(reply.fileOffer);
   return MessageFactory.text(reply.text);
 }
@@ -248,6 +249,11 @@ export function createBotApp(config: Config['bot'], handlers: Handlers, logger: 
     app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
       const reply = await handler(turnInputOf(context, data));
       if ('fileOffer' in reply) await context.sendActivity(fileConsentActivity(reply.fileOffer));
+      if ('newCard' in reply) {
+        // The clicked card stays as it was; the new one arrives below it.
+        await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(reply.newCard)));
+        return reply.besides;
+      }
       return 'card' in reply ? (reply.card as never) : reply.text;
     });
     // Action.Submit fallback (older clients): the answer is posted as a new message.

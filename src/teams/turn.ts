@@ -27,7 +27,12 @@ export interface FileOffer {
   context: Record<string, string>;
 }
 
-export type BotReply = { card: CardJson } | { text: string } | { fileOffer: FileOffer; text: string };
+/**
+ * What a handler answers: a card (replacing the one clicked, for a card action), a text, a file
+ * offer, or a card posted as a new message while the clicked card stays (`besides`: the short
+ * confirmation shown for the click).
+ */
+export type BotReply = { card: CardJson } | { text: string } | { fileOffer: FileOffer; text: string } | { newCard: CardJson; besides: string };
 
 export interface FileToUpload {
   name: string;

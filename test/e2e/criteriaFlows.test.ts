@@ -67,8 +67,8 @@ describe('logging outcomes, assessments and partners\' figures', () => {
   });
 
   it('takes a partner\'s own figure for a year with its source, which status then uses instead of the logbook', async () => {
-    const form = await harness.execute(users.alex, cardVerbs.showIndicatorForm, {});
-    const choices = (inputOf(form.body?.value, 'indicatorId')?.choices as { value: string; title: string }[]).map((c) => c.value);
+    const form = await harness.executeForNewCard(users.alex, cardVerbs.showIndicatorForm, {});
+    const choices = (inputOf(form.card, 'indicatorId')?.choices as { value: string; title: string }[]).map((c) => c.value);
     expect(choices).toContain('target:lommepengejob/i-job-fra-kommunen');
     const schoolYear = await harness.execute(users.alex, cardVerbs.saveIndicator, { indicatorId: 'target:lommepengejob/i-job-fra-kommunen', period: '2024/25', value: '12', source: 'Ungeenheden' });
     expect(textsOf(schoolYear.body?.value).join('\n')).toContain('Er ikke en gyldig dato.');

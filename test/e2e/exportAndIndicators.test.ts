@@ -88,8 +88,9 @@ describe('exporting status and entering indicator values', () => {
   });
 
   it('lets a leader enter an indicator value with its source, which status then judges against the baseline', async () => {
-    const form = await harness.execute(users.alex, cardVerbs.showIndicatorForm, {});
-    expect(textsOf(form.body?.value)[0]).toBe('Indtast tal fra andre kilder');
+    const form = await harness.executeForNewCard(users.alex, cardVerbs.showIndicatorForm, {});
+    expect(form.answer).toBe('Kortet til at indtaste tal står herunder.');
+    expect(textsOf(form.card)[0]).toBe('Indtast tal fra andre kilder');
     const bad = await harness.execute(users.alex, cardVerbs.saveIndicator, { indicatorId: 'ul-1a-foerskriftsprog', period: '2025', value: 'ca. tredive', source: '' });
     expect(textsOf(bad.body?.value).join(' ')).toMatch(/Intet er gemt/);
     expect(inputOf(bad.body?.value, 'value')?.value).toBe('ca. tredive');

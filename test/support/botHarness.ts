@@ -93,6 +93,15 @@ export class BotHarness {
     return this.post(executeActivity(user, this.connector.url, conversationId, verb, data));
   }
 
+  /** Clicks a button that leaves its card and posts a new card below it; returns that card and the click's answer. */
+  async executeForNewCard(user: TestUser, verb: string, data: unknown, conversationId = `conv-${user.id}`) {
+    const before = this.connector.messagesTo(conversationId).length;
+    const res = await this.execute(user, verb, data, conversationId);
+    if (res.status >= 400) throw new Error(`bot answered HTTP ${res.status}`);
+    const posted = this.connector.messagesTo(conversationId).slice(before);
+    return { answer: res.body?.value as unknown, card: cardOf(posted[posted.length - 1]) };
+  }
+
   /** Clicks the Action.Submit fallback; the answer arrives as a message. */
   async submit(user: TestUser, value: Record<string, unknown>, conversationId = `conv-${user.id}`) {
     const before = this.connector.messagesTo(conversationId).length;

@@ -65,10 +65,12 @@ export function statusHandlers({ repos, clock }: HandlerDeps) {
     return { name: file.name, bytes: file.bytes };
   };
 
+  // Opened from a status card, which stays: the form arrives as a card of its own below it.
   const showIndicatorForm: TurnHandler = async (turn) => {
     const m = messagesFor(turn.language);
     const form = await prepareIndicatorForm(repos, clock, turn.aadObjectId);
-    return form.kind === 'indicatorForm' ? { card: indicatorFormCard(m, form) } : deniedReply(m, form);
+    if (form.kind !== 'indicatorForm') return deniedReply(m, form);
+    return turn.data !== undefined ? { newCard: indicatorFormCard(m, form), besides: m.indicatorForm.opened } : { card: indicatorFormCard(m, form) };
   };
 
   const saveIndicator: TurnHandler = async (turn) => {
