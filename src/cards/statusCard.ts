@@ -3,6 +3,7 @@ import type { Plan } from '../domain/plan/schema';
 import type { Messages } from '../i18n';
 import type { StatusResult } from '../usecases/getStatus';
 import { renderCard, type CardJson } from './renderCard';
+import { mixChart, progressChart, type BarChart } from './statusCharts';
 import { cadenceLine, colorOf, targetLine, type StatusLine } from './statusLines';
 import { cardVerbs } from './verbs';
 
@@ -17,14 +18,21 @@ function scopeName(m: Messages, plan: Plan, status: PlanStatus, named?: string):
   return status.scope.kind === 'plan' ? `${plan.shortName}, ${m.status.plan}` : (named ?? status.scope.id);
 }
 
-interface Group {
+interface Group extends BarChart {
   name: string;
   summary: string;
   facts: { title: string; value: string }[];
   rows: ReturnType<typeof row>[];
   drill: { title: string; verb: string; query: string; show: string }[];
 }
-const group = (name: string, fields: Partial<Group> = {}): Group => ({ name, summary: '', facts: [], rows: [], drill: [], ...fields });
+const group = (name: string, fields: Partial<Group> = {}): Group => ({ name, summary: '', facts: [], rows: [], drill: [], bars: [], barsText: '', ...fields });
+
+/** Rows for targets, with a bar chart of their progress when there are bars enough to compare. */
+function targetRows(m: Messages, targets: TargetStatus[]): Pick<Group, 'rows' | 'bars' | 'barsText'> {
+  const chart = progressChart(targets);
+  const charted = chart.bars.length > 0;
+  return { ...chart, rows: targets.map((t) => row(targetLine(m, t, { charted }))) };
+}
 
 function planGroups(m: Messages, plan: Plan, status: PlanStatus, period: string): { groups: Group[]; hidden: number } {
   const s = m.status;
@@ -35,7 +43,7 @@ function planGroups(m: Messages, plan: Plan, status: PlanStatus, period: string)
   );
   if (status.cadences.length) groups.push(group(s.cadencesTitle, { summary: s.summary(judgementMix(status.cadences)), rows: status.cadences.filter((c) => c.judgement === 'behind').slice(0, 4).map((c) => row(cadenceLine(m, c))) }));
   const behind = status.targets.filter((t) => t.judgement === 'behind');
-  if (behind.length) groups.push(group(s.behindTitle, { rows: behind.slice(0, MAX_BEHIND).map((t) => row(targetLine(m, t))) }));
+  if (behind.length) groups.push(group(s.behindTitle, targetRows(m, behind.slice(0, MAX_BEHIND))));
   return { groups, hidden: Math.max(0, behind.length - MAX_BEHIND) };
 }
 
@@ -60,7 +68,7 @@ function scopedGroups(m: Messages, status: PlanStatus, period: string, query: st
     const holder = targets[0]?.holder ?? status.targets.find((t) => `${t.holder.kind}:${t.holder.id}` === key)!.holder;
     const room = MAX_ROWS - shown;
     if (room <= 0) break;
-    const rows = targets.slice(0, room).map((t) => row(targetLine(m, t)));
+    const { rows, bars, barsText } = targetRows(m, targets.slice(0, room));
     shown += rows.length;
     const drill = status.scope.kind === 'focusArea' && holder.kind === 'activity' ? [{ title: s.show(holder.name), verb: cardVerbs.showStatus, query: `status ${holder.name} ${period}`, show: '' }] : [];
     const f = status.figures.find((x) => x.activity.id === holder.id);
@@ -70,7 +78,7 @@ function scopedGroups(m: Messages, status: PlanStatus, period: string, query: st
           { title: s.average, value: f.average === undefined ? s.none : m.formatNumber(f.average) },
         ]
       : [];
-    groups.push(group(holder.kind === 'goal' ? s.goalHolder(holder.name) : holder.name, { facts, rows, drill }));
+    groups.push(group(holder.kind === 'goal' ? s.goalHolder(holder.name) : holder.name, { facts, rows, bars, barsText, drill }));
   }
   const quietIndicators = status.indicators.filter((i) => i.judgement === 'noData');
   const indicators = showQuiet ? status.indicators : status.indicators.filter((i) => i.judgement !== 'noData');
@@ -112,6 +120,9 @@ export function statusCard(m: Messages, result: Extract<StatusResult, { kind: 's
     subtitle: s.subtitle(plan.name, m.formatDate(status.today)),
     banner: status.ended ? s.ended(m.formatDate(plan.period.end)) : '',
     summary: lines.length ? s.summary(judgementMix(lines)) : '',
+    ...(lines.length ? mixChart(m, judgementMix(lines)) : { mix: [], mixText: '' }),
+    mixTitle: s.mixTitle,
+    barsTitle: s.barsTitle,
     empty: lines.length ? '' : s.noTargets,
     groups,
     more: hidden ? s.more(hidden) : '',

@@ -29,19 +29,29 @@ export function goalText(m: Messages, t: TargetStatus): string {
   return s.goalOf(describeAmount(t.goal, s.amountWords, t.whole, m.formatNumber), s.units[t.unit], t.prorated);
 }
 
+/** How much of the period's goal a counted target has reached (1 = all of it), or undefined when that has no meaning. */
+export function progressRatio(t: TargetStatus): number | undefined {
+  const { actual, goal } = t;
+  if (actual === undefined || t.unit !== 'count' || t.judgement === 'inactive') return undefined;
+  const full = goal.min ?? goal.approx;
+  return full ? actual / full : undefined;
+}
+
+/** "▰▰▰▱▱▱▱▱▱▱ 32 %": ten cells, for the card's text and for hosts without charts. */
+export function textBar(ratio: number): string {
+  const filled = Math.max(0, Math.min(10, Math.round(ratio * 10)));
+  return `${'▰'.repeat(filled)}${'▱'.repeat(10 - filled)} ${Math.round(ratio * 100)} %`;
+}
+
 /** "▰▰▰▱▱▱▱▱▱▱ 32 %", or "inden for målet" for a range reached: never "200 %" of a range. */
 export function progressText(m: Messages, t: TargetStatus): string {
   const { actual, goal } = t;
-  if (actual === undefined || t.unit !== 'count' || t.judgement === 'inactive') return '';
-  if (goal.min !== undefined && goal.max !== undefined) {
+  if (actual !== undefined && t.judgement !== 'inactive' && t.unit === 'count' && goal.min !== undefined && goal.max !== undefined) {
     if (actual > goal.max) return m.status.overRange;
     if (actual >= goal.min) return m.status.withinRange;
   }
-  const full = goal.min ?? goal.approx;
-  if (!full) return '';
-  const ratio = actual / full;
-  const filled = Math.max(0, Math.min(10, Math.round(ratio * 10)));
-  return `${'▰'.repeat(filled)}${'▱'.repeat(10 - filled)} ${Math.round(ratio * 100)} %`;
+  const ratio = progressRatio(t);
+  return ratio === undefined ? '' : textBar(ratio);
 }
 
 function extraText(m: Messages, t: TargetStatus): string {
@@ -69,10 +79,12 @@ function reportedText(m: Messages, t: TargetStatus): string {
   return s.reportedBeside(formatValue(m, t.reported.value, t.unit), t.reported.sources.join(', '));
 }
 
-export function targetLine(m: Messages, t: TargetStatus): StatusLine {
+/** `charted`: the progress is drawn in a chart beside the line, so the text bar is left out. */
+export function targetLine(m: Messages, t: TargetStatus, options: { charted?: boolean } = {}): StatusLine {
   const s = m.status;
   const planned = t.planned !== undefined ? s.plannedMeetings(t.planned) : '';
-  const detail = [goalText(m, t), planned, extraText(m, t), reportedText(m, t), progressText(m, t)].filter(Boolean).join(' · ');
+  const progress = options.charted && progressRatio(t) !== undefined ? '' : progressText(m, t);
+  const detail = [goalText(m, t), planned, extraText(m, t), reportedText(m, t), progress].filter(Boolean).join(' · ');
   return { text: t.target.text, detail, actual: formatValue(m, t.actual, t.unit), marker: s.judgement[t.judgement], judgement: t.judgement };
 }
 

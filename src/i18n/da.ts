@@ -185,6 +185,11 @@ export const da = {
     quietTitle: (noData: number, inactive: number) =>
       [noData ? `${noData} mål uden data endnu` : '', inactive ? `${inactive} ikke aktive i perioden` : ''].filter(Boolean).join(' · '),
     showQuiet: 'Vis dem',
+    mixTitle: 'Målene i perioden',
+    mixLegend: { ahead: 'foran', onTrack: 'på sporet', behind: 'bagud', noData: 'uden data', inactive: 'ikke aktive' } satisfies Record<Judgement, string>,
+    mixBarOf: (good: number, judged: number) => `på sporet eller foran: ${good} af ${judged} mål med data`,
+    mixNoData: 'Ingen af målene har data endnu.',
+    barsTitle: 'Nået af periodens mål (%)',
     unknownScope: (text: string) => `Jeg kan ikke finde et indsatsområde, en aktivitet eller et netværk, der hedder "${text}". Prøv fx "status Din Fritid" eller "status 2025".`,
     countAnswer: (what: string, n: string, period: string) => `${what} ${period}: **${n}**.`,
     countWhat: { referred: 'Henvist', started: 'Brobygget (startet)', participants: 'Fremmøde i alt', meetings: 'Møder holdt' },

@@ -45,7 +45,20 @@ export function parseCardWithMicrosoftParser(card: object): CardParseResult {
   if (json.version === undefined) result.errors.push('PropertyCantBeNull: Property "version" must be set.');
 
   const targetVersion = declaredVersion(json.version);
-  collect(parseAndValidate(json, targetVersion), '', result);
+  const hostElements = teamsChartUse(json, '');
+  for (const missing of hostElements.withoutFallback) result.errors.push(`MissingFallback (${missing}): a Teams chart element needs a fallback for hosts without charts`);
+  for (const issue of hostElements.badData) result.errors.push(`InvalidChartData (${issue})`);
+  const chartTypes = new Set(hostElements.types);
+  collect(
+    parseAndValidate(json, targetVersion).filter((e) => {
+      // A Teams chart is unknown to the library and renders its fallback there: advice, not an error (checked above).
+      const unknown = e.event === AC.ValidationEvent.UnknownElementType && [...chartTypes].some((t) => e.message.includes(`"${t}"`));
+      if (unknown) result.warnings.push(`TeamsChart: ${e.message}`);
+      return !unknown;
+    }),
+    '',
+    result,
+  );
 
   for (const { path, fallback } of fallbacks(json, '')) {
     if (fallback === 'drop') continue;
@@ -81,6 +94,40 @@ function collect(events: AdaptiveCardsModule.IValidationEvent[], prefix: string,
     const line = `${prefix}${AC.ValidationEvent[e.event]}${where}: ${e.message}`;
     (WARNING_EVENTS.has(e.event) ? into.warnings : into.errors).push(line);
   }
+}
+
+/**
+ * Teams' own chart elements, which `adaptivecards` does not know: where each is used, whether it
+ * has a fallback (for the Playground and other hosts), and whether its data has the shape Teams
+ * documents (learn.microsoft.com, "Charts in Adaptive Cards"): Donut/Pie `{legend, value}`,
+ * bar and line charts `{x, y}`, Gauge a numeric `value`.
+ */
+const TEAMS_CHARTS = new Set(['Chart.Donut', 'Chart.Pie', 'Chart.Gauge', 'Chart.HorizontalBar', 'Chart.HorizontalBar.Stacked', 'Chart.VerticalBar', 'Chart.VerticalBar.Grouped', 'Chart.Line']);
+
+function teamsChartUse(value: unknown, path: string, into = { types: [] as string[], withoutFallback: [] as string[], badData: [] as string[] }) {
+  if (Array.isArray(value)) value.forEach((item, i) => teamsChartUse(item, `${path}[${i}]`, into));
+  else if (typeof value === 'object' && value !== null) {
+    const o = value as Record<string, unknown>;
+    if (typeof o.type === 'string' && TEAMS_CHARTS.has(o.type)) {
+      into.types.push(o.type);
+      if (o.fallback === undefined) into.withoutFallback.push(`${path || 'card'}: ${o.type}`);
+      const bad = chartDataIssue(o);
+      if (bad) into.badData.push(`${path || 'card'}: ${o.type} ${bad}`);
+    }
+    for (const [key, child] of Object.entries(o)) if (key !== 'data' && key !== 'fallback') teamsChartUse(child, path ? `${path}.${key}` : key, into);
+  }
+  return into;
+}
+
+function chartDataIssue(chart: Record<string, unknown>): string | undefined {
+  const isNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+  if (chart.type === 'Chart.Gauge') return isNumber(chart.value) ? undefined : 'needs a numeric value';
+  const data = chart.data;
+  if (!Array.isArray(data) || data.length === 0) return 'needs a non-empty data array';
+  const point = chart.type === 'Chart.Donut' || chart.type === 'Chart.Pie' ? (d: Record<string, unknown>) => typeof d.legend === 'string' && isNumber(d.value) : (d: Record<string, unknown>) => typeof d.x === 'string' && isNumber(d.y);
+  if (chart.type === 'Chart.HorizontalBar.Stacked' || chart.type === 'Chart.VerticalBar.Grouped' || chart.type === 'Chart.Line') return undefined;
+  const wrong = (data as Record<string, unknown>[]).findIndex((d) => typeof d !== 'object' || d === null || !point(d));
+  return wrong === -1 ? undefined : `has a data point of the wrong shape at ${wrong}: ${JSON.stringify(data[wrong])}`;
 }
 
 /** The card's declared version when the library knows it, else the library's latest (the parse reports the bad version). */

@@ -42,6 +42,34 @@ describe("Microsoft's Adaptive Cards parser (adaptivecards 3.x, dist bundle)", (
     ]);
   });
 
+  it("a Teams chart with a fallback is advice, not an error: the library renders the fallback", () => {
+    const card = validCard();
+    card.body.push({ type: 'Chart.Donut', data: [{ legend: 'på sporet', value: 3 }], fallback: { type: 'TextBlock', text: '▰▰▱', wrap: true } } as never);
+    const result = parseCardWithMicrosoftParser(card);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual(['TeamsChart: Unknown element type "Chart.Donut". Fallback will be used if present.']);
+  });
+
+  it('a Teams chart without a fallback, or with data of the wrong shape, yields errors', () => {
+    const card = validCard();
+    card.body.push({ type: 'Chart.HorizontalBar', data: [{ x: 'Lektiecafé', y: 40 }] } as never);
+    card.body.push({ type: 'Chart.Donut', data: [{ legend: 'bagud', value: '3' }], fallback: { type: 'TextBlock', text: 'x' } } as never);
+    expect(parseCardWithMicrosoftParser(card).errors).toEqual([
+      'MissingFallback (body[2]: Chart.HorizontalBar): a Teams chart element needs a fallback for hosts without charts',
+      'InvalidChartData (body[3]: Chart.Donut has a data point of the wrong shape at 0: {"legend":"bagud","value":"3"})',
+    ]);
+  });
+
+  it("a Teams chart's broken fallback is caught", () => {
+    const card = validCard();
+    card.body.push({ type: 'Chart.Gauge', value: 40, fallback: { type: 'TextBlok', text: 'x' } } as never);
+    expect(parseCardWithMicrosoftParser(card).errors).toEqual([
+      // Once where the library falls back to it, once when the fallback is checked on its own.
+      'UnknownElementType: Unknown element type "TextBlok". Fallback will be used if present.',
+      'body[2].fallback: UnknownElementType: Unknown element type "TextBlok". Fallback will be used if present.',
+    ]);
+  });
+
   it('a card with an unknown action type yields errors', () => {
     const card = validCard();
     card.actions.push({ type: 'Action.Sumbit', title: 'Gem' });

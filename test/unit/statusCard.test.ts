@@ -70,6 +70,58 @@ describe('the status card and export for every kind of criterion', () => {
   });
 });
 
+/** Every element of a type anywhere in a card. */
+function elementsOf(node: unknown, type: string, found: Record<string, unknown>[] = []): Record<string, unknown>[] {
+  if (Array.isArray(node)) node.forEach((n) => elementsOf(n, type, found));
+  else if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    if (o.type === type) found.push(o);
+    Object.values(o).forEach((v) => elementsOf(v, type, found));
+  }
+  return found;
+}
+
+describe('charts on the status card, for Teams, with a text bar elsewhere', () => {
+  it('shows the judgement mix as a donut whose parts add up to the header\'s counts', () => {
+    for (const text of ['status 2026', 'status tryghed og trivsel 2026', 'status beboerrådgivning 2026']) {
+      const { card: c } = card(text, '2026-07-01');
+      const header = textsOf(c)[2]!;
+      const counts = Object.fromEntries([...header.matchAll(/(\d+) (på sporet|bagud|foran|uden data|ikke aktive)/g)].map((x) => [x[2], Number(x[1])]));
+      const [donut] = elementsOf(c, 'Chart.Donut');
+      const parts = Object.fromEntries((donut!.data as { legend: string; value: number }[]).map((d) => [d.legend, d.value]));
+      expect(Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0))).toEqual(parts);
+      expect((donut!.fallback as { text: string }).text).toMatch(/^[▰▱]{10} \d+ % på sporet eller foran: \d+ af \d+ mål med data$|^Ingen af målene har data endnu\.$/);
+    }
+  });
+
+  it('draws counted targets against the period\'s goal as bars, each the same figure as its text bar', () => {
+    const { card: c, status } = card('status beboerrådgivning 2026', '2026-07-01');
+    const bars = elementsOf(c, 'Chart.HorizontalBar');
+    expect(bars.length).toBeGreaterThan(0);
+    for (const chart of bars) {
+      const data = chart.data as { x: string; y: number }[];
+      expect(data.length).toBeGreaterThanOrEqual(2);
+      const fallback = (chart.fallback as { text: string }).text.split('\n\n');
+      expect(fallback.map((l) => Number(/(\d+) %/.exec(l)![1]))).toEqual(data.map((d) => d.y));
+      for (const d of data) {
+        const target = status.targets.find((t) => t.target.text.startsWith(d.x.replace(/ …$/, '')))!;
+        expect(d.y).toBe(Math.round((target.actual! / (target.goal.min ?? target.goal.approx!)) * 100));
+      }
+    }
+    // A charted target's line no longer repeats the bar.
+    const chartedGroups = elementsOf(c, 'Container').filter((g) => elementsOf(g, 'Chart.HorizontalBar').length > 0);
+    expect(chartedGroups.length).toBe(bars.length);
+    for (const g of chartedGroups) expect(textsOf(elementsOf(g, 'ColumnSet')).join('\n')).not.toMatch(/[▰▱]/);
+  });
+
+  it('parses with Microsoft\'s parser: charts are advice there, and their fallbacks are valid', () => {
+    const { card: c } = card('status beboerrådgivning 2026', '2026-07-01');
+    const parsed = parseCardWithMicrosoftParser(c);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.warnings).toEqual(expect.arrayContaining([expect.stringContaining('Chart.Donut'), expect.stringContaining('Chart.HorizontalBar')]));
+  });
+});
+
 describe('a plan that has ended', () => {
   const { card: ended, query } = card('status', '2029-03-01');
   const lines = textsOf(ended).join('\n');
