@@ -33,7 +33,7 @@ export interface AppDeps {
   lastKnown: LastKnown;
 }
 
-export const composeReminder: ComposeReminder = (item, plan, language) => reminderCard(messagesFor(language), item, plan);
+export const composeReminder: ComposeReminder = (item, plan, language) => reminderCard(messagesFor(language), item, plan, { refreshFor: item.refreshFor });
 
 function secretMatches(given: string | undefined, secret: string): boolean {
   const a = Buffer.from(given ?? '');

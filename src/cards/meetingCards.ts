@@ -18,13 +18,15 @@ function knownChoices(raw: string | undefined, known: Set<string>): string {
   return (raw ?? '').split(',').map((s) => s.trim()).filter((v) => known.has(v)).join(',');
 }
 
-export function meetingFormCard(m: Messages, form: MeetingForm): CardJson {
+/** `fromCard`: the channel reminder card the form was opened from, brought up to date once the meeting is saved. */
+export function meetingFormCard(m: Messages, form: MeetingForm, fromCard = ''): CardJson {
   const f = m.meetingForm;
   const { plan, values } = form;
   const errors = fieldErrorTexts(m, form.errors);
   const memberIds = new Set(plan.members.map((x) => x.id));
   return renderCard('meeting-form', {
     ...formFrame(m, form, f, m.myEntries.correctMeetingTitle),
+    cardId: fromCard,
     networks: plan.networks.map((n) => ({ title: n.name, value: n.id })),
     // Only networks with more than one rhythm ask which meeting this was (reporting to the board, say).
     cadences: plan.networks.filter((n) => cadencesOf(n).length > 1).flatMap((n) => cadencesOf(n).map((c) => ({ title: `${n.name}: ${c.label ?? c.text}`, value: c.id }))),

@@ -4,6 +4,7 @@ import { findOccurrence } from '../domain/plan/milestones';
 import type { Plan } from '../domain/plan/schema';
 import type { DigestLine, OutboxItem } from '../domain/reminders/outbox';
 import type { Messages } from '../i18n';
+import { lineKey, mayActOn, maySetNextMeeting, type ReminderCardState } from '../usecases/reminders/reminderCardState';
 import type { ReminderSettingsForm } from '../usecases/reminders/reminderSettings';
 import type { MilestoneList, NextMeetingForm, ScheduleOutcome } from '../usecases/reminders/schedule';
 import { fieldErrorTexts } from './fieldErrorTexts';
@@ -77,7 +78,7 @@ const NAMED_IN_GROUP = 3;
  * A digest's items: milestones many at once are one line with their first few named and a
  * button to the (paged) list, so the day's other reminders are not pushed off the card.
  */
-function digestItems(m: Messages, plan: Plan, lines: DigestLine[], today: string): ItemView[] {
+function digestItems(m: Messages, plan: Plan, lines: DigestLine[], today: string, state?: ReminderCardState): ItemView[] {
   const r = m.reminders;
   const out: ItemView[] = [];
   const grouped = new Set<DigestLine['kind']>();
@@ -85,7 +86,7 @@ function digestItems(m: Messages, plan: Plan, lines: DigestLine[], today: string
     const same = lines.filter((l) => l.kind === line.kind);
     const groupable = line.kind === 'milestoneOverdue' || line.kind === 'milestoneDue';
     if (!groupable || same.length < GROUP_MILESTONES_FROM) {
-      out.push(itemView(m, plan, line, today, `-${i}`));
+      out.push(seenBy(m, plan, line, itemView(m, plan, line, today, `-${i}`), state));
       continue;
     }
     if (grouped.has(line.kind)) continue;
@@ -188,26 +189,68 @@ function itemView(m: Messages, plan: Plan, line: DigestLine, today: string, occu
 export const MAX_ITEMS_PER_CARD = 10;
 
 /** The card a reminder (or a weekly digest) is sent as: what it is about and what to do now. */
-export function reminderCard(m: Messages, item: OutboxItem, plan: Plan): CardJson {
+/**
+ * An item as it stands now and as this viewer sees it: done items say so and lose their
+ * buttons; a viewer keeps only the buttons they may use (the use case checks again).
+ */
+function seenBy(m: Messages, plan: Plan, line: DigestLine, view: ItemView, state: ReminderCardState | undefined): ItemView {
+  if (!state) return view;
+  const done = state.done[lineKey(line)];
+  if (done) {
+    const by = plan.members.find((x) => x.id === done.by)?.name ?? done.by;
+    return { ...view, heading: view.heading ? `✅ ${view.heading}` : '', color: 'Good', lines: [...view.lines, m.reminders.doneBy(by, m.formatDate(done.date))], buttons: [], forms: [] };
+  }
+  const mayAct = mayActOn(plan, line, state);
+  return {
+    ...view,
+    forms: mayAct ? view.forms : [],
+    buttons: view.buttons.filter((b) => (b.verb === cardVerbs.showNextMeetingForm ? maySetNextMeeting(plan, line.about.networkId, state.viewer) : mayAct)),
+  };
+}
+
+export interface ReminderCardOptions {
+  /** How the card's items stand now, and whose view it is; without it, the card as sent. */
+  state?: ReminderCardState;
+  /** For a channel's card: the Teams users it refreshes for, each to their own view. */
+  refreshFor?: string[];
+  /** What the viewer just did on the card. */
+  outcome?: ScheduleOutcome;
+}
+
+export function reminderCard(m: Messages, item: OutboxItem, plan: Plan, options: ReminderCardOptions = {}): CardJson {
+  const { state } = options;
   const today = item.plannedAt.slice(0, 10);
   const lines: DigestLine[] = item.kind === 'digest' ? (item.lines ?? []) : [{ kind: item.kind, about: item.about }];
-  const all = item.kind === 'digest' ? digestItems(m, plan, lines, today) : lines.map((l) => itemView(m, plan, l, today));
+  const all = item.kind === 'digest' ? digestItems(m, plan, lines, today, state) : lines.map((l) => seenBy(m, plan, l, itemView(m, plan, l, today), state));
   const items = all.slice(0, MAX_ITEMS_PER_CARD);
   const title = item.kind !== 'digest' ? items[0]!.heading : item.digestOf === 'day' ? m.reminders.dailyDigestTitle(lines.length) : m.reminders.digestTitle(isoWeekNumber(item.about.date));
-  return renderCard('reminder', {
+  const inChannel = item.recipient.kind === 'channel';
+  const notice = options.outcome ? outcomeNotice(m, options.outcome) : state?.viewer.kind === 'stranger' ? { notice: m.reminders.onlyMembers, noticeColor: 'Default' } : { notice: '', noticeColor: 'Default' };
+  const card = renderCard('reminder', {
     title,
     planName: plan.name,
-    notice: '',
+    ...notice,
     more: all.length > items.length ? m.reminders.more(all.length - items.length) : '',
-    noticeColor: 'Default',
+    // A channel's card names itself in its buttons, so a click can bring the shared card up to date.
+    cardId: inChannel ? item.id : '',
     empty: items.length ? '' : m.reminders.digestEmpty,
     // A single reminder's heading is the card's title already.
     items: item.kind === 'digest' ? items : items.map((i) => ({ ...i, heading: '' })),
     footer: [
       ...(item.kind === 'digest' ? [footerButton(m.reminders.buttons.milestones, cardVerbs.showMilestones)] : []),
-      footerButton(m.reminders.buttons.settings, cardVerbs.showReminderSettings),
+      // A channel's card goes to everyone there: personal settings are not its business.
+      ...(inChannel ? [] : [footerButton(m.reminders.buttons.settings, cardVerbs.showReminderSettings)]),
     ],
   });
+  if (!inChannel) return card;
+  // Universal Actions: Teams asks the bot for each listed user's own view of the shared card.
+  return {
+    ...card,
+    refresh: {
+      action: { type: 'Action.Execute', title: m.reminders.buttons.refresh, verb: cardVerbs.refreshReminder, data: { planId: plan.id, cardId: item.id } },
+      userIds: options.refreshFor ?? [],
+    },
+  };
 }
 
 function outcomeNotice(m: Messages, outcome: ScheduleOutcome | undefined): { notice: string; noticeColor: string } {
@@ -247,6 +290,7 @@ export function milestonesCard(m: Messages, list: MilestoneList): CardJson {
   return renderCard('reminder', {
     title: list.onlyOverdue ? r.overdueTitle(list.milestones.length) : r.milestonesTitle,
     planName: plan.name,
+    cardId: '',
     ...outcomeNotice(m, list.outcome),
     more: ordered.length > shown.length ? r.pageOf(page * MAX_ITEMS_PER_CARD + 1, page * MAX_ITEMS_PER_CARD + shown.length, ordered.length) : '',
     empty: list.milestones.length || item ? '' : list.onlyOverdue ? r.noOverdue : r.milestonesEmpty,

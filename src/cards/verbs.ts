@@ -34,6 +34,7 @@ export const cardVerbs = {
   correctAssessment: 'correctAssessment',
   runCommand: 'runCommand',
   undoDelete: 'undoDelete',
+  refreshReminder: 'refreshReminder',
 } as const;
 
 export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];

@@ -381,6 +381,9 @@ export const da = {
     dailyDigestTitle: (n: number) => `🗓️ Dine påmindelser i dag (${n})`,
     milestonesOverdueGroup: (n: number) => `⚠️ ${n} milepæle er forsinkede`,
     milestonesDueGroup: (n: number) => `🏁 ${n} milepæle forfalder inden for 14 dage`,
+    doneBy: (name: string, date: string) => `Klaret ${date} af ${name}.`,
+    cardGone: 'Dette kort kan ikke vises igen; påmindelsen er for gammel eller hører til en anden samtale.',
+    onlyMembers: 'Kun planens medlemmer kan bruge knapperne på dette kort.',
     andMore: (n: number) => `… og ${n} ${n === 1 ? 'mere' : 'flere'}`,
     overdueTitle: (n: number) => `Forsinkede milepæle (${n})`,
     noOverdue: 'Ingen milepæle er forsinkede.',
@@ -405,6 +408,7 @@ export const da = {
       markDone: 'Markér som færdig',
       moveDate: 'Flyt dato',
       save: 'Gem',
+      refresh: 'Opdater',
     },
     fields: { note: 'Note (valgfri)', newDate: 'Ny dato', reason: 'Begrundelse (gemmes i loggen)' },
     outcome: {

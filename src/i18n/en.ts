@@ -372,6 +372,9 @@ export const en: Messages = {
     dailyDigestTitle: (n: number) => `🗓️ Your reminders today (${n})`,
     milestonesOverdueGroup: (n) => `⚠️ ${n} milestones are overdue`,
     milestonesDueGroup: (n) => `🏁 ${n} milestones due within 14 days`,
+    doneBy: (name, date) => `Done ${date} by ${name}.`,
+    cardGone: 'This card can no longer be shown; the reminder is too old or belongs to another conversation.',
+    onlyMembers: "Only the plan's members can use the buttons on this card.",
     andMore: (n) => `… and ${n} more`,
     overdueTitle: (n) => `Overdue milestones (${n})`,
     noOverdue: 'No milestones are overdue.',
@@ -396,6 +399,7 @@ export const en: Messages = {
       markDone: 'Mark as done',
       moveDate: 'Move date',
       save: 'Save',
+      refresh: 'Refresh',
     },
     fields: { note: 'Note (optional)', newDate: 'New date', reason: 'Reason (kept in the log)' },
     outcome: {

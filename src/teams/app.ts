@@ -254,7 +254,19 @@ export function createBotApp(config: Config['bot'], handlers: Handlers, logger: 
         await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(reply.newCard)));
         return reply.besides;
       }
-      return 'card' in reply ? (reply.card as never) : reply.text;
+      if ('card' in reply && reply.shared && context.activity.replyToId) {
+        // The shared message changes for everyone; the answer below is the clicker's own view.
+        await context
+          .updateActivity({ id: context.activity.replyToId, type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(reply.shared)] })
+          .catch((err: unknown) => logger.warn({ err, activityId: context.activity.id }, 'could not update the shared card'));
+      }
+      if ('card' in reply) {
+        // Answered here, not returned: teams-ai would put a card that carries `refresh` on the
+        // shared message for everyone (and a refresh would then refresh itself without end).
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card } } });
+        return '';
+      }
+      return reply.text;
     });
     // Action.Submit fallback (older clients): the answer is posted as a new message.
     app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => {

@@ -32,7 +32,12 @@ export interface FileOffer {
  * offer, or a card posted as a new message while the clicked card stays (`besides`: the short
  * confirmation shown for the click).
  */
-export type BotReply = { card: CardJson } | { text: string } | { fileOffer: FileOffer; text: string } | { newCard: CardJson; besides: string };
+export type BotReply =
+  /** `shared`: what everyone else in a channel now sees on the clicked card (it was done by this click). */
+  | { card: CardJson; shared?: CardJson }
+  | { text: string }
+  | { fileOffer: FileOffer; text: string }
+  | { newCard: CardJson; besides: string };
 
 export interface FileToUpload {
   name: string;

@@ -156,6 +156,8 @@ export interface OutboxRepository {
   /** Replaces the item if nobody changed it since `etag`; undefined when someone did. */
   update(item: OutboxItem, etag: string): Promise<Versioned<OutboxItem> | undefined>;
   heldFor(planId: string, memberId: string): Promise<Versioned<OutboxItem>[]>;
+  /** One item, for a card that shows it again (a channel card's refresh). */
+  get(planId: string, id: string): Promise<OutboxItem | undefined>;
   listAll(planId: string): Promise<OutboxItem[]>;
   /** Takes the planning lease if it is free, expired or already ours. */
   acquireLease(planId: string, holder: string, now: string, expiresAt: string): Promise<Versioned<PlanningLease> | undefined>;

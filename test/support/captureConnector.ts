@@ -81,6 +81,14 @@ export class CaptureConnector {
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
       const match = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
+      const update = /\/v3\/conversations\/([^/]+)\/activities\/([^/?]+)/.exec(req.url ?? '');
+      if (req.method === 'PUT' && update) {
+        // updateActivity: a message rewritten in place (a channel's shared card).
+        this.updates.push({ conversationId: decodeURIComponent(update[1]!), activityId: decodeURIComponent(update[2]!), activity: JSON.parse(body || '{}') });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: decodeURIComponent(update[2]!) }));
+        return;
+      }
       if (req.method !== 'POST' || !match) {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end('{}');
@@ -143,6 +151,9 @@ export class CaptureConnector {
     }
   }
 
+  /** Messages rewritten in place (updateActivity), in order. */
+  readonly updates: { conversationId: string; activityId: string; activity: { attachments?: { contentType: string; content: Record<string, unknown> }[] } }[] = [];
+
   /** Messages (not typing indicators) sent to a conversation, in order. */
   messagesTo(conversationId: string) {
     return this.activities.filter((a) => a.conversationId === conversationId && a.activity.type === 'message').map((a) => a.activity);
@@ -155,6 +166,7 @@ export class CaptureConnector {
 
   clear(): void {
     this.activities.length = 0;
+    this.updates.length = 0;
     this.rejected.length = 0;
   }
 

@@ -89,7 +89,7 @@ describe('charts on the status card, for Teams, with a text bar elsewhere', () =
       const counts = Object.fromEntries([...header.matchAll(/(\d+) (på sporet|bagud|foran|uden data|ikke aktive)/g)].map((x) => [x[2], Number(x[1])]));
       const [donut] = elementsOf(c, 'Chart.Donut');
       const parts = Object.fromEntries((donut!.data as { legend: string; value: number }[]).map((d) => [d.legend, d.value]));
-      expect(Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0))).toEqual(parts);
+      expect(Object.fromEntries(Object.entries(counts).filter(([, n]) => Number(n) > 0))).toEqual(parts);
       expect((donut!.fallback as { text: string }).text).toMatch(/^[▰▱]{10} \d+ % på sporet eller foran: \d+ af \d+ mål med data$|^Ingen af målene har data endnu\.$/);
     }
   });

@@ -54,6 +54,8 @@ export interface OutboxItem {
   claimedUntil?: string;
   sentAt?: string;
   lastError?: string;
+  /** A channel's card: the Teams users it refreshes for (Universal Actions), fixed when it is sent. */
+  refreshFor?: string[];
 }
 
 export interface ReminderPreferences {

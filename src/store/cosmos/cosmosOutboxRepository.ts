@@ -82,6 +82,16 @@ export class CosmosOutboxRepository implements OutboxRepository {
     return resources.map((r) => versioned<OutboxItem>(r));
   }
 
+  async get(planId: string, id: string): Promise<OutboxItem | undefined> {
+    try {
+      const { resource } = await this.container.item(id, planId).read<Stored<OutboxItem>>();
+      return resource && resource.type === 'outbox' ? withoutSystemProperties<OutboxItem>(resource) : undefined;
+    } catch (err) {
+      if (isStatus(err, NOT_FOUND)) return undefined;
+      throw err;
+    }
+  }
+
   async listAll(planId: string): Promise<OutboxItem[]> {
     const { resources } = await this.container.items
       .query<Stored<OutboxItem>>({ query: "SELECT * FROM c WHERE c.planId = @plan AND c.type = 'outbox'", parameters: [{ name: '@plan', value: planId }] }, { partitionKey: planId })

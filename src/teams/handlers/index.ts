@@ -138,6 +138,7 @@ export function createHandlers(deps: HandlerDeps) {
     [cardVerbs.correctReferral]: entries.correctReferral,
     [cardVerbs.showMilestones]: reminders.showMilestones,
     [cardVerbs.completeScheduleItem]: reminders.completeScheduleItem,
+    [cardVerbs.refreshReminder]: reminders.refreshReminder,
     [cardVerbs.moveScheduleItem]: reminders.moveScheduleItem,
     [cardVerbs.showNextMeetingForm]: reminders.showNextMeetingForm,
     [cardVerbs.saveNextMeeting]: reminders.saveNextMeeting,

@@ -1,4 +1,5 @@
-import { prefillOf } from './prefill';
+import { cardIdOf, prefillOf } from './prefill';
+import { sharedReminderCard } from './sharedCard';
 import { meetingFormCard, meetingSavedCard } from '../../cards/meetingCards';
 import { messagesFor } from '../../i18n';
 import { logMeeting, prepareMeetingForm } from '../../usecases/logMeeting';
@@ -10,7 +11,7 @@ export function meetingHandlers({ repos, clock }: HandlerDeps) {
   const showMeetingForm: TurnHandler = async (turn) => {
     const m = messagesFor(turn.language);
     const form = await prepareMeetingForm(repos, clock, turn.aadObjectId, turn.conversationId, prefillOf(turn.data));
-    return 'kind' in form ? deniedReply(m, form) : { card: meetingFormCard(m, form) };
+    return 'kind' in form ? deniedReply(m, form) : { card: meetingFormCard(m, form, cardIdOf(turn.data)) };
   };
 
   const saveMeeting: TurnHandler = async (turn) => {
@@ -21,11 +22,14 @@ export function meetingHandlers({ repos, clock }: HandlerDeps) {
       case 'forbidden':
         return deniedReply(m, result);
       case 'invalid':
-        return { card: meetingFormCard(m, result.form) };
+        return { card: meetingFormCard(m, result.form, cardIdOf(turn.data)) };
       case 'refused':
         return { text: m.myEntries.refused[result.reason] };
-      case 'saved':
-        return { card: meetingSavedCard(m, result.plan, result.record, result.alreadySaved, result.corrected) };
+      case 'saved': {
+        // Saved from a channel's "Husk at logge mødet": everyone there now sees the meeting logged.
+        const shared = await sharedReminderCard(repos, clock, turn);
+        return { card: meetingSavedCard(m, result.plan, result.record, result.alreadySaved, result.corrected), ...(shared ? { shared } : {}) };
+      }
     }
   };
 

@@ -1,11 +1,13 @@
-import { milestonesCard, nextMeetingCard, reminderSettingsCard } from '../../cards/reminderCards';
+import { milestonesCard, nextMeetingCard, reminderCard, reminderSettingsCard } from '../../cards/reminderCards';
 import { messagesFor } from '../../i18n';
 import { saveReminderSettings, showReminderSettings } from '../../usecases/reminders/reminderSettings';
+import { viewReminderCard } from '../../usecases/reminders/reminderCardState';
 import { changeScheduleItem, listMilestones, milestoneListViewOf, prepareNextMeetingForm, saveNextMeeting } from '../../usecases/reminders/schedule';
 import type { TurnHandler } from '../turn';
 import { deniedReply } from './denied';
 import type { HandlerDeps } from './deps';
 import { prefillOf } from './prefill';
+import { sharedReminderCard } from './sharedCard';
 
 /** Milestones, follow-up items, "næste møde" and reminder settings. */
 export function reminderHandlers({ repos, clock }: HandlerDeps) {
@@ -19,7 +21,23 @@ export function reminderHandlers({ repos, clock }: HandlerDeps) {
     const m = messagesFor(turn.language);
     const result = await changeScheduleItem(repos, clock, turn.aadObjectId, turn.data, change);
     if (result.kind === 'unreadable') return { text: m.reminders.outcome.unreadable };
-    return result.kind === 'milestones' ? { card: milestonesCard(m, result) } : deniedReply(m, result);
+    if (result.kind !== 'milestones') return deniedReply(m, result);
+    const done = result.outcome?.kind === 'done' || result.outcome?.kind === 'moved';
+    // On a channel's card, the card itself changes: for the clicker with what they did, for everyone as it now stands.
+    const mine = done ? await viewReminderCard(repos, clock, turn.data, turn.aadObjectId, turn.conversationId) : undefined;
+    if (mine?.kind === 'reminderCard') {
+      const shared = await sharedReminderCard(repos, clock, turn);
+      return { card: reminderCard(m, mine.item, mine.plan, { state: mine.state, refreshFor: mine.item.refreshFor, outcome: result.outcome }), ...(shared ? { shared } : {}) };
+    }
+    return { card: milestonesCard(m, result) };
+  };
+
+  // Teams asks for a user's own view of a channel's card (Universal Actions `refresh`).
+  const refreshReminder: TurnHandler = async (turn) => {
+    const m = messagesFor(turn.language);
+    const view = await viewReminderCard(repos, clock, turn.data, turn.aadObjectId, turn.conversationId);
+    if (view.kind === 'gone') return { text: m.reminders.cardGone };
+    return { card: reminderCard(m, view.item, view.plan, { state: view.state, refreshFor: view.item.refreshFor }) };
   };
 
   const showNextMeetingForm: TurnHandler = async (turn) => {
@@ -50,6 +68,7 @@ export function reminderHandlers({ repos, clock }: HandlerDeps) {
     showMilestones,
     completeScheduleItem: changeItem('complete'),
     moveScheduleItem: changeItem('move'),
+    refreshReminder,
     showNextMeetingForm,
     saveNextMeeting: saveNextMeetingDate,
     showSettings,

@@ -3,6 +3,7 @@ import type { Plan } from '../../domain/plan/schema';
 import { backoffMs, type OutboxItem } from '../../domain/reminders/outbox';
 import type { SendLimiter } from '../../domain/reminders/sendLimits';
 import type { ConversationAddress, Language, Repositories, Versioned } from '../ports';
+import { refreshAudience } from './refreshAudience';
 
 /** What the Teams edge answers for one proactive message. */
 export type SendOutcome =
@@ -137,7 +138,12 @@ async function deliverOne(deps: DeliveryDeps, options: DeliveryOptions, plan: Pl
     return;
   }
   const language = item.recipient.kind === 'member' ? ((await repos.preferences.get(item.recipient.aadObjectId)).language ?? 'da') : 'da';
-  const card = deps.compose(item, plan, language);
+  if (item.recipient.kind === 'channel') {
+    // Fixed once, kept on the item: each refresh and each update of the shared card reuses it.
+    const refreshFor = await refreshAudience(repos, plan, item.recipient.networkId);
+    current = { ...current, record: { ...current.record, refreshFor } };
+  }
+  const card = deps.compose(current.record, plan, language);
   await inTurn(run, address.conversationId, () => send(deps, options, address, card, item.attempts, report, run, settle));
 }
 
