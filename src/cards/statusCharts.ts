@@ -34,15 +34,22 @@ export interface BarChart {
   barsText: string;
 }
 
-/** Bars for targets whose goal for the period is a count to reach; fewer than two make no chart. */
+/** A bar is drawn to twice the goal at most, so one target far ahead does not flatten the others. */
+const BAR_CAP = 2;
+
+/**
+ * Bars for targets whose goal for the period is a count to reach ("mindst 40"); a range ("1–2
+ * gange om året") is judged in words, not as a share. Fewer than two bars make no chart.
+ */
 export function progressChart(targets: TargetStatus[]): BarChart {
   const charted = targets.flatMap((t) => {
     const ratio = progressRatio(t);
-    return ratio === undefined ? [] : [{ label: shortLabel(t.target.text), ratio, judgement: t.judgement }];
+    const range = t.goal.min !== undefined && t.goal.max !== undefined;
+    return ratio === undefined || range ? [] : [{ label: shortLabel(t.target.text), ratio, judgement: t.judgement }];
   });
   if (charted.length < 2) return { bars: [], barsText: '' };
   return {
-    bars: charted.map((c) => ({ x: c.label, y: Math.round(c.ratio * 100), color: chartColor[c.judgement] })),
+    bars: charted.map((c) => ({ x: c.ratio > BAR_CAP ? `${c.label} (${Math.round(c.ratio * 100)} %)` : c.label, y: Math.round(Math.min(c.ratio, BAR_CAP) * 100), color: chartColor[c.judgement] })),
     barsText: charted.map((c) => `${textBar(c.ratio)} · ${c.label}`).join('\n\n'),
   };
 }

@@ -83,7 +83,8 @@ function reportedText(m: Messages, t: TargetStatus): string {
 export function targetLine(m: Messages, t: TargetStatus, options: { charted?: boolean } = {}): StatusLine {
   const s = m.status;
   const planned = t.planned !== undefined ? s.plannedMeetings(t.planned) : '';
-  const progress = options.charted && progressRatio(t) !== undefined ? '' : progressText(m, t);
+  const range = t.goal.min !== undefined && t.goal.max !== undefined;
+  const progress = options.charted && progressRatio(t) !== undefined && !range ? '' : progressText(m, t);
   const detail = [goalText(m, t), planned, extraText(m, t), reportedText(m, t), progress].filter(Boolean).join(' · ');
   return { text: t.target.text, detail, actual: formatValue(m, t.actual, t.unit), marker: s.judgement[t.judgement], judgement: t.judgement };
 }

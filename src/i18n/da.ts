@@ -185,6 +185,11 @@ export const da = {
     quietTitle: (noData: number, inactive: number) =>
       [noData ? `${noData} mål uden data endnu` : '', inactive ? `${inactive} ikke aktive i perioden` : ''].filter(Boolean).join(' · '),
     showQuiet: 'Vis dem',
+    figuresLine: (sessions: string, average: string) => `${sessions} gange logget · gns. fremmøde ${average}`,
+    nextPage: (n: number) => `Vis de næste ${n}`,
+    previousPage: 'Vis de forrige',
+    pageOf: (from: number, to: number, total: number) => `Linje ${from}–${to} af ${total}.`,
+    behindBarsTitle: 'Bagud: nået af periodens mål (%)',
     mixTitle: 'Målene i perioden',
     mixLegend: { ahead: 'foran', onTrack: 'på sporet', behind: 'bagud', noData: 'uden data', inactive: 'ikke aktive' } satisfies Record<Judgement, string>,
     mixBarOf: (good: number, judged: number) => `på sporet eller foran: ${good} af ${judged} mål med data`,

@@ -47,9 +47,29 @@ describe('200 submits at once by 20 users', () => {
     // again (as the user is asked to) must not store it twice.
     const notConfirmed = submits.filter((_, i) => textsOf(answers[i]!.body?.value)[0] !== '✅ Fremmøde gemt');
     for (const a of answers) if (textsOf(a.body?.value)[0] !== '✅ Fremmøde gemt') expect(textsOf(a.body?.value).join('\n')).toContain('kan ikke bekræfte det endnu');
-    const again = await Promise.all(notConfirmed.map(({ user, payload }) => harness.execute(user, cardVerbs.saveAttendance, payload)));
-    expect(again.map((a) => textsOf(a.body?.value)[0]).filter((h) => h !== '✅ Fremmøde gemt')).toEqual([]);
-    console.log(`200 submits at once: ${200 - notConfirmed.length} confirmed at once, ${notConfirmed.length} confirmed on saving again, 0 told they failed`);
+    // Each user saves their unconfirmed cards again, one after another, as a person would; a
+    // retry on a still-loaded machine may again be unconfirmed, never failed, and is tried once more.
+    let open = notConfirmed;
+    let rounds = 0;
+    while (open.length && rounds++ < 5) {
+      const byUser = new Map<TestUser, typeof open>();
+      for (const s of open) byUser.set(s.user, [...(byUser.get(s.user) ?? []), s]);
+      const stillOpen: typeof open = [];
+      await Promise.all(
+        [...byUser.values()].map(async (own) => {
+          for (const s of own) {
+            const again = await harness.execute(s.user, cardVerbs.saveAttendance, s.payload);
+            const texts = textsOf(again.body?.value);
+            if (texts[0] === '✅ Fremmøde gemt') continue;
+            expect(texts.join('\n')).toContain('kan ikke bekræfte det endnu');
+            stillOpen.push(s);
+          }
+        }),
+      );
+      open = stillOpen;
+    }
+    expect(open).toEqual([]);
+    console.log(`200 submits at once: ${200 - notConfirmed.length} confirmed at once, ${notConfirmed.length} confirmed on saving again (${rounds} rounds), 0 told they failed`);
     // Teams retries some of them: still one record each.
     await Promise.all(submits.slice(0, 50).map(({ user, payload }) => harness.execute(user, cardVerbs.saveAttendance, payload)));
     const records = await harness.repos.records.listInRange('kriterier-test', 'attendance', { from: '2025-06-01', to: '2025-06-30' });

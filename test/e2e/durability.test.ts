@@ -82,7 +82,9 @@ describe('durability of the embedded database', () => {
     const workers = Array.from({ length: 8 }, async () => {
       while (bot.exitCode === null && bot.signalCode === null && i < 2000) await submit(i++);
     });
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    // The kill lands once enough saves were acknowledged to mean something, however loaded the machine.
+    const started = Date.now();
+    while (acknowledged.length < 40 && Date.now() - started < 60_000) await new Promise((resolve) => setTimeout(resolve, 50));
     bot.kill('SIGKILL');
     await Promise.all(workers);
     expect(acknowledged.length).toBeGreaterThan(30);

@@ -18,6 +18,13 @@ const queryOf = (turn: TurnInput): string => {
 };
 const formatOf = (data: unknown): 'csv' | 'xlsx' => ((data as { format?: unknown } | undefined)?.format === 'csv' ? 'csv' : 'xlsx');
 
+/** Which part of a status card a button asks for: the quiet lines too, and which page. */
+function statusViewOf(data: unknown): { showQuiet: boolean; page: number } {
+  const d = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
+  const page = Number(d.page);
+  return { showQuiet: d.show === 'all', page: Number.isInteger(page) && page > 0 && page < 1000 ? page : 0 };
+}
+
 /** `status …`, plain questions, exports and indicator values. */
 export function statusHandlers({ repos, clock }: HandlerDeps) {
   const showStatus: TurnHandler = async (turn) => {
@@ -31,7 +38,7 @@ export function statusHandlers({ repos, clock }: HandlerDeps) {
       case 'unknownScope':
         return { text: s.unknownScope(quoteBack(result.text)) };
       case 'status':
-        return { card: statusCard(m, result, { showQuiet: (turn.data as { show?: unknown } | undefined)?.show === 'all' }) };
+        return { card: statusCard(m, result, statusViewOf(turn.data)) };
       case 'overdueMilestones': {
         // The list to work through, oldest first, with owners and the forms to act on each.
         const list = await listMilestones(repos, clock, turn.aadObjectId, undefined, undefined, { onlyOverdue: true });
