@@ -20,6 +20,14 @@ export default tseslint.config(
   { files: ['test/**', 'bench/**', 'src/main/**'], rules: { 'no-console': 'off' } },
   { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly' } } },
   {
+    // The dashboard page's plain browser scripts (no bundler), with the libraries' globals.
+    files: ['dashboard/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly', navigator: 'readonly', history: 'readonly', fetch: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', getComputedStyle: 'readonly', setTimeout: 'readonly', Chart: 'readonly', microsoftTeams: 'readonly' },
+    },
+  },
+  {
     // Only the Teams edge may know about the Teams libraries.
     files: ['src/store/**'],
     rules: {

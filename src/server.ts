@@ -16,6 +16,7 @@ import { openCosmosStore, type CosmosStore } from './store/cosmos/connect';
 import { createBotApp, type BotApp } from './teams/app';
 import { activityProblem } from './teams/activityShape';
 import { errorHandler } from './http/errorHandler';
+import { dashboardRoutes } from './http/dashboard/dashboardRoutes';
 import { createHandlers } from './teams/handlers';
 import { createQuestionRewriter } from './teams/languageModel';
 import type { LastKnown } from './usecases/lastKnown';
@@ -80,6 +81,8 @@ export function createApp(config: Config, deps: AppDeps, bot: BotApp, scheduler:
     const ok = await deps.isDatabaseReachable();
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'database unreachable' });
   });
+  // The leaders' view: the dashboard tab and its API (src/http/dashboard).
+  app.use(dashboardRoutes(config, deps));
   app.use(errorHandler(deps.logger, deps.isStoreUnavailable));
   return app;
 }

@@ -23,6 +23,15 @@ export const configSchema = z
     MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
     /** Where Bot Framework's token signing keys are published; only for sovereign clouds and tests. */
     BOT_OPENID_METADATA: optionalText.pipe(z.string().url('BOT_OPENID_METADATA skal være en URL').optional()),
+    /** The dashboard tab's Entra app, `api://<host>/<client id>` (webApplicationInfo.resource in the manifest); unset = no Teams SSO. */
+    DASHBOARD_APP_ID_URI: optionalText.pipe(
+      z
+        .string()
+        .regex(/^api:\/\/[^/\s]+\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'DASHBOARD_APP_ID_URI skal have formen api://<værtsnavn>/<app-id>')
+        .optional(),
+    ),
+    /** Where Entra ID publishes its token signing keys for the tenant; only for sovereign clouds and tests. */
+    ENTRA_OPENID_METADATA: optionalText.pipe(z.string().url('ENTRA_OPENID_METADATA skal være en URL').optional()),
     /** Application Insights; when set, traces and metrics go there through OpenTelemetry. */
     APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
     /** Optional Azure OpenAI for questions the deterministic parser cannot read; unset = no model is ever asked. */
@@ -54,6 +63,9 @@ export const configSchema = z
     if (c.MICROSOFT_APP_ID && c.MICROSOFT_APP_TYPE === 'SingleTenant' && !c.MICROSOFT_APP_TENANT_ID) {
       ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TENANT_ID'], message: 'skal sættes for en SingleTenant-bot' });
     }
+    if (c.DASHBOARD_APP_ID_URI && !c.MICROSOFT_APP_TENANT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TENANT_ID'], message: 'skal sættes når DASHBOARD_APP_ID_URI er sat (tokens fra andre lejere afvises)' });
+    }
   });
 
 export type Env = z.output<typeof configSchema>;
@@ -62,6 +74,12 @@ export interface Config {
   http: { port: number; host: string };
   bot: { appId?: string; appPassword?: string; tenantId?: string; appType: Env['MICROSOFT_APP_TYPE']; openIdMetadata?: string };
   telemetry: { connectionString?: string };
+  /**
+   * How the dashboard knows its user: Teams SSO tokens checked against Entra ID; development
+   * (no app id at all: the Playground's default user, with a loud warning); or off (a bot with
+   * an app id but no dashboard app: the dashboard refuses rather than run unauthenticated).
+   */
+  dashboard: { mode: 'sso'; appIdUri: string; clientId: string; tenantId: string; openIdMetadata: string } | { mode: 'development' } | { mode: 'off' };
   /** Absent unless AZURE_OPENAI_ENDPOINT is set. */
   languageModel?: { endpoint: string; apiKey?: string; deployment: string };
   cosmos:
@@ -69,6 +87,20 @@ export interface Config {
     | { kind: 'embedded'; port: number; dataDir?: string; database: string };
   scheduler: { intervalSeconds: number; secret?: string; reminderHour: number; instanceId?: string };
   logLevel: Env['LOG_LEVEL'];
+}
+
+function dashboardAuthOf(e: Env): Config['dashboard'] {
+  if (e.DASHBOARD_APP_ID_URI && e.MICROSOFT_APP_TENANT_ID) {
+    const tenantId = e.MICROSOFT_APP_TENANT_ID;
+    return {
+      mode: 'sso',
+      appIdUri: e.DASHBOARD_APP_ID_URI,
+      clientId: e.DASHBOARD_APP_ID_URI.split('/').pop()!,
+      tenantId,
+      openIdMetadata: e.ENTRA_OPENID_METADATA ?? `https://login.microsoftonline.com/${tenantId}/v2.0/.well-known/openid-configuration`,
+    };
+  }
+  return e.MICROSOFT_APP_ID ? { mode: 'off' } : { mode: 'development' };
 }
 
 export class ConfigError extends Error {
@@ -94,6 +126,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     http: { port: e.PORT, host: e.HOST },
     bot: { appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType: e.MICROSOFT_APP_TYPE, openIdMetadata: e.BOT_OPENID_METADATA },
     telemetry: { connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING },
+    dashboard: dashboardAuthOf(e),
     ...(e.AZURE_OPENAI_ENDPOINT ? { languageModel: { endpoint: e.AZURE_OPENAI_ENDPOINT, apiKey: e.AZURE_OPENAI_API_KEY, deployment: e.AZURE_OPENAI_DEPLOYMENT } } : {}),
     cosmos: e.COSMOS_ENDPOINT
       ? { kind: 'azure', endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE }

@@ -10,6 +10,7 @@ import { createLogger } from '../logging/logger';
 import { startServer } from '../server';
 import { importPlan } from '../usecases/importPlan';
 import { formatIssues, readPlanFile } from '../store/planFile';
+import { dashboardUrl } from '../http/dashboard/dashboardUser';
 import { startPlayground } from './playground';
 import { installProcessGuards } from './processGuards';
 
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
       '  Logbog kører / Logbog is running',
       `  Bot:        ${botEndpoint}`,
       playground ? `  Playground: ${playground.url}   ← åbn i browseren og skriv "hjælp"` : '  Playground: slået fra (NO_PLAYGROUND)',
+      `  Overblik:   ${dashboardUrl(server.port)}   ← ledernes overblik (fanen i Teams), som Alex Wilber`,
       `  Data:       ${config.cosmos.kind === 'embedded' ? config.cosmos.dataDir : config.cosmos.endpoint}`,
       '  Stop med Ctrl+C; data bevares til næste start.',
       '',

@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 
 /** The chat commands, matched loosely: case, accents and stray punctuation do not matter. */
-export type Command = 'logOutcome' | 'logAssessment' | 'rebuildRollups' | 'question' | 'milestones' | 'nextMeeting' | 'reminderSettings' | 'linkChannel' | 'logWeek' | 'danish' | 'english' | 'myEntries' | 'retention' | 'help' | 'logAttendance' | 'logMeeting' | 'logReferral' | 'myReferrals' | 'status';
+export type Command = 'yearlyReport' | 'logOutcome' | 'logAssessment' | 'rebuildRollups' | 'question' | 'milestones' | 'nextMeeting' | 'reminderSettings' | 'linkChannel' | 'logWeek' | 'danish' | 'english' | 'myEntries' | 'retention' | 'help' | 'logAttendance' | 'logMeeting' | 'logReferral' | 'myReferrals' | 'status';
 
 const patterns: [Command, RegExp][] = [
   ['help', /^(hjælp|hjaelp|help|\?|hej|hi|hello|menu)$/],
@@ -23,6 +23,7 @@ const patterns: [Command, RegExp][] = [
   ['reminderSettings', /^(indstillinger|påmindelser|settings|reminder settings)$/],
   ['retention', /^(slet gamle koder|oprydning|retention)$/],
   ['rebuildRollups', /^(genberegn status|genberegn|rebuild status)$/],
+  ['yearlyReport', /^(årsrapport|aarsrapport|arsrapport|yearly report|annual report)(\s+(for\s+)?20\d\d)?$/],
 ];
 
 export function parseCommand(text: string): Command | undefined {
@@ -33,8 +34,8 @@ export function parseCommand(text: string): Command | undefined {
 /** The commands as people write them, Danish first; a typo is compared with these. */
 const phrases = [
   'hjælp', 'log fremmøde', 'log uge', 'log møde', 'log henvisning', 'log resultat', 'log vurdering', 'mine henvisninger', 'mine registreringer',
-  'status', 'milepæle', 'næste møde', 'indstillinger', 'genberegn status', 'tilknyt kanal', 'hvor mange', 'hvordan går det med',
-  'help', 'log attendance', 'log week', 'log meeting', 'log referral', 'log outcome', 'log assessment', 'my referrals', 'my entries', 'milestones', 'next meeting', 'settings',
+  'status', 'milepæle', 'næste møde', 'indstillinger', 'genberegn status', 'tilknyt kanal', 'hvor mange', 'hvordan går det med', 'årsrapport',
+  'help', 'log attendance', 'log week', 'log meeting', 'log referral', 'log outcome', 'log assessment', 'my referrals', 'my entries', 'milestones', 'next meeting', 'settings', 'yearly report',
 ];
 
 /**

@@ -1,10 +1,11 @@
 import type { Clock } from '../domain/clock';
 import type { Plan } from '../domain/plan/schema';
 import { answerCount } from '../domain/status/countQuery';
-import { planStatus, rollupMonthsNeeded, type MilestoneSummary, type PlanStatus, type TargetStatus } from '../domain/status/planStatus';
+import { planStatus, type MilestoneSummary, type PlanStatus, type TargetStatus } from '../domain/status/planStatus';
 import { parseStatusQuery, type StatusQuery } from '../domain/status/statusQuery';
 import { authorize, isDenied, type Denied } from './authorize';
 import type { Repositories } from './ports';
+import { loadStatusInputs } from './statusInputs';
 
 export type StatusResult =
   | Denied
@@ -25,20 +26,14 @@ export async function getStatus(repos: Repositories, clock: Clock, aadObjectId: 
   const query = parseStatusQuery(text, plan, today);
   if (query.kind === 'unknownScope') return query;
   const period = query.kind === 'overdueMilestones' ? { from: today, to: today } : query.period;
-  const months = rollupMonthsNeeded(plan, period);
-  const [rollups, indicatorValues, reportedFigures, milestoneStates] = await Promise.all([
-    query.kind === 'overdueMilestones' ? Promise.resolve([]) : repos.rollups.inRange(plan.id, months.from, months.to),
-    repos.indicators.list(plan.id),
-    repos.indicators.listReported(plan.id),
-    repos.schedule.milestoneStates(plan.id),
-  ]);
+  const inputs = await loadStatusInputs(repos, plan, period, { rollups: query.kind !== 'overdueMilestones' });
   const scope = query.kind === 'overdueMilestones' ? { kind: 'plan' as const } : query.scope;
-  const status = planStatus({ plan, scope, period, today, rollups, indicatorValues, reportedFigures, milestoneStates: milestoneStates.map((s) => s.record) });
+  const status = planStatus({ plan, scope, period, today, ...inputs });
   switch (query.kind) {
     case 'overdueMilestones':
       return { kind: 'overdueMilestones', plan, milestones: status.milestones };
     case 'count': {
-      const answer = answerCount(plan, query, rollups, today, status.targets);
+      const answer = answerCount(plan, query, inputs.rollups, today, status.targets);
       return { kind: 'count', plan, query, ...answer };
     }
     case 'status':

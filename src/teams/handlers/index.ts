@@ -21,6 +21,7 @@ import { outcomeHandlers } from './outcomes';
 import { referralHandlers } from './referrals';
 import { reminderHandlers } from './reminders';
 import { statusHandlers } from './status';
+import { YEARLY_REPORT, yearlyReportHandlers } from './yearlyReport';
 
 export type { HandlerDeps } from './deps';
 
@@ -34,6 +35,7 @@ export function createHandlers(deps: HandlerDeps) {
   const reminders = reminderHandlers(deps);
   const status = statusHandlers(deps);
   const outcomes = outcomeHandlers(deps);
+  const yearlyReport = yearlyReportHandlers(deps);
 
   const showHelp: TurnHandler = async (turn) => {
     const member = await resolveMember(repos, clock, turn.aadObjectId);
@@ -115,6 +117,7 @@ export function createHandlers(deps: HandlerDeps) {
     reminderSettings: reminders.showSettings,
     logOutcome: outcomes.showOutcomeForm,
     logAssessment: outcomes.showAssessmentForm,
+    yearlyReport: yearlyReport.offerYearlyReport,
   };
   const cardActions: Record<CardVerb, TurnHandler> = {
     [cardVerbs.showAttendanceForm]: attendance.showAttendanceForm,
@@ -186,7 +189,11 @@ export function createHandlers(deps: HandlerDeps) {
     unknownCommand: withLanguage(unknownCommand),
     unknownCardAction: withLanguage(unknownCardAction),
     welcome: withLanguage(showHelp),
-    fileAccepted: async (turn: TurnInput) => status.fileAccepted({ ...turn, language: await resolveLanguage(repos, turn.aadObjectId, turn.locale) }),
+    fileAccepted: async (turn: TurnInput) => {
+      const localised = { ...turn, language: await resolveLanguage(repos, turn.aadObjectId, turn.locale) };
+      // The consent's context names the file: the yearly report, or (without a name) a status export.
+      return (turn.data as { file?: unknown } | undefined)?.file === YEARLY_REPORT ? yearlyReport.fileAccepted(localised) : status.fileAccepted(localised);
+    },
     fileDeclined: async (turn: TurnInput) => status.fileDeclined({ ...turn, language: await resolveLanguage(repos, turn.aadObjectId, turn.locale) }),
     fileFailed: async (turn: TurnInput) => status.fileFailed({ ...turn, language: await resolveLanguage(repos, turn.aadObjectId, turn.locale) }),
     conversationSeen,
