@@ -1,7 +1,8 @@
 // Logbog in Azure: one resource group with the bot's managed identity, Cosmos DB (serverless,
 // continuous backup), Key Vault (purge protection), Application Insights on a Log Analytics
 // workspace that also receives every resource's diagnostic logs, the App Service that runs the
-// bot (Node 22 LTS), and the Azure Bot resource with the Teams channel. Deploy with:
+// bot (Node 22 LTS), the Azure Bot resource with the Teams channel, and the dashboard tab's Entra
+// app registration for Teams single sign-on (Microsoft Graph Bicep extension). Deploy with:
 //   az deployment group create -g <group> -f infra/main.bicep -p infra/main.parameters.json -p schedulerSecret=<secret>
 targetScope = 'resourceGroup'
 
@@ -20,6 +21,17 @@ param keyVaultName string = take('${replace(baseName, '-', '')}kv', 24)
 @secure()
 @description('Secret for the scheduler\'s HTTP trigger (SCHEDULER_SECRET), at least 16 characters')
 param schedulerSecret string
+
+// The App Service's default host: the bot's endpoint, the dashboard tab and its Application ID URI.
+var appHostName = '${baseName}.azurewebsites.net'
+
+module dashboardApp 'modules/dashboardApp.bicep' = {
+  name: 'dashboardApp'
+  params: {
+    uniqueName: '${baseName}-dashboard'
+    hostName: appHostName
+  }
+}
 
 module identity 'modules/identity.bicep' = {
   name: 'identity'
@@ -70,6 +82,7 @@ module app 'modules/appService.bicep' = {
     cosmosEndpoint: cosmos.outputs.endpoint
     insightsConnectionSecretUri: keyVault.outputs.insightsConnectionSecretUri
     schedulerSecretUri: keyVault.outputs.schedulerSecretUri
+    dashboardAppIdUri: dashboardApp.outputs.appIdUri
     workspaceId: monitoring.outputs.workspaceId
   }
 }
@@ -90,5 +103,10 @@ module bot 'modules/bot.bicep' = {
 output botId string = bot.outputs.botId
 output messagingEndpoint string = 'https://${app.outputs.hostName}/api/messages'
 output cosmosEndpoint string = cosmos.outputs.endpoint
+@description('The dashboard tab\'s Application ID URI: DASHBOARD_APP_ID_URI for npm run package')
+output dashboardAppIdUri string = dashboardApp.outputs.appIdUri
+@description('For the Teams manifest\'s tabs, validDomains and webApplicationInfo (TAB_DOMAIN, DASHBOARD_CLIENT_ID)')
+output tabDomain string = appHostName
+output dashboardClientId string = dashboardApp.outputs.clientId
 @description('For the Agents Toolkit\'s zip deploy (APP_SERVICE_RESOURCE_ID)')
 output appServiceResourceId string = app.outputs.id

@@ -69,6 +69,8 @@ export const appPackageDir = path.join(__dirname, '..', 'appPackage');
 export const placeholderValues = {
   TEAMS_APP_ID: '2f9c6d1e-6b0a-4c55-9a3e-0d7b4e8f1a21',
   BOT_ID: '7a1e3b5c-2d4f-4e6a-8b9c-0e1f2a3b4c5d',
+  TAB_DOMAIN: 'logbog-husum.azurewebsites.net',
+  DASHBOARD_CLIENT_ID: '5a6b7c8d-1234-4abc-9def-0123456789ab',
 } as const;
 
 /**

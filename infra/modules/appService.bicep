@@ -18,6 +18,9 @@ param cosmosDatabase string = 'logbog'
 param insightsConnectionSecretUri string
 param schedulerSecretUri string
 
+@description('The dashboard tab\'s Application ID URI, api://<host>/<app id>, for Teams SSO')
+param dashboardAppIdUri string
+
 @description('Log Analytics workspace for the app\'s diagnostic logs (HTTP, console, platform)')
 param workspaceId string
 
@@ -58,6 +61,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'COSMOS_DATABASE', value: cosmosDatabase }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: '@Microsoft.KeyVault(SecretUri=${insightsConnectionSecretUri})' }
         { name: 'SCHEDULER_SECRET', value: '@Microsoft.KeyVault(SecretUri=${schedulerSecretUri})' }
+        { name: 'DASHBOARD_APP_ID_URI', value: dashboardAppIdUri }
         { name: 'SCHEDULER_INTERVAL_SECONDS', value: '60' }
         { name: 'LOG_LEVEL', value: 'info' }
         { name: 'PORT', value: '8080' }

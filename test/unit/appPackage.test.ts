@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { appPackageDir, loadManifestForValidation, validateManifest } from '../../tools/appManifest';
@@ -21,6 +21,26 @@ describe('the Teams app package', () => {
     expect(manifest.$schema).toBe('https://developer.microsoft.com/json-schemas/teams/v1.30/MicrosoftTeams.schema.json');
     expect(manifest.manifestVersion).toBe('1.30');
     expect(await validateManifest(manifest)).toEqual([]);
+  });
+
+  it('has the personal tab "Logbog" and a configurable channel tab, both served by the bot\'s own server under /dashboard', () => {
+    const manifest = loadManifestForValidation() as Record<string, unknown> & {
+      staticTabs: { name: string; contentUrl: string; scopes: string[] }[];
+      configurableTabs: { configurationUrl: string; scopes: string[]; context: string[] }[];
+      validDomains: string[];
+      webApplicationInfo: { id: string; resource: string };
+    };
+    const host = manifest.validDomains[0]!;
+    expect(manifest.staticTabs).toEqual([expect.objectContaining({ name: 'Logbog', contentUrl: `https://${host}/dashboard/`, scopes: ['personal'] })]);
+    expect(manifest.configurableTabs[0]).toMatchObject({ configurationUrl: `https://${host}/dashboard/config.html`, scopes: ['team', 'groupChat'] });
+    expect(manifest.configurableTabs[0]!.context).toContain('channelTab');
+    // Every page the tabs open is a file the server serves from dashboard/.
+    for (const url of [manifest.staticTabs[0]!.contentUrl, manifest.configurableTabs[0]!.configurationUrl]) {
+      const file = new URL(url).pathname.replace(/^\/dashboard\//, '') || 'index.html';
+      expect(existsSync(path.join(appPackageDir, '..', 'dashboard', file))).toBe(true);
+    }
+    // Teams SSO: the token is asked for the app the resource names, on the tab's own host.
+    expect(manifest.webApplicationInfo.resource).toBe(`api://${host}/${manifest.webApplicationInfo.id}`);
   });
 
   it('a manifest missing the bot id fails validation', async () => {

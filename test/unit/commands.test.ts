@@ -10,6 +10,9 @@ describe('chat commands, read the way people type them', () => {
     ['hvordan går det med lektiecaféen?', 'question'],
     ['mine registreringer', 'myEntries'],
     ['log attendance', 'logAttendance'],
+    ['årsrapport 2025', 'yearlyReport'],
+    ['Årsrapport', 'yearlyReport'],
+    ['yearly report 2024', 'yearlyReport'],
   ])('"%s" is %s', (text, command) => {
     expect(parseCommand(text)).toBe(command);
   });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { configSchema } from '../../src/config/config';
 import { containerDefinitions } from '../../src/store/cosmos/containers';
+import { ACCESS_SCOPE } from '../../src/http/dashboard/entraToken';
 
 /**
  * No Bicep compiler installs from the npm registry (bicep-node downloads the CLI from GitHub,
@@ -72,6 +73,33 @@ describe('the Bicep in infra/', () => {
     const pkg = JSON.parse(readFileSync(join(dirname(infra), 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(appService).toContain(`appCommandLine: 'npm run start:prod'`);
     expect(pkg.scripts['start:prod']).toBe('node dist/src/main/bot.js');
+  });
+
+  it("registers the dashboard's Entra app with the Application ID URI the manifest, the config and the token check expect", () => {
+    const app = read('modules/dashboardApp.bicep');
+    const identifier = read('modules/dashboardAppIdentifier.bicep');
+    const manifest = JSON.parse(readFileSync(join(dirname(infra), 'appPackage', 'manifest.json'), 'utf8')) as { webApplicationInfo: { id: string; resource: string }; validDomains: string[]; staticTabs: { contentUrl: string }[] };
+    // The same shape in all three: api://<the host the tab is served from>/<the app's client id>.
+    expect(manifest.webApplicationInfo).toEqual({ id: '${{DASHBOARD_CLIENT_ID}}', resource: 'api://${{TAB_DOMAIN}}/${{DASHBOARD_CLIENT_ID}}' });
+    expect(manifest.validDomains).toEqual(['${{TAB_DOMAIN}}']);
+    expect(identifier).toContain("'api://${hostName}/${appId}'");
+    expect(app).toContain('appId: app.appId');
+    expect(main).toContain("var appHostName = '${baseName}.azurewebsites.net'");
+    expect(main).toMatch(/module dashboardApp 'modules\/dashboardApp\.bicep' = \{[\s\S]*?hostName: appHostName/);
+    expect(main).toContain('output tabDomain string = appHostName');
+    expect(main).toContain('output dashboardClientId string = dashboardApp.outputs.clientId');
+    expect(main).toContain('dashboardAppIdUri: dashboardApp.outputs.appIdUri');
+    expect(read('modules/appService.bicep')).toContain("{ name: 'DASHBOARD_APP_ID_URI', value: dashboardAppIdUri }");
+    // What the Bicep makes is what config accepts and the token check requires.
+    expect(configSchema.innerType().shape.DASHBOARD_APP_ID_URI.safeParse('api://logbog-husum.azurewebsites.net/5a6b7c8d-1234-4abc-9def-0123456789ab').success).toBe(true);
+    expect(app).toContain(`value: '${ACCESS_SCOPE}'`);
+    expect(app).toContain('requestedAccessTokenVersion: 2');
+    // Teams desktop/mobile and Teams web may ask for the token without a consent prompt.
+    expect(identifier).toContain("'1fec8e78-bce4-4aaf-ab1b-5451cc387264'");
+    expect(identifier).toContain("'5e3ce6c0-2b1f-4285-8d4b-75ee78787346'");
+    // The Graph resources need the extension, declared where Bicep looks for it.
+    expect(JSON.parse(read('bicepconfig.json'))).toEqual({ extensions: { microsoftGraphV1: expect.stringMatching(/^br:mcr\.microsoft\.com\/bicep\/extensions\/microsoftgraph\/v1\.0:1\./) } });
+    for (const file of [app, identifier]) expect(file).toMatch(/^extension microsoftGraphV1$/m);
   });
 
   it('protects Key Vault against purging', () => {

@@ -1,6 +1,9 @@
 import jwt, { type JwtHeader, type JwtPayload } from 'jsonwebtoken';
 import type { SigningKeys } from './signingKeys';
 
+/** The delegated scope the dashboard's app registration exposes to Teams (infra/modules/dashboardApp.bicep). */
+export const ACCESS_SCOPE = 'access_as_user';
+
 export interface EntraTokenSettings {
   /** `api://<host>/<client id>`: the Application ID URI the Teams tab asks a token for. */
   appIdUri: string;
@@ -41,7 +44,7 @@ export async function checkEntraToken(token: string, settings: EntraTokenSetting
     );
     if (payload.tid !== settings.tenantId) return { ok: false, reason: 'another tenant' };
     const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
-    if (!scopes.includes('access_as_user')) return { ok: false, reason: 'no access_as_user scope' };
+    if (!scopes.includes(ACCESS_SCOPE)) return { ok: false, reason: 'no access_as_user scope' };
     if (typeof payload.oid !== 'string' || !payload.oid) return { ok: false, reason: 'no oid' };
     return { ok: true, aadObjectId: payload.oid };
   } catch (err) {
