@@ -141,7 +141,7 @@ function itemView(m: Messages, plan: Plan, line: DigestLine, today: string, occu
 export const MAX_ITEMS_PER_CARD = 10;
 
 /** The card a reminder (or a weekly digest) is sent as: what it is about and what to do now. */
-export function reminderCard(m: Messages, item: OutboxItem, plan: Plan): CardJson {
+export function reminderCard(m: Messages, item: OutboxItem & { kind: DigestLine['kind'] | 'digest' }, plan: Plan): CardJson {
   const today = item.plannedAt.slice(0, 10);
   const lines: DigestLine[] = item.kind === 'digest' ? (item.lines ?? []) : [{ kind: item.kind, about: item.about }];
   const items = lines.slice(0, MAX_ITEMS_PER_CARD).map((l, i) => itemView(m, plan, l, today, item.kind === 'digest' ? `-${i}` : ''));

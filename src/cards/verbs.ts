@@ -32,6 +32,10 @@ export const cardVerbs = {
   showAssessmentForm: 'showAssessmentForm',
   saveAssessment: 'saveAssessment',
   correctAssessment: 'correctAssessment',
+  showMembers: 'showMembers',
+  saveMemberChange: 'saveMemberChange',
+  acceptTeamRoster: 'acceptTeamRoster',
+  declineTeamRoster: 'declineTeamRoster',
 } as const;
 
 export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];

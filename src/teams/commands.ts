@@ -1,5 +1,5 @@
 /** The chat commands, matched loosely: case, accents and stray punctuation do not matter. */
-export type Command = 'logOutcome' | 'logAssessment' | 'rebuildRollups' | 'question' | 'milestones' | 'nextMeeting' | 'reminderSettings' | 'linkChannel' | 'logWeek' | 'danish' | 'english' | 'myEntries' | 'retention' | 'help' | 'logAttendance' | 'logMeeting' | 'logReferral' | 'myReferrals' | 'status';
+export type Command = 'members' | 'logOutcome' | 'logAssessment' | 'rebuildRollups' | 'question' | 'milestones' | 'nextMeeting' | 'reminderSettings' | 'linkChannel' | 'logWeek' | 'danish' | 'english' | 'myEntries' | 'retention' | 'help' | 'logAttendance' | 'logMeeting' | 'logReferral' | 'myReferrals' | 'status';
 
 const patterns: [Command, RegExp][] = [
   ['help', /^(hjælp|hjaelp|help|\?|hej|hi|hello|menu)$/],
@@ -21,6 +21,7 @@ const patterns: [Command, RegExp][] = [
   ['reminderSettings', /^(indstillinger|påmindelser|settings|reminder settings)$/],
   ['retention', /^(slet gamle koder|oprydning|retention)$/],
   ['rebuildRollups', /^(genberegn status|genberegn|rebuild status)$/],
+  ['members', /^(medlemmer|roller|members|roles)$/],
 ];
 
 export function parseCommand(text: string): Command | undefined {

@@ -20,6 +20,10 @@ import { outcomeHandlers } from './outcomes';
 import { referralHandlers } from './referrals';
 import { reminderHandlers } from './reminders';
 import { statusHandlers } from './status';
+import { peopleHandlers } from './people';
+import { teamRosterCard } from '../../cards/reachCards';
+import { recogniseUser } from '../../usecases/people/recogniseUser';
+import { offerTeamRoster, teamMembersChanged, type TeamMembersChanged } from '../../usecases/people/teamRoster';
 
 export type { HandlerDeps } from './deps';
 
@@ -33,6 +37,7 @@ export function createHandlers(deps: HandlerDeps) {
   const reminders = reminderHandlers(deps);
   const status = statusHandlers(deps);
   const outcomes = outcomeHandlers(deps);
+  const people = peopleHandlers(deps);
 
   const showHelp: TurnHandler = async (turn) => {
     const member = await resolveMember(repos, clock, turn.aadObjectId);
@@ -59,8 +64,14 @@ export function createHandlers(deps: HandlerDeps) {
       case 'notAMember':
       case 'forbidden':
         return deniedReply(m, result);
-      case 'linked':
-        return { text: m.channelLink.linked(result.network.name) };
+      case 'linked': {
+        // In a team's channel, the team's members are offered to the network (the coordinator confirms).
+        const offer = result.link.teamId ? await offerTeamRoster(repos, clock, turn.directory, result.link).catch((err: unknown) => {
+          deps.logger.warn({ err }, 'could not read the team roster of a linked channel');
+          return undefined;
+        }) : undefined;
+        return offer ? { card: teamRosterCard(m, m.channelLink.linked(result.network.name), offer) } : { text: m.channelLink.linked(result.network.name) };
+      }
       case 'notInChannel':
         return { text: m.channelLink.notInChannel };
       case 'personalData':
@@ -103,6 +114,7 @@ export function createHandlers(deps: HandlerDeps) {
     reminderSettings: reminders.showSettings,
     logOutcome: outcomes.showOutcomeForm,
     logAssessment: outcomes.showAssessmentForm,
+    members: people.showMembersCard,
   };
   const cardActions: Record<CardVerb, TurnHandler> = {
     [cardVerbs.showAttendanceForm]: attendance.showAttendanceForm,
@@ -137,6 +149,10 @@ export function createHandlers(deps: HandlerDeps) {
     [cardVerbs.showAssessmentForm]: outcomes.showAssessmentForm,
     [cardVerbs.saveAssessment]: outcomes.saveAssessment,
     [cardVerbs.correctAssessment]: outcomes.correctAssessment,
+    [cardVerbs.showMembers]: people.showMembersCard,
+    [cardVerbs.saveMemberChange]: people.saveChange,
+    [cardVerbs.acceptTeamRoster]: people.acceptRoster,
+    [cardVerbs.declineTeamRoster]: people.declineRoster,
   };
   // Every handler gets the turn's language, resolved once from the user's choice and the Teams
   // locale, and answers within Teams' time even when the database is away (outage.ts).
@@ -164,6 +180,15 @@ export function createHandlers(deps: HandlerDeps) {
     lastRemembered.delete(conversationId);
     await forgetConversation(repos, conversationId);
   };
+  // Users this instance has recognised: their later turns ask neither the database nor Teams who they are.
+  const recognised = new Set<string>();
+  const userSeen = async (turn: TurnInput): Promise<void> => {
+    const { aadObjectId, directory } = turn;
+    if (!aadObjectId || !directory || recognised.has(aadObjectId)) return;
+    const result = await recogniseUser(repos, clock, aadObjectId, () => directory.self());
+    if (result !== 'unknown') recognised.add(aadObjectId);
+  };
+  const teamChanged = (event: TeamMembersChanged) => teamMembersChanged(repos, clock, event);
 
   return {
     commands: localise(commands),
@@ -176,6 +201,9 @@ export function createHandlers(deps: HandlerDeps) {
     fileFailed: async (turn: TurnInput) => status.fileFailed({ ...turn, language: await resolveLanguage(repos, turn.aadObjectId, turn.locale) }),
     conversationSeen,
     conversationRemoved,
+    userSeen,
+    teamMembersChanged: teamChanged,
+    planFileReceived: withLanguage(people.planFileReceived, undefined, null),
   };
 }
 
