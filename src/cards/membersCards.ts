@@ -1,6 +1,6 @@
 import type { Person } from '../domain/people/person';
 import type { Messages } from '../i18n';
-import type { MembersOutcome, MembersView } from '../usecases/people/manageMembers';
+import { NO_NETWORK, type MembersOutcome, type MembersView } from '../usecases/people/manageMembers';
 import type { PlanChoice } from '../usecases/people/managingPlan';
 import { nameOf } from './planNames';
 import { renderCard, type CardJson } from './renderCard';
@@ -81,7 +81,7 @@ export function membersCard(all: Messages, view: MembersView, conversationType: 
     choices,
     // Search of the whole organisation works only in a bot's personal chat; elsewhere the conversation's members.
     dataset: conversationType === 'personal' ? 'graph.microsoft.com/users' : 'graph.microsoft.com/users?scope=currentContext',
-    networks: [{ title: m.noNetworkChoice, value: '' }, ...view.plan.networks.map((n) => ({ title: n.name, value: n.id }))],
+    networks: [{ title: m.noNetworkChoice, value: NO_NETWORK }, ...view.plan.networks.map((n) => ({ title: n.name, value: n.id }))],
     changes: Object.entries(m.changes).map(([value, title]) => ({ title, value })),
     values: { person: view.values.person ?? '', email: view.values.email ?? '', networkId: view.values.networkId ?? '', change: view.values.change ?? '' },
   });

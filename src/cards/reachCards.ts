@@ -32,7 +32,8 @@ export function withMention(all: Messages, card: object, member: Member): object
   const c = card as { body?: unknown[]; msteams?: Record<string, unknown> };
   return {
     ...c,
-    body: [{ type: 'TextBlock', text: all.people.unreachable.mention(at), wrap: true, weight: 'Bolder' }, ...(c.body ?? [])],
+    // Under the card's title, which stays the first thing a reader (and a notification) sees.
+    body: [...(c.body ?? []).slice(0, 1), { type: 'TextBlock', text: all.people.unreachable.mention(at), wrap: true, weight: 'Bolder' }, ...(c.body ?? []).slice(1)],
     msteams: { ...(c.msteams ?? {}), entities: [{ type: 'mention', text: at, mentioned: { id, name: member.name } }] },
   };
 }

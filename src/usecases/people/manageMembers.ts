@@ -14,6 +14,9 @@ import { resolveInPlan } from './recogniseUser';
 import { changeRoster, personSnapshot } from './rosterChange';
 import { readRosters } from './teamsRosters';
 
+/** The network list's "no network" choice: a choice needs a value, and '-' is no network's id (a slug). */
+export const NO_NETWORK = '-';
+
 export const memberChanges = ['member', 'coordinator', 'makeLeader', 'removeFromNetwork', 'removeLeader', 'removeFromPlan'] as const;
 export type MemberChangeKey = (typeof memberChanges)[number];
 
@@ -136,7 +139,8 @@ export async function saveMemberChange(deps: MembersDeps, turn: MembersTurn, pay
   const planId = managing.plan.id;
   if (!parsed.success) return view(deps, turn, planId, { kind: 'refused', reason: 'unreadable' }, values);
   const { submissionId, change } = parsed.data;
-  const networkId = parsed.data.networkId?.trim() ?? '';
+  const chosenNetwork = parsed.data.networkId?.trim() ?? '';
+  const networkId = chosenNetwork === NO_NETWORK ? '' : chosenNetwork;
   if ((change === 'member' || change === 'coordinator' || change === 'removeFromNetwork') && !networkId) return view(deps, turn, planId, { kind: 'refused', reason: 'chooseNetwork' }, values);
 
   const target = await targetOf(deps, turn, managing.plan, peopleOfPlan(managing.plan), parsed.data.person?.trim() ?? '', parsed.data.email?.trim() ?? '');
