@@ -37,12 +37,12 @@ export class RememberedMembershipRepository implements MembershipRepository {
     return this.inner.pendingFor(emails);
   }
 
-  identityOf(aadObjectId: string): Promise<TeamsPerson | undefined> {
+  identityOf(aadObjectId: string): Promise<(TeamsPerson & { claimed: boolean }) | undefined> {
     return this.inner.identityOf(aadObjectId);
   }
 
-  rememberIdentity(person: TeamsPerson): Promise<void> {
-    return this.inner.rememberIdentity(person);
+  rememberIdentity(person: TeamsPerson, claimed: boolean): Promise<void> {
+    return this.inner.rememberIdentity(person, claimed);
   }
 
   identitiesByEmail(email: string): Promise<TeamsPerson[]> {

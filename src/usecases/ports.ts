@@ -103,9 +103,12 @@ export interface MembershipRepository {
   replaceForPlan(planId: string, people: Person[]): Promise<void>;
   /** The plans that name any of these e-mail addresses for someone whose object id is not known yet. */
   pendingFor(emails: string[]): Promise<PendingMembership[]>;
-  /** Who a user is in Teams, once looked up (so their first turn is the only one that asks Teams). */
-  identityOf(aadObjectId: string): Promise<TeamsPerson | undefined>;
-  rememberIdentity(person: TeamsPerson): Promise<void>;
+  /**
+   * Who a user is in Teams, once met. `claimed`: the plans naming their e-mail address have their
+   * object id (their own first turn did it); a user seen only in a roster is not claimed yet.
+   */
+  identityOf(aadObjectId: string): Promise<(TeamsPerson & { claimed: boolean }) | undefined>;
+  rememberIdentity(person: TeamsPerson, claimed: boolean): Promise<void>;
   /** Known users with this e-mail address (any case). */
   identitiesByEmail(email: string): Promise<TeamsPerson[]>;
   /** A known user by their Teams user id (29:…), for a roster event that gives no object id. */

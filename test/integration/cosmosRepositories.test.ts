@@ -78,10 +78,10 @@ describe('the Cosmos repositories on the embedded server', () => {
   });
 
   it('finds a user the bot has met by any of their e-mail addresses, whatever the case', async () => {
-    await store.repos.memberships.rememberIdentity({ aadObjectId: 'aad-isaiah', name: 'Isaiah Langer', emails: ['isaiah@example.com', 'isaiahl@example.com'], teamsUserId: 'user-id-3' });
+    await store.repos.memberships.rememberIdentity({ aadObjectId: 'aad-isaiah', name: 'Isaiah Langer', emails: ['isaiah@example.com', 'isaiahl@example.com'], teamsUserId: 'user-id-3' }, false);
     expect((await store.repos.memberships.identitiesByEmail('IsaiahL@Example.com')).map((p) => p.aadObjectId)).toEqual(['aad-isaiah']);
     expect((await store.repos.memberships.identityByTeamsId('user-id-3'))?.aadObjectId).toBe('aad-isaiah');
-    expect(await store.repos.memberships.identityOf('aad-isaiah')).toEqual({ aadObjectId: 'aad-isaiah', name: 'Isaiah Langer', emails: ['isaiah@example.com', 'isaiahl@example.com'], teamsUserId: 'user-id-3' });
+    expect(await store.repos.memberships.identityOf('aad-isaiah')).toEqual({ aadObjectId: 'aad-isaiah', name: 'Isaiah Langer', emails: ['isaiah@example.com', 'isaiahl@example.com'], teamsUserId: 'user-id-3', claimed: false });
   });
 
   it('answers "no plan" for an unknown plan id', async () => {

@@ -24,6 +24,7 @@ interface PendingDocument extends PendingMembership {
 interface IdentityDocument extends TeamsPerson {
   id: 'identity';
   type: 'identity';
+  claimed: boolean;
 }
 
 const emailPartition = (email: string) => `email:${email}`;
@@ -90,13 +91,13 @@ export class CosmosMembershipRepository implements MembershipRepository {
     return out;
   }
 
-  async identityOf(aadObjectId: string): Promise<TeamsPerson | undefined> {
+  async identityOf(aadObjectId: string): Promise<(TeamsPerson & { claimed: boolean }) | undefined> {
     const { resource } = await this.container.item('identity', aadObjectId).read<IdentityDocument & Record<string, unknown>>();
-    return resource ? personOf(resource) : undefined;
+    return resource ? { ...personOf(resource), claimed: resource.claimed === true } : undefined;
   }
 
-  async rememberIdentity(person: TeamsPerson): Promise<void> {
-    const doc: IdentityDocument = { id: 'identity', type: 'identity', ...person };
+  async rememberIdentity(person: TeamsPerson, claimed: boolean): Promise<void> {
+    const doc: IdentityDocument = { id: 'identity', type: 'identity', ...person, claimed };
     await this.container.items.upsert(doc);
   }
 
@@ -127,6 +128,6 @@ export class CosmosMembershipRepository implements MembershipRepository {
 }
 
 function personOf(doc: IdentityDocument & Record<string, unknown>): TeamsPerson {
-  const { id: _id, type: _type, ...person } = withoutSystemProperties<IdentityDocument>(doc);
+  const { id: _id, type: _type, claimed: _claimed, ...person } = withoutSystemProperties<IdentityDocument>(doc);
   return person;
 }

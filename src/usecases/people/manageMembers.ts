@@ -109,8 +109,11 @@ async function targetOf(deps: MembersDeps, turn: MembersTurn, plan: Plan, people
   if (person) {
     const existing = findPerson(people, { aadObjectId: person });
     if (existing) return { existing };
-    // The people picker gives an object id; the rosters, or Graph, say who that is.
-    const found = (await readRosters(deps.repos, turn.directory, plan.id, deps.logger)).find((p) => p.aadObjectId === person) ?? (await deps.users?.findById(person));
+    // The people picker gives an object id; the users the bot has met, the rosters, or Graph say who that is.
+    const found =
+      (await deps.repos.memberships.identityOf(person)) ??
+      (await readRosters(deps.repos, turn.directory, plan.id, deps.logger)).find((p) => p.aadObjectId === person) ??
+      (await deps.users?.findById(person));
     return found ? candidate(found) : refuse('unknownPerson');
   }
   if (!email) return refuse('choosePerson');
@@ -155,7 +158,7 @@ export async function saveMemberChange(deps: MembersDeps, turn: MembersTurn, pay
     const name = 'existing' in subject ? subject.existing.name : subject.candidate.name;
     // The same card submitted twice (a retry) changed the person the first time.
     const logged = current ? await deps.repos.audit.listForRecord(planId, current.id) : [];
-    if (logged.some((e) => e.id.endsWith(`-${submissionId}`))) return { unchanged: { kind: 'saved', change, name, ...(networkId ? { networkId } : {}), pending: !current?.aadObjectId } };
+    if (logged.some((e) => e.id.endsWith(`-${submissionId}`))) return { unchanged: { kind: 'saved', change, name, ...(networkId ? { networkId } : {}), pending: false } };
     const result = changePerson(people, networkIds, actor.roles, subject, peopleChangeOf(change, networkId));
     if (!result.ok) return { unchanged: { kind: 'refused', reason: result.reason, name } };
     const { before, after } = result;
@@ -164,7 +167,7 @@ export async function saveMemberChange(deps: MembersDeps, turn: MembersTurn, pay
     return {
       roster: withEntry(sources.roster, entry),
       audit: [auditEntry({ planId, at, actor: actor.memberId, action: !before ? 'create' : !after ? 'delete' : 'update', via: 'chat', recordType: 'person', recordId: id, discriminator: submissionId, before: personSnapshot(before), after: personSnapshot(after) })],
-      result: { kind: 'saved', change, name, ...(networkId ? { networkId } : {}), pending: !!after && !after.aadObjectId },
+      result: { kind: 'saved', change, name, ...(networkId ? { networkId } : {}), pending: !before && !!after && !after.aadObjectId },
     };
   });
   return view(deps, turn, planId, outcome ?? { kind: 'refused', reason: 'unreadable' }, outcome?.kind === 'saved' ? {} : values);

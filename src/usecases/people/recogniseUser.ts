@@ -13,12 +13,15 @@ export type Recognition = 'known' | 'recognised' | 'unknown';
  */
 export async function recogniseUser(repos: Repositories, clock: Clock, aadObjectId: string | undefined, lookUp: () => Promise<TeamsPerson | undefined>): Promise<Recognition> {
   if (!aadObjectId) return 'unknown';
-  if (await repos.memberships.identityOf(aadObjectId)) return 'known';
-  const person = await lookUp();
+  const known = await repos.memberships.identityOf(aadObjectId);
+  if (known?.claimed) return 'known';
+  // Seen in a roster already: Teams need not be asked again, only their plans claimed.
+  const person = known ?? (await lookUp());
   if (!person || person.aadObjectId !== aadObjectId) return 'unknown';
   await claimPlans(repos, clock, person);
-  // Remembered last: if claiming failed half-way, the next turn asks Teams and claims again.
-  await repos.memberships.rememberIdentity(person);
+  // Remembered last: if claiming failed half-way, the next turn claims again.
+  const { claimed: _claimed, ...teamsPerson } = { claimed: false, ...person };
+  await repos.memberships.rememberIdentity(teamsPerson, true);
   return 'recognised';
 }
 

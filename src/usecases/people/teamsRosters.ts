@@ -20,5 +20,9 @@ export async function readRosters(repos: Repositories, directory: TeamsDirectory
   await quietly(() => directory.conversationMembers(), 'conversation');
   const teamIds = [...new Set((await repos.channels.teamLinksOf(planId)).map((l) => l.teamId!))];
   for (const teamId of teamIds) await quietly(() => directory.teamMembers(teamId), 'team');
-  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'da'));
+  const people = [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'da'));
+  // Remembered, so a person picked later (from any conversation) or a roster event without an
+  // object id can be told apart; their own first turn still claims their plans.
+  for (const p of people) if (!(await repos.memberships.identityOf(p.aadObjectId))) await repos.memberships.rememberIdentity(p, false);
+  return people;
 }
