@@ -58,7 +58,7 @@ export const peopleDa = {
       `${count} ${count === 1 ? 'person' : 'personer'} på holdet er ikke med i ${network}. Skal de være medlemmer? Så følger netværket holdet fremover: den, der kommer på holdet, bliver medlem, og den, der forlader holdet, mister adgangen til netværkets data.`,
     accept: 'Ja, tilføj dem og følg holdet',
     decline: 'Nej tak',
-    added: (count: number, network: string) => `${count} ${count === 1 ? 'person er' : 'personer er'} nu medlemmer af ${network}, og netværket følger holdet.`,
+    added: (count: number, network: string) => `${count} ${count === 1 ? 'person er nu medlem' : 'personer er nu medlemmer'} af ${network}, og netværket følger holdet.`,
     allInAlready: (network: string) => `Alle på holdet er allerede med i ${network}. Netværket følger holdet fra nu af.`,
     declined: (network: string) => `Holdets medlemmer er ikke tilføjet ${network}. Den, der forlader holdet, mister stadig adgangen til netværket.`,
     notCoordinator: (network: string) => `Kun tovholdere for ${network} (eller planens leder) kan svare på det. Intet er ændret.`,

@@ -60,7 +60,7 @@ export const peopleEn: typeof peopleDa = {
       `${count} ${count === 1 ? 'person' : 'people'} in the team ${count === 1 ? 'is' : 'are'} not in ${network}. Should they be members? The network then follows the team: whoever joins the team becomes a member, and whoever leaves it loses access to the network's data.`,
     accept: 'Yes, add them and follow the team',
     decline: 'No thanks',
-    added: (count: number, network: string) => `${count} ${count === 1 ? 'person is' : 'people are'} now members of ${network}, and the network follows the team.`,
+    added: (count: number, network: string) => `${count} ${count === 1 ? 'person is now a member' : 'people are now members'} of ${network}, and the network follows the team.`,
     allInAlready: (network: string) => `Everyone in the team is in ${network} already. The network follows the team from now on.`,
     declined: (network: string) => `The team's members were not added to ${network}. Whoever leaves the team still loses access to the network.`,
     notCoordinator: (network: string) => `Only coordinators of ${network} (or the plan's leader) can answer this. Nothing was changed.`,
