@@ -12,7 +12,7 @@ export type PlanFileResult =
   | { kind: 'onlyPersonal' }
   | { kind: 'notYaml'; name: string }
   | { kind: 'tooBig' | 'cannotFetch'; name: string }
-  | { kind: 'yamlError'; name: string; line: number | undefined; message: string }
+  | { kind: 'yamlError'; name: string; line: number | undefined; code: string }
   | { kind: 'notAdmin' }
   | { kind: 'notAdminOfPlan'; planId: string }
   | { kind: 'issues'; name: string; issues: { line: number | undefined; path: PlanIssue['path']; message: string }[] }
@@ -51,7 +51,7 @@ export async function importPlanFile(deps: PlanFileDeps, turn: { aadObjectId: st
   // Permission before anything about the file's content is said.
   const refused = await mayImport(deps, turn.aadObjectId, planId);
   if (refused) return refused;
-  if (!text.ok) return { kind: 'yamlError', name: file.name, line: text.line, message: text.message };
+  if (!text.ok) return { kind: 'yamlError', name: file.name, line: text.line, code: text.code };
   const result = await importPlan(deps.repos, deps.clock, text.raw, deps.users);
   if (!result.ok) return { kind: 'issues', name: file.name, issues: result.issues.map((i) => ({ ...i, line: text.lineOf(i.path) })) };
   return { kind: 'imported', name: file.name, stored: result.stored, pending: result.pending };

@@ -3,7 +3,8 @@ import type { PlanIssue } from './parsePlan';
 
 export type PlanText =
   | { ok: true; raw: unknown; lineOf: (path: PlanIssue['path']) => number | undefined }
-  | { ok: false; line: number | undefined; message: string };
+  /** `code` is the yaml library's (MISSING_CHAR, BAD_INDENT, …); `message` its English text. */
+  | { ok: false; line: number | undefined; code: string; message: string };
 
 /** Reads a plan's YAML (or JSON, which is YAML) text, keeping a way to map a field's path to its line. */
 export function parsePlanText(text: string): PlanText {
@@ -11,7 +12,7 @@ export function parsePlanText(text: string): PlanText {
   const doc = parseDocument(text, { lineCounter, keepSourceTokens: false });
   if (doc.errors.length) {
     const e = doc.errors[0]!;
-    return { ok: false, line: e.linePos?.[0]?.line, message: e.message };
+    return { ok: false, line: e.linePos?.[0]?.line, code: e.code, message: e.message };
   }
   const lineOf = (path: PlanIssue['path']) => {
     // The deepest node that exists on the path: a missing field is reported at its parent.

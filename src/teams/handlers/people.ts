@@ -23,7 +23,7 @@ function planFileText(m: Messages, r: PlanFileResult): string {
     case 'cannotFetch':
       return f.cannotFetch(r.name);
     case 'yamlError':
-      return f.yamlError(r.name, String(r.line ?? '?'), r.message);
+      return f.yamlError(r.name, String(r.line ?? '?'), f.yamlProblems[r.code] ?? f.yamlProblems.other);
     case 'notAdmin':
       return f.notAdmin;
     case 'notAdminOfPlan':
