@@ -15,7 +15,7 @@ export function unreachableCard(all: Messages, item: OutboxItem, plan: Plan): Ca
   return renderCard('unreachable', {
     title: u.title(member?.name ?? name),
     planName: plan.name,
-    what: item.about.text === 'channel' ? u.channel(name, network) : u.none(name, network),
+    what: item.about.text === 'channel' ? u.channel(name, network, member?.name ?? name) : u.none(name, network),
     advice: u.advice(member?.name ?? name),
   });
 }

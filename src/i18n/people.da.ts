@@ -65,7 +65,7 @@ export const peopleDa = {
   },
   unreachable: {
     title: (name: string) => `Logbog kan ikke nå ${name}`,
-    channel: (name: string, network: string) => `Logbog kan ikke skrive direkte til ${name}, så en påmindelse blev lagt i kanalen for ${network} med ${name} nævnt.`,
+    channel: (who: string, network: string, name: string) => `Logbog kan ikke skrive direkte til ${who}, så en påmindelse blev lagt i kanalen for ${network} med ${name} nævnt.`,
     none: (name: string, network: string) =>
       `Logbog kan ikke nå ${name}: personen har ikke åbnet Logbog i Teams${network ? `, og ${network} har ingen tilknyttet kanal` : ''}. En påmindelse til dem blev ikke sendt.`,
     advice: (name: string) => `Bed ${name} åbne Logbog i Teams og skrive "hej". Jeres Teams-administrator kan også give Logbog lov til at installere sig selv for planens medlemmer.`,

@@ -67,7 +67,7 @@ export const peopleEn: typeof peopleDa = {
   },
   unreachable: {
     title: (name: string) => `Logbog cannot reach ${name}`,
-    channel: (name: string, network: string) => `Logbog cannot write to ${name} directly, so a reminder was posted in the channel of ${network}, mentioning ${name}.`,
+    channel: (who: string, network: string, name: string) => `Logbog cannot write to ${who} directly, so a reminder was posted in the channel of ${network}, mentioning ${name}.`,
     none: (name: string, network: string) =>
       `Logbog cannot reach ${name}: they have not opened Logbog in Teams${network ? `, and ${network} has no linked channel` : ''}. A reminder to them was not sent.`,
     advice: (name: string) => `Ask ${name} to open Logbog in Teams and write "hi". Your Teams administrator can also allow Logbog to install itself for the plan's members.`,

@@ -7,7 +7,7 @@ import { startServer, type RunningServer } from '../../src/server';
 import type { TickReport } from '../../src/scheduler/reminderScheduler';
 import type { CosmosStore } from '../../src/store/cosmos/connect';
 import { importPlan } from '../../src/usecases/importPlan';
-import { executeActivity, messageActivity, submitActivity, users, type TestUser } from './activities';
+import { executeActivity, messageActivity, submitActivity, type TestUser } from './activities';
 import { CaptureConnector } from './captureConnector';
 
 export const DEMO_PLAN = join(__dirname, '..', '..', 'plans', 'husum-tingbjerg-2024-2028.yaml');
@@ -56,8 +56,6 @@ export class BotHarness {
 
   /** `store`: a database opened elsewhere (the benchmark runs the embedded server in its own process). */
   async start(planFiles: string[] = [DEMO_PLAN], store?: CosmosStore): Promise<this> {
-    // Teams knows the Playground's users: a user's first turn asks it who they are (TeamsInfo.getMember).
-    for (const user of Object.values(users)) this.connector.members.set(user.id, user);
     await this.connector.start();
     this.server = await startServer(harnessConfig(this.env), { clock: this.clock, logger: harnessLogger(), scheduler: { instanceId: 'instance-a' }, ...(store ? { store } : {}) });
     for (const file of planFiles) {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { users } from './activities';
 
 export interface CapturedActivity {
   conversationId: string;
@@ -53,8 +54,11 @@ export class CaptureConnector {
   /** Requests that broke an enforced limit (answered 429, as Teams would). */
   violations = 0;
   url = '';
-  /** Who TeamsInfo.getMember finds, by Teams user id; any conversation (Teams answers for its members). */
-  readonly members = new Map<string, ConnectorMember>();
+  /**
+   * Who TeamsInfo.getMember finds, by Teams user id, in any conversation (Teams answers for its
+   * members): the Playground's users, so a user's first turn can ask who they are.
+   */
+  readonly members = new Map<string, ConnectorMember>(Object.values(users).map((u) => [u.id, u]));
   /** What getPagedMembers answers per conversation (a team's id, or a channel's). */
   readonly rosters = new Map<string, string[]>();
   /** Every member lookup and roster read the bot made, in order. */

@@ -4,7 +4,7 @@ import type { Member } from '../../domain/plan/schema';
 import { backoffMs, unreachableNotice, type OutboxItem } from '../../domain/reminders/outbox';
 import type { SendLimiter } from '../../domain/reminders/sendLimits';
 import type { ConversationAddress, Language, Repositories, Versioned } from '../ports';
-import { noticeRecipients, routeToMember, type MemberReach } from './reachMember';
+import { noticeRecipients, personalChatFor, routeToMember, type MemberReach } from './reachMember';
 
 /** What the Teams edge answers for one proactive message. */
 export type SendOutcome =
@@ -81,7 +81,7 @@ export interface DeliveryDeps {
  */
 export async function deliverDueReminders(deps: DeliveryDeps, options: DeliveryOptions, shouldStop: () => boolean = () => false): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, postedInChannel: 0, throttled: 0, serverErrors: 0, gone: 0, unreachable: 0, failed: 0, deferred: 0, lostClaims: 0 };
-  const run: RunState = { queues: new Map(), gone: new Set() };
+  const run: RunState = { queues: new Map(), gone: new Set(), personalChats: new Map() };
   const planIds = await deps.repos.plans.listIds();
   for (const planId of planIds) {
     const stored = await deps.repos.plans.get(planId);
@@ -108,6 +108,11 @@ interface RunState {
   queues: Map<string, Promise<void>>;
   /** Conversations that answered 403/404 in this run. */
   gone: Set<string>;
+  /**
+   * Each member's personal chat, found (or opened) once per run: a member with five reminders
+   * and no chat yet gets one installation and one new chat, not five racing ones.
+   */
+  personalChats: Map<string, Promise<ConversationAddress | undefined>>;
 }
 
 async function inTurn(run: RunState, conversationId: string, work: () => Promise<void>): Promise<void> {
@@ -152,8 +157,11 @@ async function deliverOne(deps: DeliveryDeps, options: DeliveryOptions, plan: Pl
     return;
   }
   const recipient = item.recipient;
-  const route = await routeToMember(repos, deps.reach, plan, item);
-  const aadObjectId = recipient.aadObjectId ?? plan.members.find((m) => m.id === recipient.memberId)?.aadObjectId;
+  const member = plan.members.find((m) => m.id === recipient.memberId);
+  const chatKey = `${plan.id}/${recipient.memberId}`;
+  if (!run.personalChats.has(chatKey)) run.personalChats.set(chatKey, personalChatFor(repos, deps.reach, member, recipient.aadObjectId));
+  const route = await routeToMember(repos, plan, item, run.personalChats.get(chatKey)!);
+  const aadObjectId = recipient.aadObjectId ?? member?.aadObjectId;
   const language = (aadObjectId ? (await repos.preferences.get(aadObjectId)).language : undefined) ?? 'da';
   if (route.kind === 'direct') {
     const card = deps.compose(item, plan, language);

@@ -28,37 +28,40 @@ export function networksOfItem(plan: Plan, item: Pick<OutboxItem, 'about'>): str
 }
 
 /**
- * Where a member's reminder goes: their personal chat if they have one; else, with Graph
- * allowed to, Logbog installs itself for them and opens the personal chat; else the network's
- * linked channel (with an @mention); else nowhere.
+ * A member's personal chat: the one they opened; else, with Graph allowed to, Logbog installs
+ * itself for them and opens it (Bot Connector createConversation). Undefined when neither works.
  */
-export async function routeToMember(repos: Repositories, reach: MemberReach | undefined, plan: Plan, item: OutboxItem): Promise<MemberRoute> {
+export async function personalChatFor(repos: Repositories, reach: MemberReach | undefined, member: Member | undefined, aadObjectId: string | undefined): Promise<ConversationAddress | undefined> {
+  let aad = aadObjectId ?? member?.aadObjectId;
+  if (aad) {
+    const address = await repos.channels.personalChatOf(aad);
+    if (address) return address;
+  }
+  if (!reach?.installer) return undefined;
+  if (!aad && member?.email && reach.users) aad = (await reach.users.findByEmail(member.email).catch(() => undefined))?.aadObjectId;
+  const via = aad ? await repos.channels.someAddressIn(undefined) : undefined;
+  if (!aad || !via || (await reach.installer.installFor(aad)) !== 'installed') return undefined;
+  const address = await reach.openPersonalChat(via, aad);
+  if (address) await repos.channels.remember(address);
+  return address;
+}
+
+/**
+ * Where a member's reminder goes: their personal chat (found or opened once per delivery run,
+ * `personal`), else the linked channel of the reminder's network (with an @mention), else nowhere.
+ */
+export async function routeToMember(repos: Repositories, plan: Plan, item: OutboxItem, personal: Promise<ConversationAddress | undefined>): Promise<MemberRoute> {
   if (item.recipient.kind !== 'member') throw new Error('routeToMember takes a member item');
   const memberId = item.recipient.memberId;
   const member = plan.members.find((m) => m.id === memberId);
-  // The plan is read at delivery: someone resolved since planning now has an object id.
-  let aadObjectId = item.recipient.aadObjectId ?? member?.aadObjectId;
-  if (aadObjectId) {
-    const address = await repos.channels.personalChatOf(aadObjectId);
-    if (address) return { kind: 'direct', address };
-  }
-  if (reach?.installer) {
-    if (!aadObjectId && member?.email && reach.users) aadObjectId = (await reach.users.findByEmail(member.email))?.aadObjectId;
-    const via = aadObjectId ? await repos.channels.someAddressIn(undefined) : undefined;
-    if (aadObjectId && via && (await reach.installer.installFor(aadObjectId)) === 'installed') {
-      const address = await reach.openPersonalChat(via, aadObjectId);
-      if (address) {
-        await repos.channels.remember(address);
-        return { kind: 'direct', address };
-      }
-    }
-  }
+  const address = await personal;
+  if (address) return { kind: 'direct', address };
   const networkIds = networksOfItem(plan, item);
   if (member) {
     for (const networkId of networkIds) {
       for (const conversationId of await repos.channels.linkedTo(plan.id, networkId)) {
-        const address = await repos.channels.addressOf(conversationId);
-        if (address) return { kind: 'channel', address, member, networkId };
+        const channel = await repos.channels.addressOf(conversationId);
+        if (channel) return { kind: 'channel', address: channel, member, networkId };
       }
     }
   }
