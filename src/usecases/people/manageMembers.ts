@@ -109,11 +109,13 @@ async function targetOf(deps: MembersDeps, turn: MembersTurn, plan: Plan, people
   if (person) {
     const existing = findPerson(people, { aadObjectId: person });
     if (existing) return { existing };
-    // The people picker gives an object id; the users the bot has met, the rosters, or Graph say who that is.
+    // Teams' people picker gives an object id (the Agents Playground's, its own user id); the
+    // users the bot has met, the rosters, or Graph say who that is.
     const found =
       (await deps.repos.memberships.identityOf(person)) ??
-      (await readRosters(deps.repos, turn.directory, plan.id, deps.logger)).find((p) => p.aadObjectId === person) ??
-      (await deps.users?.findById(person));
+      (await deps.repos.memberships.identityByTeamsId(person)) ??
+      (await readRosters(deps.repos, turn.directory, plan.id, deps.logger)).find((p) => p.aadObjectId === person || p.teamsUserId === person) ??
+      (await deps.users?.findById(person).catch(() => undefined));
     return found ? candidate(found) : refuse('unknownPerson');
   }
   if (!email) return refuse('choosePerson');
