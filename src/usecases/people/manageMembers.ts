@@ -52,8 +52,14 @@ export interface MembersDeps {
   users?: UserDirectory;
 }
 
-async function view(deps: MembersDeps, turn: MembersTurn, planId: string, outcome?: MembersOutcome, values: Record<string, string> = {}): Promise<MembersView> {
-  const candidates = await readRosters(deps.repos, turn.directory, planId, deps.logger);
+/** The Teams rosters around a plan, read at most once per turn (each is a round trip to Teams). */
+function rostersOnce(deps: MembersDeps, turn: MembersTurn, planId: string): () => Promise<TeamsPerson[]> {
+  let read: Promise<TeamsPerson[]> | undefined;
+  return () => (read ??= readRosters(deps.repos, turn.directory, planId, deps.logger));
+}
+
+async function view(deps: MembersDeps, rosters: () => Promise<TeamsPerson[]>, planId: string, outcome?: MembersOutcome, values: Record<string, string> = {}): Promise<MembersView> {
+  const candidates = await rosters();
   // Reading the rosters is also when people the plan names by e-mail address get their object ids.
   await resolveInPlan(deps.repos, deps.clock, planId, candidates);
   const stored = await deps.repos.plans.get(planId);
@@ -65,7 +71,7 @@ async function view(deps: MembersDeps, turn: MembersTurn, planId: string, outcom
 export async function showMembers(deps: MembersDeps, turn: MembersTurn, planId?: string): Promise<MembersView | PlanChoice | Denied> {
   const managing = await managingPlan(deps.repos, deps.clock, turn.aadObjectId, planId);
   if ('kind' in managing) return managing;
-  return view(deps, turn, managing.plan.id);
+  return view(deps, rostersOnce(deps, turn, managing.plan.id), managing.plan.id);
 }
 
 const submitSchema = z.object({
@@ -94,7 +100,7 @@ function peopleChangeOf(key: MemberChangeKey, networkId: string): PeopleChange {
 type Target = { existing: Person } | { candidate: Omit<Person, 'roles' | 'networks'> } | { refused: MembersOutcome };
 
 /** Who the card names: a person of the plan, someone from a Teams roster or the people picker, or an e-mail address. */
-async function targetOf(deps: MembersDeps, turn: MembersTurn, plan: Plan, people: Person[], person: string, email: string): Promise<Target> {
+async function targetOf(deps: MembersDeps, rosters: () => Promise<TeamsPerson[]>, people: Person[], person: string, email: string): Promise<Target> {
   const refuse = (reason: MembersRefusal, extra: { email?: string } = {}): Target => ({ refused: { kind: 'refused', reason, ...extra } });
   const candidate = (p: TeamsPerson): Target => {
     const known = findPerson(people, { aadObjectId: p.aadObjectId, emails: p.emails });
@@ -114,7 +120,7 @@ async function targetOf(deps: MembersDeps, turn: MembersTurn, plan: Plan, people
     const found =
       (await deps.repos.memberships.identityOf(person)) ??
       (await deps.repos.memberships.identityByTeamsId(person)) ??
-      (await readRosters(deps.repos, turn.directory, plan.id, deps.logger)).find((p) => p.aadObjectId === person || p.teamsUserId === person) ??
+      (await rosters()).find((p) => p.aadObjectId === person || p.teamsUserId === person) ??
       (await deps.users?.findById(person).catch(() => undefined));
     return found ? candidate(found) : refuse('unknownPerson');
   }
@@ -125,7 +131,7 @@ async function targetOf(deps: MembersDeps, turn: MembersTurn, plan: Plan, people
   if (existing) return { existing };
   const known = (await deps.repos.memberships.identitiesByEmail(address))[0];
   if (known) return candidate(known);
-  const inRoster = (await readRosters(deps.repos, turn.directory, plan.id, deps.logger)).find((p) => p.emails.includes(address));
+  const inRoster = (await rosters()).find((p) => p.emails.includes(address));
   if (inRoster) return candidate(inRoster);
   if (deps.users) {
     const found = await deps.users.findByEmail(address);
@@ -142,14 +148,15 @@ export async function saveMemberChange(deps: MembersDeps, turn: MembersTurn, pay
   const managing = await managingPlan(deps.repos, deps.clock, turn.aadObjectId, parsed.success ? parsed.data.planId : typeof raw.planId === 'string' ? raw.planId : undefined);
   if ('kind' in managing) return managing;
   const planId = managing.plan.id;
-  if (!parsed.success) return view(deps, turn, planId, { kind: 'refused', reason: 'unreadable' }, values);
+  const rosters = rostersOnce(deps, turn, planId);
+  if (!parsed.success) return view(deps, rosters, planId, { kind: 'refused', reason: 'unreadable' }, values);
   const { submissionId, change } = parsed.data;
   const chosenNetwork = parsed.data.networkId?.trim() ?? '';
   const networkId = chosenNetwork === NO_NETWORK ? '' : chosenNetwork;
-  if ((change === 'member' || change === 'coordinator' || change === 'removeFromNetwork') && !networkId) return view(deps, turn, planId, { kind: 'refused', reason: 'chooseNetwork' }, values);
+  if ((change === 'member' || change === 'coordinator' || change === 'removeFromNetwork') && !networkId) return view(deps, rosters, planId, { kind: 'refused', reason: 'chooseNetwork' }, values);
 
-  const target = await targetOf(deps, turn, managing.plan, peopleOfPlan(managing.plan), parsed.data.person?.trim() ?? '', parsed.data.email?.trim() ?? '');
-  if ('refused' in target) return view(deps, turn, planId, target.refused, values);
+  const target = await targetOf(deps, rosters, peopleOfPlan(managing.plan), parsed.data.person?.trim() ?? '', parsed.data.email?.trim() ?? '');
+  if ('refused' in target) return view(deps, rosters, planId, target.refused, values);
   const actor = managing.membership;
   const at = deps.clock.now().toISOString();
   const outcome = await changeRoster<MembersOutcome>(deps.repos, planId, async (sources, people) => {
@@ -172,5 +179,5 @@ export async function saveMemberChange(deps: MembersDeps, turn: MembersTurn, pay
       result: { kind: 'saved', change, name, ...(networkId ? { networkId } : {}), pending: !before && !!after && !after.aadObjectId },
     };
   });
-  return view(deps, turn, planId, outcome ?? { kind: 'refused', reason: 'unreadable' }, outcome?.kind === 'saved' ? {} : values);
+  return view(deps, rosters, planId, outcome ?? { kind: 'refused', reason: 'unreadable' }, outcome?.kind === 'saved' ? {} : values);
 }
