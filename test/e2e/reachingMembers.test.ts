@@ -2,8 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import type { OutboxItem } from '../../src/domain/reminders/outbox';
-import { messageActivity, users } from '../support/activities';
-import { BotHarness, SCHEDULER_SECRET, cardOf, textsOf, tickScheduler } from '../support/botHarness';
+import { randomUUID } from 'node:crypto';
+import { cardVerbs } from '../../src/cards/verbs';
+import { executeActivity, messageActivity, users } from '../support/activities';
+import { BotHarness, SCHEDULER_SECRET, cardOf, executeDataOf, textsOf, tickScheduler } from '../support/botHarness';
 import { CaptureConnector } from '../support/captureConnector';
 import { GraphStandIn } from '../support/graphStandIn';
 
@@ -128,6 +130,23 @@ describe('a member who never opened Logbog, with Microsoft Graph', () => {
     const delivered = connector.messagesTo(chat);
     expect(delivered.length).toBeGreaterThan(10);
     expect(delivered.every((a) => !mentionOf(a))).toBe(true);
+  });
+
+  it('names an e-mail address nobody in the tenant has, as Graph says; finds one Graph knows by mail address', async () => {
+    const post = async (activity: unknown) => {
+      const text = await (await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) })).text();
+      return (text ? JSON.parse(text) : {}) as { value?: unknown };
+    };
+    const conversationId = `conv-${users.alex.id}`;
+    await post(messageActivity(users.alex, connector.url, conversationId, 'medlemmer'));
+    const card = cardOf(connector.messagesTo(conversationId).at(-1));
+    const data = executeDataOf(card, cardVerbs.saveMemberChange);
+    const nobody = await post(executeActivity(users.alex, connector.url, conversationId, cardVerbs.saveMemberChange, { ...data, email: 'Ingen.Her@example.com', networkId: 'din-fritid-netvaerk', change: 'member' }));
+    expect(textsOf(nobody.value)[2]).toBe('Ingen i organisationen har e-mailadressen ingen.her@example.com. Tjek stavningen. Intet er ændret.');
+    expect(graph.requests.map((r) => r.path.split('?')[0])).toContain('/v1.0/users/ingen.her@example.com');
+    // Aisha's mail address is not her user principal name; Graph finds her by it.
+    const aisha = await post(executeActivity(users.alex, connector.url, conversationId, cardVerbs.saveMemberChange, { ...executeDataOf(card, cardVerbs.saveMemberChange), submissionId: randomUUID(), email: 'aisha.joergensen@example.com', networkId: 'beskaeftigelsesnetvaerk', change: 'member' }));
+    expect(textsOf(aisha.value)[2]).toBe('Aisha Jørgensen er nu medlem af Beskæftigelsesnetværket.');
   });
 
   it("falls back to the network's channel, with an @mention, where Graph may not install the app", async () => {
