@@ -180,13 +180,28 @@ export function createHandlers(deps: HandlerDeps) {
     lastRemembered.delete(conversationId);
     await forgetConversation(repos, conversationId);
   };
-  // Users this instance has recognised: their later turns ask neither the database nor Teams who they are.
+  // Users this instance has recognised: their later turns ask neither the database nor Teams who
+  // they are. One Teams did not know is asked again after a minute, not on every turn; several
+  // first turns at once share one lookup.
   const recognised = new Set<string>();
+  const unknownUntil = new Map<string, number>();
+  const recognising = new Map<string, Promise<void>>();
+  const UNKNOWN_MS = 60_000;
   const userSeen = async (turn: TurnInput): Promise<void> => {
     const { aadObjectId, directory } = turn;
     if (!aadObjectId || !directory || recognised.has(aadObjectId)) return;
-    const result = await recogniseUser(repos, clock, aadObjectId, () => directory.self());
-    if (result !== 'unknown') recognised.add(aadObjectId);
+    if ((unknownUntil.get(aadObjectId) ?? 0) > Date.now()) return;
+    let pending = recognising.get(aadObjectId);
+    if (!pending) {
+      pending = recogniseUser(repos, clock, aadObjectId, () => directory.self().catch(() => undefined))
+        .then((result) => {
+          if (result === 'unknown') unknownUntil.set(aadObjectId, Date.now() + UNKNOWN_MS);
+          else recognised.add(aadObjectId);
+        })
+        .finally(() => recognising.delete(aadObjectId));
+      recognising.set(aadObjectId, pending);
+    }
+    await pending;
   };
   const teamChanged = (event: TeamMembersChanged) => teamMembersChanged(repos, clock, event);
 
