@@ -25,7 +25,7 @@ const da_actionNames: Record<PlanAction, string> = {
 export const da = {
   language: 'da',
   notAMember:
-    'Du er ikke med i nogen boligsocial helhedsplan i Logbog endnu, så jeg kan ikke gemme noget for dig. Bed planens tovholder eller administrator om at tilføje dig i planfilen.',
+    'Du er ikke med i nogen boligsocial helhedsplan i Logbog endnu, så jeg kan ikke gemme noget for dig. Bed planens leder om at tilføje dig (under **medlemmer**) eller om at skrive din e-mailadresse i planfilen.',
   forbidden: (action: PlanAction, roles: string) =>
     `Det har du ikke adgang til: ${da_actionNames[action]} kræver rollen ${roles} i planen. Intet er ændret. Spørg planens leder, hvis du mener, du skal have adgang.`,
   roleNames: { member: 'medlem', coordinator: 'tovholder', leader: 'leder', admin: 'administrator' } satisfies Record<Role, string>,

@@ -22,7 +22,7 @@ const actionNames: Record<PlanAction, string> = {
 /** English, second language; same keys as da.ts. */
 export const en: Messages = {
   language: 'en',
-  notAMember: 'You are not in any social-housing plan in Logbog yet, so I cannot save anything for you. Ask the plan coordinator or administrator to add you to the plan file.',
+  notAMember: "You are not in any social-housing plan in Logbog yet, so I cannot save anything for you. Ask the plan's leader to add you (under **members**) or to write your e-mail address in the plan file.",
   forbidden: (action, roles) => `You do not have access: ${actionNames[action]} needs the role ${roles} in the plan. Nothing was changed. Ask the plan's leader if you think you should have access.`,
   roleNames: { member: 'member', coordinator: 'coordinator', leader: 'leader', admin: 'administrator' },
   or: 'or',
