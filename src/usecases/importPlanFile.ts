@@ -26,31 +26,35 @@ export interface PlanFileDeps {
   bootstrapAdmins: string[];
 }
 
-/**
- * May this user import a plan with this id? An existing plan: its admins. A new plan: an admin
- * of any plan, or someone in PLAN_ADMINS (how the very first plan gets in).
- */
-async function mayImport(deps: PlanFileDeps, aadObjectId: string, planId: string | undefined): Promise<PlanFileResult | undefined> {
-  const memberships = await deps.repos.memberships.forUser(aadObjectId);
-  const exists = planId ? await deps.repos.plans.get(planId) : undefined;
-  if (exists) return memberships.some((m) => m.planId === planId && m.roles.includes('admin')) ? undefined : { kind: 'notAdminOfPlan', planId: planId! };
-  if (memberships.some((m) => m.roles.includes('admin'))) return undefined;
+/** Someone who may import some plan: an admin of any plan, or someone in PLAN_ADMINS (how the very first plan gets in). */
+async function mayImportAny(deps: PlanFileDeps, aadObjectId: string): Promise<boolean> {
+  if ((await deps.repos.memberships.forUser(aadObjectId)).some((m) => m.roles.includes('admin'))) return true;
   const identity = await deps.repos.memberships.identityOf(aadObjectId);
   const names = new Set([aadObjectId.toLowerCase(), ...(identity?.emails ?? [])].map(normaliseEmail));
-  return deps.bootstrapAdmins.some((a) => names.has(normaliseEmail(a))) ? undefined : { kind: 'notAdmin' };
+  return deps.bootstrapAdmins.some((a) => names.has(normaliseEmail(a)));
 }
 
-/** An admin sends a plan file in the personal chat: Danish errors with line numbers, or the plan imported. */
-export async function importPlanFile(deps: PlanFileDeps, turn: { aadObjectId: string | undefined; conversationType: string | undefined }, file: ReceivedFile): Promise<PlanFileResult> {
+/** An existing plan takes files from its own admins only. */
+async function mayImportPlan(deps: PlanFileDeps, aadObjectId: string, planId: string | undefined): Promise<boolean> {
+  if (!planId || !(await deps.repos.plans.get(planId))) return true;
+  return (await deps.repos.memberships.forUser(aadObjectId)).some((m) => m.planId === planId && m.roles.includes('admin'));
+}
+
+/**
+ * An admin sends a plan file in the personal chat: Danish errors with line numbers, or the plan
+ * imported. The file is fetched only for someone who may import a plan, and nothing about its
+ * content is said before their right to that plan is checked.
+ */
+export async function importPlanFile(deps: PlanFileDeps, turn: { aadObjectId: string | undefined; conversationType: string | undefined }, offered: { name: string; fetch(): Promise<ReceivedFile> }): Promise<PlanFileResult> {
   if (!turn.aadObjectId) return { kind: 'notAdmin' };
   if (turn.conversationType !== 'personal') return { kind: 'onlyPersonal' };
-  if (!/\.ya?ml$/i.test(file.name)) return { kind: 'notYaml', name: file.name };
+  if (!/\.ya?ml$/i.test(offered.name)) return { kind: 'notYaml', name: offered.name };
+  if (!(await mayImportAny(deps, turn.aadObjectId))) return { kind: 'notAdmin' };
+  const file = await offered.fetch();
   if ('problem' in file) return { kind: file.problem, name: file.name };
   const text = parsePlanText(file.text);
   const planId = text.ok && text.raw && typeof text.raw === 'object' && typeof (text.raw as { id?: unknown }).id === 'string' ? (text.raw as { id: string }).id : undefined;
-  // Permission before anything about the file's content is said.
-  const refused = await mayImport(deps, turn.aadObjectId, planId);
-  if (refused) return refused;
+  if (!(await mayImportPlan(deps, turn.aadObjectId, planId))) return { kind: 'notAdminOfPlan', planId: planId! };
   if (!text.ok) return { kind: 'yamlError', name: file.name, line: text.line, code: text.code };
   const result = await importPlan(deps.repos, deps.clock, text.raw, deps.users);
   if (!result.ok) return { kind: 'issues', name: file.name, issues: result.issues.map((i) => ({ ...i, line: text.lineOf(i.path) })) };

@@ -15,6 +15,7 @@ const PLAN = 'husum-tingbjerg-2024-2028';
 describe('a plan file sent in chat', () => {
   const harness = new BotHarness('2025-06-16T10:00:00+02:00', { PLAN_ADMINS: 'LynneR@example.com' });
   const files = new Map<string, string>();
+  const fetched: string[] = [];
   let fileServer: Server;
   let base = '';
 
@@ -22,6 +23,7 @@ describe('a plan file sent in chat', () => {
     await harness.start();
     // Where Teams keeps the file a user sent; the bot gets a pre-authorised download link.
     fileServer = createServer((req, res) => {
+      fetched.push(req.url ?? '');
       const text = files.get(req.url ?? '');
       res.writeHead(text === undefined ? 404 : 200, { 'content-type': 'application/octet-stream' });
       res.end(text ?? '');
@@ -78,9 +80,14 @@ describe('a plan file sent in chat', () => {
     expect((await harness.repos.plans.get(PLAN))!.plan.name).toBe('Husum-Tingbjerg 2024-2028 (rettet)');
   });
 
-  it('refuses a member who is not an admin of the plan, without reading out the file, and imports nothing', async () => {
-    const answer = await send(users.megan, 'husum.yaml', stringify(await demo()));
-    expect(answer).toBe('Du er ikke administrator af planen "husum-tingbjerg-2024-2028", så filen er ikke indlæst. Intet er ændret.');
+  it('refuses a member who is no admin without even fetching the file, and an admin of another plan without reading it out', async () => {
+    const before = fetched.length;
+    expect(await send(users.megan, 'husum.yaml', stringify(await demo()))).toBe('Kun en administrator kan indlæse en planfil. Intet er ændret.');
+    expect(fetched).toHaveLength(before);
+    // Lynne may start plans (PLAN_ADMINS) but is no admin of this one.
+    const plan = await demo();
+    (plan.period as Record<string, unknown>).start = 'forkert';
+    expect(await send(users.lynne, 'husum.yaml', stringify(plan))).toBe('Du er ikke administrator af planen "husum-tingbjerg-2024-2028", så filen er ikke indlæst. Intet er ændret.');
     expect(await revision()).toBe(2);
   });
 

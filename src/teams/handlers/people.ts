@@ -60,7 +60,7 @@ export function peopleHandlers(deps: HandlerDeps) {
   const planFileReceived = async (turn: TurnInput): Promise<BotReply> => {
     const m = messagesFor(turn.language);
     if (!turn.file) return { text: m.people.planFile.notYaml('?') };
-    const result = await importPlanFile({ repos, clock, bootstrapAdmins: deps.bootstrapAdmins ?? [], ...(users ? { users } : {}) }, turn, await turn.file.fetch());
+    const result = await importPlanFile({ repos, clock, bootstrapAdmins: deps.bootstrapAdmins ?? [], ...(users ? { users } : {}) }, turn, turn.file);
     return { text: planFileText(m, result) };
   };
 
