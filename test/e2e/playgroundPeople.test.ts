@@ -68,11 +68,14 @@ describe('people from Teams in the Agents Playground', () => {
   it('lets the leader make a team member coordinator from the members card, and that user then logs a meeting for the network', async () => {
     const page = await open();
     await page.getByRole('treeitem', { name: 'My Team - General' }).click();
-    // In a channel the bot hears a post that @mentions it, as in Teams.
-    await page.locator('[contenteditable=true][role=textbox]').first().click();
-    await page.keyboard.type('@Test');
+    // In a channel the bot hears a post that @mentions it, as in Teams. The channel's new-post box
+    // is there once its placeholder shows; it is typed into key by key, as its mention menu expects.
+    await page.getByText('Start a new post').waitFor();
+    const editor = page.locator('[contenteditable=true][role=textbox]').first();
+    await editor.click();
+    await editor.pressSequentially('@Test', { delay: 50 });
     await page.getByRole('menuitem', { name: 'Test Bot' }).click();
-    await page.keyboard.type(' medlemmer');
+    await editor.pressSequentially(' medlemmer', { delay: 20 });
     await page.getByRole('button', { name: 'Post', exact: true }).click();
     const card = await cardSaying(page, 'Tilføj en person, eller ændr en persons rolle');
     // The Playground shows Teams' people picker (searching the channel's members) and submits its own user id for Patti.
