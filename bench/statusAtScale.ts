@@ -10,6 +10,7 @@ import { connectToEmbedded } from '../src/store/cosmos/connect';
 import { containerDefinitions } from '../src/store/cosmos/containers';
 import { getStatus } from '../src/usecases/getStatus';
 import { importPlan } from '../src/usecases/importPlan';
+import { recogniseUser } from '../src/usecases/people/recogniseUser';
 import { planFiles, rawPlan } from '../test/fixtures/plans';
 import { startCosmosProcess } from './cosmosProcess';
 import { summarise, type LatencySummary } from './stats';
@@ -91,6 +92,8 @@ export async function benchStatusAtScale(scales: number[]): Promise<StatusScaleR
       const clock = new ManualClock('2025-12-15T12:00:00+01:00');
       const imported = await importPlan(store.repositories, clock, rawPlan(planFiles.husumTingbjerg));
       if (!imported.ok) throw new Error('import failed');
+      // Alex's first turn: the plan names Alex by e-mail address; Teams gives the object id.
+      await recogniseUser(store.repositories, clock, ALEX, async () => ({ aadObjectId: ALEX, name: 'Alex Wilber', emails: ['alexw@example.com'] }));
       const plan = imported.stored.plan;
       const records = yearOfLogs(plan, scale);
       const log = (what: string) => process.env.BENCH_DEBUG && process.stderr.write(`${new Date().toISOString()} ${scale}× ${what}\n`);

@@ -20,8 +20,10 @@ import { dashboardRoutes } from './http/dashboard/dashboardRoutes';
 import { createHandlers } from './teams/handlers';
 import { createQuestionRewriter } from './teams/languageModel';
 import type { LastKnown } from './usecases/lastKnown';
-import type { Repositories } from './usecases/ports';
-import type { ComposeReminder } from './usecases/reminders/deliverReminders';
+import type { AppInstaller, Repositories, UserDirectory } from './usecases/ports';
+import type { ComposeReminder, MentionMember } from './usecases/reminders/deliverReminders';
+import { unreachableCard, withMention } from './cards/reachCards';
+import { createGraph } from './graph/createGraph';
 
 export interface AppDeps {
   repos: Repositories;
@@ -34,7 +36,10 @@ export interface AppDeps {
   lastKnown: LastKnown;
 }
 
-export const composeReminder: ComposeReminder = (item, plan, language) => reminderCard(messagesFor(language), item, plan, { refreshFor: item.refreshFor });
+export const composeReminder: ComposeReminder = (item, plan, language) =>
+  item.kind === 'unreachableNotice' ? unreachableCard(messagesFor(language), item, plan) : reminderCard(messagesFor(language), { ...item, kind: item.kind }, plan, { refreshFor: item.refreshFor });
+
+export const mentionMember: MentionMember = (card, member, language) => withMention(messagesFor(language), card, member);
 
 function secretMatches(given: string | undefined, secret: string): boolean {
   const a = Buffer.from(given ?? '');
@@ -103,6 +108,8 @@ export interface ServerOptions {
   /** An already open store (a second instance on the same database, in tests). */
   store?: CosmosStore;
   scheduler?: Partial<SchedulerOptions>;
+  /** Microsoft Graph, when a test plays it in-process; otherwise made from config.graph. */
+  graph?: UserDirectory & AppInstaller;
 }
 
 /** Opens the store the config names, starts the HTTP server and the scheduler, and returns how to stop them. */
@@ -127,10 +134,13 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     language: (aadObjectId) => preferences.peek(aadObjectId)?.language,
   };
   const deps: AppDeps = { repos, clock, logger, isDatabaseReachable: store.ping, isStoreUnavailable: store.isUnavailable, lastKnown };
-  const bot = createBotApp(config.bot, createHandlers(deps), logger, createQuestionRewriter(config.languageModel, logger));
+  const graph = options.graph ?? (config.graph ? createGraph(config.graph, logger) : undefined);
+  const handlers = createHandlers({ ...deps, ...(graph ? { users: graph } : {}), bootstrapAdmins: config.planAdmins });
+  const bot = createBotApp(config.bot, handlers, logger, createQuestionRewriter(config.languageModel, logger));
+  const reach = { ...(graph ? { users: graph, ...(config.graph?.teamsAppCatalogId || options.graph ? { installer: graph } : {}) } : {}), openPersonalChat: bot.openPersonalChat };
   const scheduler = new ReminderScheduler(
     // The scheduler reads preferences uncached: a changed setting must hold for the next reminder.
-    { repos: { ...repos, preferences: store.repositories.preferences }, clock, logger, sender: bot, compose: composeReminder },
+    { repos: { ...repos, preferences: store.repositories.preferences }, clock, logger, sender: bot, compose: composeReminder, reach, mention: mentionMember },
     {
       instanceId: config.scheduler.instanceId ?? `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
       intervalMs: config.scheduler.intervalSeconds * 1000,

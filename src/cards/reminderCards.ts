@@ -4,7 +4,7 @@ import { findOccurrence } from '../domain/plan/milestones';
 import type { Plan } from '../domain/plan/schema';
 import type { DigestLine, OutboxItem } from '../domain/reminders/outbox';
 import type { Messages } from '../i18n';
-import { lineKey, mayActOn, maySetNextMeeting, type ReminderCardState } from '../usecases/reminders/reminderCardState';
+import { lineKey, linesOf, mayActOn, maySetNextMeeting, type ReminderCardState } from '../usecases/reminders/reminderCardState';
 import type { ReminderSettingsForm } from '../usecases/reminders/reminderSettings';
 import type { MilestoneList, NextMeetingForm, ScheduleOutcome } from '../usecases/reminders/schedule';
 import { fieldErrorTexts } from './fieldErrorTexts';
@@ -220,7 +220,7 @@ export interface ReminderCardOptions {
 export function reminderCard(m: Messages, item: OutboxItem, plan: Plan, options: ReminderCardOptions = {}): CardJson {
   const { state } = options;
   const today = item.plannedAt.slice(0, 10);
-  const lines: DigestLine[] = item.kind === 'digest' ? (item.lines ?? []) : [{ kind: item.kind, about: item.about }];
+  const lines = linesOf(item);
   const all = item.kind === 'digest' ? digestItems(m, plan, lines, today, state) : lines.map((l) => seenBy(m, plan, l, itemView(m, plan, l, today), state));
   const items = all.slice(0, MAX_ITEMS_PER_CARD);
   const title = item.kind !== 'digest' ? items[0]!.heading : item.digestOf === 'day' ? m.reminders.dailyDigestTitle(lines.length) : m.reminders.digestTitle(isoWeekNumber(item.about.date));

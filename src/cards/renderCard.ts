@@ -4,7 +4,7 @@ import * as ACData from 'adaptivecards-templating';
 import { cardVerbs } from './verbs';
 
 export type CardJson = Record<string, unknown>;
-export const templateNames = ['help', 'attendance-form', 'record-saved', 'status', 'referral-form', 'my-referrals', 'meeting-form', 'my-entries', 'attendance-week', 'reminder', 'reminder-settings', 'next-meeting-form', 'indicator-form', 'outcome-form', 'assessment-form', 'suggestion'] as const;
+export const templateNames = ['help', 'attendance-form', 'record-saved', 'status', 'referral-form', 'my-referrals', 'meeting-form', 'my-entries', 'attendance-week', 'reminder', 'reminder-settings', 'next-meeting-form', 'indicator-form', 'outcome-form', 'assessment-form', 'members', 'choose-plan', 'team-roster', 'unreachable', 'suggestion'] as const;
 export type TemplateName = (typeof templateNames)[number];
 
 function findTemplatesDir(): string {

@@ -35,6 +35,10 @@ export const cardVerbs = {
   runCommand: 'runCommand',
   undoDelete: 'undoDelete',
   refreshReminder: 'refreshReminder',
+  showMembers: 'showMembers',
+  saveMemberChange: 'saveMemberChange',
+  acceptTeamRoster: 'acceptTeamRoster',
+  declineTeamRoster: 'declineTeamRoster',
 } as const;
 
 export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];

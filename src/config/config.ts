@@ -55,6 +55,19 @@ export const configSchema = z
     /** This process's name in leases and claims; defaults to host and process id. */
     INSTANCE_ID: optionalText,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Microsoft Graph: find people by e-mail address in the tenant, and install Logbog for those who never opened it. */
+    GRAPH_ENABLED: z.enum(['true', 'false']).default('false'),
+    /** Default: the bot's MICROSOFT_APP_TENANT_ID, MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (or its managed identity). */
+    GRAPH_TENANT_ID: optionalText,
+    GRAPH_CLIENT_ID: optionalText,
+    GRAPH_CLIENT_SECRET: optionalText,
+    GRAPH_ENDPOINT: z.string().url('GRAPH_ENDPOINT skal være en URL').default('https://graph.microsoft.com'),
+    /** Where Entra ID issues tokens; only for national clouds and tests. */
+    GRAPH_AUTHORITY_HOST: optionalText.pipe(z.string().url('GRAPH_AUTHORITY_HOST skal være en URL').optional()),
+    /** The Logbog app's id in the tenant's app catalog (not the manifest id); needed to install it for users. */
+    TEAMS_APP_CATALOG_ID: optionalText,
+    /** E-mail addresses or object ids, comma-separated, who may send the first plan file before any plan names them admin. */
+    PLAN_ADMINS: z.string().default(''),
   })
   .superRefine((c, ctx) => {
     if (c.MICROSOFT_APP_ID && c.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !c.MICROSOFT_APP_PASSWORD) {
@@ -65,6 +78,14 @@ export const configSchema = z
     }
     if (c.DASHBOARD_APP_ID_URI && !c.MICROSOFT_APP_TENANT_ID) {
       ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TENANT_ID'], message: 'skal sættes når DASHBOARD_APP_ID_URI er sat (tokens fra andre lejere afvises)' });
+    }
+    if (c.GRAPH_ENABLED === 'true') {
+      if (!(c.GRAPH_TENANT_ID ?? c.MICROSOFT_APP_TENANT_ID)) ctx.addIssue({ code: 'custom', path: ['GRAPH_TENANT_ID'], message: 'skal sættes (eller MICROSOFT_APP_TENANT_ID) når GRAPH_ENABLED=true' });
+      if (!(c.GRAPH_CLIENT_ID ?? c.MICROSOFT_APP_ID)) ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_ID'], message: 'skal sættes (eller MICROSOFT_APP_ID) når GRAPH_ENABLED=true' });
+      const managedIdentity = !c.GRAPH_CLIENT_SECRET && c.MICROSOFT_APP_TYPE === 'UserAssignedMSI';
+      if (!managedIdentity && !(c.GRAPH_CLIENT_SECRET ?? c.MICROSOFT_APP_PASSWORD)) {
+        ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_SECRET'], message: 'skal sættes (eller MICROSOFT_APP_PASSWORD, eller MICROSOFT_APP_TYPE=UserAssignedMSI) når GRAPH_ENABLED=true' });
+      }
     }
   });
 
@@ -87,6 +108,10 @@ export interface Config {
     | { kind: 'embedded'; port: number; dataDir?: string; database: string };
   scheduler: { intervalSeconds: number; secret?: string; reminderHour: number; instanceId?: string };
   logLevel: Env['LOG_LEVEL'];
+  /** Absent unless GRAPH_ENABLED=true. A client secret, or else the managed identity `clientId` names. */
+  graph?: { tenantId: string; clientId: string; clientSecret?: string; endpoint: string; authorityHost?: string; teamsAppCatalogId?: string };
+  /** Who may send the first plan file (PLAN_ADMINS). */
+  planAdmins: string[];
 }
 
 function dashboardAuthOf(e: Env): Config['dashboard'] {
@@ -133,5 +158,18 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       : { kind: 'embedded', port: e.EMBEDDED_COSMOS_PORT, dataDir: e.EMBEDDED_COSMOS_DATA_DIR, database: e.COSMOS_DATABASE },
     scheduler: { intervalSeconds: e.SCHEDULER_INTERVAL_SECONDS, secret: e.SCHEDULER_SECRET, reminderHour: e.REMINDER_HOUR, instanceId: e.INSTANCE_ID },
     logLevel: e.LOG_LEVEL,
+    ...(e.GRAPH_ENABLED === 'true'
+      ? {
+          graph: {
+            tenantId: (e.GRAPH_TENANT_ID ?? e.MICROSOFT_APP_TENANT_ID)!,
+            clientId: (e.GRAPH_CLIENT_ID ?? e.MICROSOFT_APP_ID)!,
+            ...((e.GRAPH_CLIENT_SECRET ?? e.MICROSOFT_APP_PASSWORD) ? { clientSecret: (e.GRAPH_CLIENT_SECRET ?? e.MICROSOFT_APP_PASSWORD)! } : {}),
+            endpoint: e.GRAPH_ENDPOINT.replace(/\/+$/, ''),
+            ...(e.GRAPH_AUTHORITY_HOST ? { authorityHost: e.GRAPH_AUTHORITY_HOST } : {}),
+            ...(e.TEAMS_APP_CATALOG_ID ? { teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID } : {}),
+          },
+        }
+      : {}),
+    planAdmins: e.PLAN_ADMINS.split(',').map((a) => a.trim()).filter(Boolean),
   };
 }

@@ -16,7 +16,9 @@ export type PlanAction =
   | 'enterIndicators'
   | 'rebuildRollups'
   | 'logOutcome'
-  | 'logAssessment';
+  | 'logAssessment'
+  | 'managePeople'
+  | 'importPlan';
 
 const loggers: Role[] = ['member', 'coordinator', 'leader'];
 
@@ -37,6 +39,10 @@ export const allowedRoles: Record<PlanAction, Role[]> = {
   logOutcome: loggers,
   /** A forum's assessment or a survey's result: its coordinators and the leaders; which forum is checked per criterion. */
   logAssessment: ['coordinator', 'leader'],
+  /** Members, coordinators and leaders on the members card; only an admin changes or removes a leader (peopleChanges.ts). */
+  managePeople: ['leader', 'admin'],
+  /** A plan file sent in chat. */
+  importPlan: ['admin'],
 };
 
 export function may(roles: readonly Role[], action: PlanAction): boolean {

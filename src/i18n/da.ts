@@ -2,6 +2,7 @@ import type { FieldErrorCode } from '../domain/fieldErrors';
 import type { PlanAction } from '../domain/permissions';
 import type { Role } from '../domain/plan/schema';
 import type { Judgement } from '../domain/status/judge';
+import { peopleDa } from './people.da';
 
 const da_actionNames: Record<PlanAction, string> = {
   logAttendance: 'at logge fremmøde',
@@ -16,6 +17,8 @@ const da_actionNames: Record<PlanAction, string> = {
   rebuildRollups: 'at genberegne status',
   logOutcome: 'at logge resultater og kontakter',
   logAssessment: 'at registrere vurderinger og spørgeskemaer',
+  managePeople: 'at ændre planens medlemmer og roller',
+  importPlan: 'at indlæse en planfil',
 };
 
 /** One word for one thing: every card labels the same field the same way. */
@@ -35,7 +38,7 @@ export const da = {
   language: 'da',
   terms,
   notAMember:
-    'Du er ikke med i nogen boligsocial helhedsplan i Logbog endnu, så jeg kan ikke gemme noget for dig. Bed planens tovholder eller administrator om at tilføje dig i planfilen.',
+    'Du er ikke med i nogen boligsocial helhedsplan i Logbog endnu, så jeg kan ikke gemme noget for dig. Bed planens leder om at tilføje dig (under **medlemmer**) eller om at skrive din e-mailadresse i planfilen.',
   forbidden: (action: PlanAction, roles: string) =>
     `Det har du ikke adgang til: ${da_actionNames[action]} kræver rollen ${roles} i planen. Intet er ændret. Spørg planens leder, hvis du mener, du skal have adgang.`,
   roleNames: { member: 'medlem', coordinator: 'tovholder', leader: 'leder', admin: 'administrator' } satisfies Record<Role, string>,
@@ -66,6 +69,7 @@ export const da = {
       { command: 'milepæle', description: 'Se milepæle der nærmer sig eller er forsinkede' },
       { command: 'næste møde', description: 'Sæt datoen for et netværks næste møde (tovholdere)' },
       { command: 'indstillinger', description: 'Vælg hvilke påmindelser du får, og hvornår' },
+      { command: 'medlemmer', description: 'Se og ændr planens medlemmer og roller (ledere)' },
       { command: 'hjælp', description: 'Vis denne oversigt' },
       { command: 'language english', description: 'Answer me in English' },
     ],
@@ -545,6 +549,7 @@ export const da = {
     slowText: 'Det tager længere tid end normalt. Måske er det allerede sket; prøv igen om et øjeblik.',
     slowNotice: 'Det tager længere tid end normalt at gemme, så jeg kan ikke bekræfte det endnu. Tryk Gem igen om lidt: er kortet allerede gemt, bliver det ikke gemt to gange.',
   },
+  people: peopleDa,
   unknownCardAction: 'Dette kort er fra en ældre udgave af Logbog, og knappen virker ikke længere. Skriv **hjælp** for at starte forfra.',
   formatDate: (iso: string) => {
     const [y, m, d] = iso.split('-');

@@ -1,5 +1,6 @@
 import type { PlanAction } from '../domain/permissions';
 import type { Messages } from './da';
+import { peopleEn } from './people.en';
 
 const actionNames: Record<PlanAction, string> = {
   logAttendance: 'logging attendance',
@@ -14,6 +15,8 @@ const actionNames: Record<PlanAction, string> = {
   rebuildRollups: 'recomputing status',
   logOutcome: 'logging outputs and contacts',
   logAssessment: 'recording assessments and surveys',
+  managePeople: "changing the plan's members and roles",
+  importPlan: 'importing a plan file',
 };
 
 const terms: Messages['terms'] = {
@@ -31,7 +34,7 @@ const terms: Messages['terms'] = {
 export const en: Messages = {
   language: 'en',
   terms,
-  notAMember: 'You are not in any social-housing plan in Logbog yet, so I cannot save anything for you. Ask the plan coordinator or administrator to add you to the plan file.',
+  notAMember: "You are not in any social-housing plan in Logbog yet, so I cannot save anything for you. Ask the plan's leader to add you (under **members**) or to write your e-mail address in the plan file.",
   forbidden: (action, roles) => `You do not have access: ${actionNames[action]} needs the role ${roles} in the plan. Nothing was changed. Ask the plan's leader if you think you should have access.`,
   roleNames: { member: 'member', coordinator: 'coordinator', leader: 'leader', admin: 'administrator' },
   or: 'or',
@@ -61,6 +64,7 @@ export const en: Messages = {
       { command: 'milestones', description: 'See milestones coming due or overdue' },
       { command: 'next meeting', description: "Set the date of a network's next meeting (coordinators)" },
       { command: 'settings', description: 'Choose which reminders you get, and when' },
+      { command: 'members', description: "See and change the plan's members and roles (leaders)" },
       { command: 'help', description: 'Show this overview' },
       { command: 'sprog dansk', description: 'Svar mig på dansk' },
     ],
@@ -535,6 +539,7 @@ export const en: Messages = {
     slowText: 'This is taking longer than usual. It may already have happened; try again in a moment.',
     slowNotice: 'Saving is taking longer than usual, so I cannot confirm it yet. Press Save again in a moment: if the card is already saved, it will not be saved twice.',
   },
+  people: peopleEn,
   unknownCardAction: 'This card is from an older version of Logbog and its button no longer works. Write **help** to start again.',
   formatDate: (iso: string) => iso,
   formatNumber: (n: number) => n.toLocaleString('en-GB'),

@@ -4,7 +4,8 @@ import type { Logger } from '../logging/logger';
 import { applyRetention, type RetentionReport } from '../usecases/applyRetention';
 import { repairRollups } from '../usecases/repairRollups';
 import type { Repositories } from '../usecases/ports';
-import { deliverDueReminders, realPace, type ComposeReminder, type DeliveryOptions, type DeliveryReport, type Pace, type ProactiveSender } from '../usecases/reminders/deliverReminders';
+import { deliverDueReminders, realPace, type ComposeReminder, type DeliveryOptions, type DeliveryReport, type MentionMember, type Pace, type ProactiveSender } from '../usecases/reminders/deliverReminders';
+import type { MemberReach } from '../usecases/reminders/reachMember';
 import { planReminders, type PlanningResult } from '../usecases/reminders/planReminders';
 
 export interface SchedulerDeps {
@@ -15,6 +16,9 @@ export interface SchedulerDeps {
   compose: ComposeReminder;
   pace?: Pace;
   limiter?: SendLimiter;
+  /** How to reach members who never opened Logbog (Graph installation, the Bot Connector's new chat). */
+  reach?: MemberReach;
+  mention?: MentionMember;
 }
 
 export interface SchedulerOptions {
@@ -98,7 +102,7 @@ export class ReminderScheduler {
     }
     const delivery = await deliverDueReminders({ ...this.deps, limiter: this.limiter, pace: this.deps.pace ?? realPace }, this.delivery, () => this.stopping);
     const planned = planning.filter((p) => p.kind === 'planned');
-    if (planned.length || delivery.sent || delivery.failed || delivery.gone) {
+    if (planned.length || delivery.sent || delivery.postedInChannel || delivery.unreachable || delivery.failed || delivery.gone) {
       logger.info({ instanceId: this.options.instanceId, planned: planned.map((p) => ({ planId: p.planId, created: 'created' in p ? p.created : 0 })), codesStripped: retention.reduce((n, r) => n + r.stripped, 0), ...delivery }, 'reminder tick');
     }
     return { planning, retention, delivery };

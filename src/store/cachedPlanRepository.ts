@@ -1,10 +1,11 @@
 import type { Clock } from '../domain/clock';
-import type { PlanRepository, StoredPlan } from '../usecases/ports';
+import type { PlanRoster } from '../domain/people/roster';
+import type { PlanRepository, PlanSources, StoredPlan } from '../usecases/ports';
 import { TtlCache } from './ttlCache';
 
 /**
  * Every turn needs the user's plan, a document of up to ~100 KB that costs RUs to read. Plans
- * change only on import, so each instance keeps them for a short while.
+ * change on import and when a leader changes its people, so each instance keeps them for a short while.
  */
 export class CachedPlanRepository implements PlanRepository {
   private readonly cache: TtlCache<string, StoredPlan | undefined>;
@@ -34,5 +35,18 @@ export class CachedPlanRepository implements PlanRepository {
     const stored = await this.inner.save(...args);
     this.cache.set(stored.plan.id, stored);
     return stored;
+  }
+
+  /** Uncached: a change to the roster must start from what is stored. */
+  sources(planId: string): Promise<PlanSources | undefined> {
+    return this.inner.sources(planId);
+  }
+
+  async saveRoster(roster: PlanRoster, etag: string | undefined): Promise<'ok' | 'conflict'> {
+    const result = await this.inner.saveRoster(roster, etag);
+    // This instance shows the change at once; others within the cache's lifetime, and a member's
+    // own rights at once anyway (resolveMember reads their membership fresh).
+    if (result === 'ok') this.cache.forget(roster.planId);
+    return result;
   }
 }

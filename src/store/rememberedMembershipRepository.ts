@@ -1,5 +1,5 @@
-import type { Plan } from '../domain/plan/schema';
-import type { Membership, MembershipRepository } from '../usecases/ports';
+import type { Person } from '../domain/people/person';
+import type { Membership, MembershipRepository, PendingMembership, TeamsPerson } from '../usecases/ports';
 
 /**
  * Memberships read through to the database on every turn (a removed member loses access at once),
@@ -28,8 +28,28 @@ export class RememberedMembershipRepository implements MembershipRepository {
     return this.last.get(aadObjectId);
   }
 
-  async replaceForPlan(plan: Plan): Promise<void> {
-    await this.inner.replaceForPlan(plan);
+  async replaceForPlan(planId: string, people: Person[]): Promise<void> {
+    await this.inner.replaceForPlan(planId, people);
     this.last.clear();
+  }
+
+  pendingFor(emails: string[]): Promise<PendingMembership[]> {
+    return this.inner.pendingFor(emails);
+  }
+
+  identityOf(aadObjectId: string): Promise<(TeamsPerson & { claimed: boolean }) | undefined> {
+    return this.inner.identityOf(aadObjectId);
+  }
+
+  rememberIdentity(person: TeamsPerson, claimed: boolean): Promise<void> {
+    return this.inner.rememberIdentity(person, claimed);
+  }
+
+  identitiesByEmail(email: string): Promise<TeamsPerson[]> {
+    return this.inner.identitiesByEmail(email);
+  }
+
+  identityByTeamsId(teamsUserId: string): Promise<TeamsPerson | undefined> {
+    return this.inner.identityByTeamsId(teamsUserId);
   }
 }

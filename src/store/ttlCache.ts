@@ -30,4 +30,9 @@ export class TtlCache<K, V> {
   set(key: K, value: V): void {
     this.entries.set(key, { value, at: this.clock.now().getTime() });
   }
+
+  /** Drops an entry, so the next get loads it again. */
+  forget(key: K): void {
+    this.entries.delete(key);
+  }
 }

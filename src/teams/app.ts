@@ -1,4 +1,18 @@
-import { ActivityTypes, CardFactory, ConfigurationBotFrameworkAuthentication, MessageFactory, TurnContext, type Activity, type ConversationReference, type Request, type Response } from 'botbuilder';
+import {
+  ActivityTypes,
+  CardFactory,
+  ConfigurationBotFrameworkAuthentication,
+  MessageFactory,
+  TeamsInfo,
+  TurnContext,
+  type Activity,
+  type ChannelAccount,
+  type ConversationParameters,
+  type ConversationReference,
+  type Request,
+  type Response,
+  type TeamsChannelAccount,
+} from 'botbuilder';
 import { Application, TeamsAdapter, TurnState, AdaptiveCardActionExecuteResponseType } from '@microsoft/teams-ai';
 import type { Config } from '../config/config';
 import { cardVerbs, type CardVerb } from '../cards/verbs';
@@ -6,7 +20,8 @@ import { sensitiveErrorCode } from '../domain/privacy/freeText';
 import { messagesFor } from '../i18n';
 import type { Logger } from '../logging/logger';
 import { withinMs } from '../usecases/deadline';
-import type { ConversationAddress } from '../usecases/ports';
+import type { ConversationAddress, TeamsDirectory, TeamsPerson } from '../usecases/ports';
+import { allPages, personOf, planFileOf } from './teamsPeople';
 import type { SendOutcome } from '../usecases/reminders/deliverReminders';
 import { parseCommand } from './commands';
 import { outcomeOf } from './sendOutcome';
@@ -23,6 +38,8 @@ export interface BotApp {
   process(req: Request, res: Response): Promise<void>;
   /** Posts a card into a conversation the bot was told about earlier (a reminder). */
   send(address: ConversationAddress, card: object): Promise<SendOutcome>;
+  /** Opens the bot's personal chat with a user it is installed for (Bot Connector createConversation), through the connector `via` uses. */
+  openPersonalChat(via: ConversationAddress, aadObjectId: string): Promise<ConversationAddress | undefined>;
 }
 
 /**
@@ -35,8 +52,20 @@ function withoutHiddenRetries(connector: unknown): void {
   pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
 }
 
+const teamIdOf = (a: Activity) => (a.channelData as { team?: { id?: string } } | undefined)?.team?.id;
+
+/** Who is who, through TeamsInfo, for the conversation of this turn. */
+function directoryOf(context: TurnContext): TeamsDirectory {
+  return {
+    self: async () => (context.activity.from?.id ? personOf(await TeamsInfo.getMember(context, context.activity.from.id)) : undefined),
+    conversationMembers: () => allPages((token) => TeamsInfo.getPagedMembers(context, 500, token)),
+    teamMembers: (teamId) => allPages((token) => TeamsInfo.getPagedTeamMembers(context, teamId, 500, token)),
+  };
+}
+
 function turnInputOf(context: TurnContext, data: unknown): TurnInput {
   const a = context.activity;
+  const teamId = teamIdOf(a);
   return {
     aadObjectId: a.from?.aadObjectId,
     locale: a.locale,
@@ -44,6 +73,8 @@ function turnInputOf(context: TurnContext, data: unknown): TurnInput {
     conversationId: a.conversation?.id,
     conversationType: a.conversation?.conversationType,
     data,
+    ...(teamId ? { teamId } : {}),
+    directory: directoryOf(context),
   };
 }
 
@@ -105,6 +136,8 @@ function publicCloudWithKeysFrom(openIdMetadataUrl: string) {
 
 /** How long a turn waits for the conversation's address to be stored before it goes on. */
 const CONVERSATION_SEEN_MS = 1_000;
+/** How long a user's first turn waits for Teams to say who they are (TeamsInfo.getMember) and their plans to be claimed. */
+const USER_SEEN_MS = 2_500;
 
 export function createBotApp(config: Config['bot'], handlers: Handlers, logger: Logger, rewriteQuestion?: QuestionRewriter): BotApp {
   // Without an app id the adapter runs unauthenticated (local development only; startServer warns).
@@ -185,8 +218,31 @@ export function createBotApp(config: Config['bot'], handlers: Handlers, logger: 
     } catch (err) {
       logger.warn({ err, activityId: a.id }, 'could not refresh the conversation address');
     }
+    if ((a.type === ActivityTypes.Message || a.type === ActivityTypes.Invoke) && a.from?.aadObjectId) {
+      try {
+        // A user's first turn: Teams says who they are, and the plans naming their e-mail address get their object id.
+        await withinMs(handlers.userSeen(turnInputOf(context, undefined)), USER_SEEN_MS);
+      } catch (err) {
+        logger.warn({ err, activityId: a.id }, 'could not look up who the user is in Teams');
+      }
+    }
     return true;
   });
+
+  // Someone joined or left a team: the networks linked to its channels follow (usecases/people/teamRoster.ts).
+  const teamChanged = async (context: TurnContext, added: ChannelAccount[], removed: ChannelAccount[]) => {
+    const teamId = teamIdOf(context.activity);
+    const botId = context.activity.recipient?.id;
+    const people = (list: ChannelAccount[]) => list.filter((m) => m.id !== botId);
+    if (!teamId || (!people(added).length && !people(removed).length)) return;
+    const joined: TeamsPerson[] = [];
+    for (const m of people(added)) {
+      // The event names the user; the roster entry has their e-mail address.
+      const person = personOf(await TeamsInfo.getMember(context, m.id).catch(() => undefined)) ?? personOf(m as TeamsChannelAccount);
+      if (person) joined.push(person);
+    }
+    await handlers.teamMembersChanged({ teamId, added: joined, removed: people(removed).map((m) => ({ teamsUserId: m.id, ...(m.aadObjectId ? { aadObjectId: m.aadObjectId } : {}) })) });
+  };
 
   // When the app is added to a chat or team, say what the bot can do.
   app.conversationUpdate('membersAdded', async (context) => {
@@ -194,6 +250,10 @@ export function createBotApp(config: Config['bot'], handlers: Handlers, logger: 
     if (context.activity.membersAdded?.some((m) => m.id === botId)) {
       await context.sendActivity(toActivity(await handlers.welcome(turnInputOf(context, undefined))));
     }
+    await teamChanged(context, context.activity.membersAdded ?? [], []);
+  });
+  app.conversationUpdate('membersRemoved', async (context) => {
+    await teamChanged(context, [], context.activity.membersRemoved ?? []);
   });
 
   // Text commands. Card submits (Action.Submit fallback) are also messages, so they are excluded here.
@@ -201,6 +261,11 @@ export function createBotApp(config: Config['bot'], handlers: Handlers, logger: 
     async (context) => context.activity.type === ActivityTypes.Message && !isSubmit(context),
     async (context) => {
       const turn = turnInputOf(context, undefined);
+      const file = planFileOf(context.activity.attachments);
+      if (file) {
+        await context.sendActivity(toActivity(await handlers.planFileReceived({ ...turn, file })));
+        return;
+      }
       const command = parseCommand(turn.text);
       // Text holding personal data is never sent to the language model.
       if (!command && rewriteQuestion && turn.text && !sensitiveErrorCode(turn.text)) {
@@ -329,6 +394,28 @@ export function createBotApp(config: Config['bot'], handlers: Handlers, logger: 
         failure = err;
       }
       return failure === undefined ? { kind: 'sent' } : outcomeOf(failure);
+    },
+    openPersonalChat: async (via, aadObjectId) => {
+      const reference = via.reference as Partial<ConversationReference>;
+      if (!reference.serviceUrl) return undefined;
+      let address: ConversationAddress | undefined;
+      try {
+        const parameters = { isGroup: false, bot: reference.bot, members: [{ id: aadObjectId }], tenantId: via.tenantId, channelData: { tenant: { id: via.tenantId } } } as unknown as ConversationParameters;
+        await adapter.createConversationAsync(config.appId ?? '', 'msteams', reference.serviceUrl, 'https://api.botframework.com', parameters, async (context) => {
+          const a = context.activity;
+          address = {
+            conversationId: a.conversation.id,
+            conversationType: 'personal',
+            ...(via.tenantId ? { tenantId: via.tenantId } : {}),
+            aadObjectId,
+            reference: JSON.parse(JSON.stringify({ ...TurnContext.getConversationReference(a), conversation: { ...a.conversation, conversationType: 'personal' } })) as Record<string, unknown>,
+            updatedAt: new Date().toISOString(),
+          };
+        });
+      } catch (err) {
+        logger.warn({ err }, 'could not open a personal chat with a user');
+      }
+      return address;
     },
   };
 }

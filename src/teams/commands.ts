@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 
 /** The chat commands, matched loosely: case, accents and stray punctuation do not matter. */
-export type Command = 'yearlyReport' | 'logOutcome' | 'logAssessment' | 'rebuildRollups' | 'question' | 'milestones' | 'nextMeeting' | 'reminderSettings' | 'linkChannel' | 'logWeek' | 'danish' | 'english' | 'myEntries' | 'retention' | 'help' | 'logAttendance' | 'logMeeting' | 'logReferral' | 'myReferrals' | 'status';
+export type Command = 'yearlyReport' | 'members' | 'logOutcome' | 'logAssessment' | 'rebuildRollups' | 'question' | 'milestones' | 'nextMeeting' | 'reminderSettings' | 'linkChannel' | 'logWeek' | 'danish' | 'english' | 'myEntries' | 'retention' | 'help' | 'logAttendance' | 'logMeeting' | 'logReferral' | 'myReferrals' | 'status';
 
 const patterns: [Command, RegExp][] = [
   ['help', /^(hjælp|hjaelp|help|\?|hej|hi|hello|menu)$/],
@@ -24,6 +24,7 @@ const patterns: [Command, RegExp][] = [
   ['retention', /^(slet gamle koder|oprydning|retention)$/],
   ['rebuildRollups', /^(genberegn status|genberegn|rebuild status)$/],
   ['yearlyReport', /^(årsrapport|aarsrapport|arsrapport|yearly report|annual report)(\s+(for\s+)?20\d\d)?$/],
+  ['members', /^(medlemmer|roller|members|roles)$/],
 ];
 
 export function parseCommand(text: string): Command | undefined {

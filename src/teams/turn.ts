@@ -1,5 +1,6 @@
 import type { CardJson } from '../cards/renderCard';
-import type { Language } from '../usecases/ports';
+import type { ReceivedFile } from '../usecases/importPlanFile';
+import type { Language, TeamsDirectory } from '../usecases/ports';
 
 /**
  * What a handler needs from an activity, and what it answers, free of SDK types: the
@@ -16,6 +17,12 @@ export interface TurnInput {
   conversationType: string | undefined;
   /** Card submit data (Action.Execute data or Action.Submit value). */
   data: unknown;
+  /** The team a channel belongs to (Teams' channelData.team.id). */
+  teamId?: string;
+  /** Who is who in this conversation, looked up through the Teams edge (TeamsInfo). */
+  directory?: TeamsDirectory;
+  /** A file sent with the message (a plan file), fetched through the edge when asked for. */
+  file?: { name: string; fetch(): Promise<ReceivedFile> };
 }
 
 /** A file to offer the user: Teams asks for consent, then the edge uploads it (see app.ts). */

@@ -4,11 +4,11 @@ import { sensitiveErrorCode } from '../domain/privacy/freeText';
 import { findNetworks } from '../domain/plan/findNetwork';
 import type { Network } from '../domain/plan/schema';
 import { authorize, isDenied, type Denied } from './authorize';
-import type { Repositories } from './ports';
+import type { ChannelLink, Repositories } from './ports';
 
 export type LinkChannelResult =
   | Denied
-  | { kind: 'linked'; network: Network }
+  | { kind: 'linked'; network: Network; link: ChannelLink }
   | { kind: 'notInChannel' }
   | { kind: 'personalData'; code: FieldErrorCode }
   | { kind: 'noSuchNetwork'; query: string }
@@ -22,7 +22,7 @@ export type LinkChannelResult =
 export async function linkChannel(
   repos: Repositories,
   clock: Clock,
-  turn: { aadObjectId: string | undefined; conversationId: string | undefined; conversationType: string | undefined },
+  turn: { aadObjectId: string | undefined; conversationId: string | undefined; conversationType: string | undefined; teamId?: string },
   query: string,
 ): Promise<LinkChannelResult> {
   const member = await authorize(repos, clock, turn.aadObjectId, 'linkChannel');
@@ -38,6 +38,8 @@ export async function linkChannel(
   const network = candidates[0]!;
   const { memberId, roles } = member.membership;
   if (!roles.includes('leader') && !network.coordinators.includes(memberId)) return { kind: 'notCoordinator', network };
-  await repos.channels.link({ conversationId: turn.conversationId, planId: member.plan.id, networkId: network.id, linkedBy: memberId, linkedAt: clock.now().toISOString() });
-  return { kind: 'linked', network };
+  // A channel's team is kept with the link: its members leaving the team leave the network too.
+  const link: ChannelLink = { conversationId: turn.conversationId, planId: member.plan.id, networkId: network.id, linkedBy: memberId, linkedAt: clock.now().toISOString(), ...(turn.teamId ? { teamId: turn.teamId } : {}) };
+  await repos.channels.link(link);
+  return { kind: 'linked', network, link };
 }

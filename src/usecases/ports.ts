@@ -9,6 +9,8 @@ import type { Plan, Role } from '../domain/plan/schema';
 import type { OutboxItem, ReminderPreferences } from '../domain/reminders/outbox';
 import type { MilestoneState, NextMeetingOverride } from '../domain/reminders/scheduleState';
 import type { Contribution, Rollup } from '../domain/status/rollups';
+import type { NetworkRole, Person } from '../domain/people/person';
+import type { PlanRoster } from '../domain/people/roster';
 
 /**
  * The storage the use cases need, declared here and implemented in src/store. Keeping these
@@ -21,11 +23,25 @@ export interface StoredPlan {
   revision: number;
 }
 
+/** A plan as imported from its file, with what changed in chat since (both read fresh). */
+export interface PlanSources {
+  file: StoredPlan;
+  roster: PlanRoster;
+  /** Undefined while the plan has no roster document yet. */
+  rosterEtag: string | undefined;
+}
+
 export interface PlanRepository {
+  /** The plan as the bot uses it: its file with the roster's changes applied. */
   get(planId: string): Promise<StoredPlan | undefined>;
+  /** Stores the plan file (a new revision); the roster is kept. Returns the plan as used. */
   save(plan: Plan, importedAt: string): Promise<StoredPlan>;
   /** Every stored plan's id, for the scheduler. */
   listIds(): Promise<string[]>;
+  /** The file and the roster apart, uncached, for a change to the roster. */
+  sources(planId: string): Promise<PlanSources | undefined>;
+  /** Writes the roster if nobody changed it since `etag` (undefined: if it does not exist yet). */
+  saveRoster(roster: PlanRoster, etag: string | undefined): Promise<'ok' | 'conflict'>;
 }
 
 /** A Teams user's place in one plan, looked up by their Entra (AAD) object id on every turn. */
@@ -35,12 +51,68 @@ export interface Membership {
   memberId: string;
   name: string;
   roles: Role[];
+  /** Their role in each network, read fresh on every turn (memberships written before issue 11 lack it). */
+  networks?: Record<string, NetworkRole>;
+}
+
+/** A person of a plan known only by e-mail address until Teams tells their object id. */
+export interface PendingMembership {
+  email: string;
+  planId: string;
+  memberId: string;
+}
+
+/** A Teams user the bot has met (on a turn, in a roster, or through Microsoft Graph). */
+export interface TeamsPerson {
+  aadObjectId: string;
+  name: string;
+  /** Lower case: the user principal name and the mail address, which may differ. */
+  emails: string[];
+  /** The id Teams gives the user in the bot's conversations (29:…). */
+  teamsUserId?: string;
+  tenantId?: string;
+}
+
+/** What the Teams edge can look up about people, from the conversation a turn is in (TeamsInfo). */
+export interface TeamsDirectory {
+  /** The user acting in this turn, with their e-mail address. */
+  self(): Promise<TeamsPerson | undefined>;
+  /** Everyone in this conversation (a channel: its team). */
+  conversationMembers(): Promise<TeamsPerson[]>;
+  /** Everyone in a team, by its id. */
+  teamMembers(teamId: string): Promise<TeamsPerson[]>;
+}
+
+/** The tenant's users through Microsoft Graph, when it is configured. */
+export interface UserDirectory {
+  /** The user with this e-mail address (UPN or mail), or undefined when the tenant has nobody with it. */
+  findByEmail(email: string): Promise<TeamsPerson | undefined>;
+  findById(aadObjectId: string): Promise<TeamsPerson | undefined>;
+}
+
+export type InstallOutcome = 'installed' | 'forbidden' | 'failed';
+
+/** Installs Logbog for a user who never opened it (Graph: TeamsAppInstallation.ReadWriteForUser.All). */
+export interface AppInstaller {
+  installFor(aadObjectId: string): Promise<InstallOutcome>;
 }
 
 export interface MembershipRepository {
   forUser(aadObjectId: string): Promise<Membership[]>;
-  /** Makes the stored memberships of a plan equal to the plan file's member list. */
-  replaceForPlan(plan: Plan): Promise<void>;
+  /** Makes the stored memberships of a plan equal to its people: by object id, or pending by e-mail address. */
+  replaceForPlan(planId: string, people: Person[]): Promise<void>;
+  /** The plans that name any of these e-mail addresses for someone whose object id is not known yet. */
+  pendingFor(emails: string[]): Promise<PendingMembership[]>;
+  /**
+   * Who a user is in Teams, once met. `claimed`: the plans naming their e-mail address have their
+   * object id (their own first turn did it); a user seen only in a roster is not claimed yet.
+   */
+  identityOf(aadObjectId: string): Promise<(TeamsPerson & { claimed: boolean }) | undefined>;
+  rememberIdentity(person: TeamsPerson, claimed: boolean): Promise<void>;
+  /** Known users with this e-mail address (any case). */
+  identitiesByEmail(email: string): Promise<TeamsPerson[]>;
+  /** A known user by their Teams user id (29:…), for a roster event that gives no object id. */
+  identityByTeamsId(teamsUserId: string): Promise<TeamsPerson | undefined>;
 }
 
 /** Everything a member logs in a plan; `type` tells the kinds apart. */
@@ -109,6 +181,10 @@ export interface ChannelLink {
   networkId: string;
   linkedBy: string;
   linkedAt: string;
+  /** The team the channel belongs to (absent for a group chat): leaving the team leaves the network. */
+  teamId?: string;
+  /** Set when the coordinator accepted the team's roster: joining the team then joins the network. */
+  followsTeam?: boolean;
 }
 
 /**
@@ -135,6 +211,12 @@ export interface ChannelRepository {
   personalChatOf(aadObjectId: string): Promise<ConversationAddress | undefined>;
   /** The conversations linked to a network. */
   linkedTo(planId: string, networkId: string): Promise<string[]>;
+  /** Every channel link in a team (any plan). */
+  linksInTeam(teamId: string): Promise<ChannelLink[]>;
+  /** The links of a plan's channels that belong to a team, for reading their rosters. */
+  teamLinksOf(planId: string): Promise<ChannelLink[]>;
+  /** The most recently seen conversation in a tenant, for the address of Teams' Bot Connector there. */
+  someAddressIn(tenantId: string | undefined): Promise<ConversationAddress | undefined>;
   /** Forgets a conversation entirely (app removed, or Teams answers 403): its address and its link. */
   forget(conversationId: string): Promise<void>;
 }

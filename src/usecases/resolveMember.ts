@@ -1,5 +1,6 @@
 import { localDate } from '../domain/calendar';
 import type { Clock } from '../domain/clock';
+import { planAsSeenBy } from '../domain/people/person';
 import type { Plan } from '../domain/plan/schema';
 import type { Membership, Repositories } from './ports';
 
@@ -21,7 +22,9 @@ export async function resolveMember(repos: Repositories, clock: Clock, aadObject
   const plans: MemberInPlan[] = [];
   for (const membership of candidates) {
     const stored = await repos.plans.get(membership.planId);
-    if (stored) plans.push({ membership, plan: stored.plan, today: localDate(clock.now(), stored.plan.timeZone) });
+    // Their own network roles come from the membership, read fresh: a change made on another
+    // instance holds at once, whatever that plan's cached copy still says.
+    if (stored) plans.push({ membership, plan: planAsSeenBy(stored.plan, membership.memberId, membership.networks), today: localDate(clock.now(), stored.plan.timeZone) });
   }
   const running = plans.filter((p) => p.today >= p.plan.period.start && p.today <= p.plan.period.end);
   const pool = running.length ? running : plans;

@@ -19,6 +19,8 @@ describe('200 submits at once by 20 users', () => {
 
   beforeAll(async () => {
     await harness.start([]);
+    // Teams knows them: each one's first turn asks who they are.
+    for (const p of people) harness.connector.members.set(p.id, p);
     const plan = rawPlan(criteriaPlanFile) as { members: unknown[] };
     plan.members.push(...people.map((p, i) => ({ id: `deltager-${i}`, name: p.name, aadObjectId: p.aadObjectId, roles: ['member'] })));
     const result = await importPlan(harness.repos, harness.clock, plan);

@@ -11,6 +11,7 @@ import { repositoriesFor } from '../../src/store/cosmos/connect';
 import { startEmbeddedCosmos } from '../../src/store/cosmos/embeddedCosmos';
 import { repairRollups } from '../../src/usecases/repairRollups';
 import { executeActivity, users } from '../support/activities';
+import { CaptureConnector } from '../support/captureConnector';
 
 const ROOT = join(__dirname, '..', '..');
 const freePort = () =>
@@ -61,12 +62,15 @@ describe('durability of the embedded database', () => {
   });
 
   it('keeps every acknowledged submit through kill -9 during a burst', async () => {
+    // Teams' connector, which tells the bot who Alex is on the first turn (the plan names Alex by e-mail address).
+    const connector = new CaptureConnector();
+    await connector.start();
     const port = await freePort();
     const bot = await startBot(dataDir, port);
     const acknowledged: string[] = [];
     const submit = async (i: number) => {
       const submissionId = randomUUID();
-      const activity = executeActivity(users.alex, 'http://127.0.0.1:1', `conv-kill-${i % 5}`, cardVerbs.saveAttendance, {
+      const activity = executeActivity(users.alex, connector.url, `conv-kill-${i % 5}`, cardVerbs.saveAttendance, {
         planId: 'husum-tingbjerg-2024-2028', submissionId, activityId: 'legepatrulje', date: '2025-06-10', headcount: String(5 + (i % 10)),
       });
       try {
@@ -87,6 +91,7 @@ describe('durability of the embedded database', () => {
     while (acknowledged.length < 40 && Date.now() - started < 60_000) await new Promise((resolve) => setTimeout(resolve, 50));
     bot.kill('SIGKILL');
     await Promise.all(workers);
+    await connector.stop();
     expect(acknowledged.length).toBeGreaterThan(30);
 
     // Restart on the same data folder, and read what is there.

@@ -48,21 +48,25 @@ describe('reminders', () => {
     const alexCards = harness.connector.messagesTo(alexChat);
     expect(titlesIn(alexCards)).toEqual([expect.stringMatching(/^🗓️ Dine påmindelser i dag \(\d+\)$/)]);
     expect(textsOf(cardOf(alexCards[0]))).toContain(upcoming);
-    expect(titlesIn(harness.connector.messagesTo(channel))).toEqual([upcoming]);
-    const card = cardOf(harness.connector.messagesTo(channel)[0]);
-    expect(textsOf(card)).toContain('Mødet er 1.11.2025.');
+    // The channel's own copy, once; and, for each coordinator or leader who never opened Logbog
+    // (known by e-mail address only), their reminder in the channel with an @mention.
+    const inChannel = harness.connector.messagesTo(channel);
+    const mentioned = inChannel.filter((a) => JSON.stringify(cardOf(a)).includes('<at>'));
+    expect(titlesIn(inChannel.filter((a) => !mentioned.includes(a)))).toEqual([upcoming]);
+    expect(textsOf(cardOf(inChannel.find((a) => !mentioned.includes(a))))).toContain('Mødet er 1.11.2025.');
+    expect(new Set(mentioned.map((a) => (cardOf(a)?.msteams as { entities: { mentioned: { id: string } }[] }).entities[0]!.mentioned.id))).toEqual(new Set(['aisha.joergensen@example.com', 'jonas.baekgaard@example.com']));
 
     // Everything planned was sent once; the outbox says so and the connector agrees.
     const outbox = await harness.repos.outbox.listAll(PLAN);
-    const sent = outbox.filter((i) => i.status === 'sent');
-    expect(sent.length).toBe(first.delivery.sent);
+    const sent = outbox.filter((i) => i.status === 'sent' || i.status === 'postedInChannel');
+    expect(sent.length).toBe(first.delivery.sent + first.delivery.postedInChannel);
     expect(harness.connector.messages()).toHaveLength(sent.length);
 
     // A second tick the same day, and one an hour later, send nothing more.
     const again = await harness.tick();
     harness.clock.set('2025-10-29T10:00:00+01:00');
     const later = await harness.tick();
-    expect(again.delivery.sent + later.delivery.sent).toBe(0);
+    expect(again.delivery.sent + later.delivery.sent + again.delivery.postedInChannel + later.delivery.postedInChannel).toBe(0);
     expect(harness.connector.messages()).toHaveLength(sent.length);
   });
 
@@ -140,9 +144,11 @@ describe('reminders', () => {
 
     harness.clock.set('2025-11-17T09:00:00+01:00');
     await harness.tick();
-    const titles = titlesIn(harness.connector.messagesTo(channel));
+    // The channel's own copies (a coordinator who never opened Logbog gets theirs there too, with an @mention).
+    const own = harness.connector.messagesTo(channel).filter((a) => !JSON.stringify(cardOf(a)).includes('<at>'));
+    const titles = titlesIn(own);
     expect(titles.filter((t) => t === '📅 Din Fritid-netværket holder møde om 3 dage')).toHaveLength(2);
-    const last = cardOf(harness.connector.messagesTo(channel).at(-1));
+    const last = cardOf(own.at(-1));
     expect(textsOf(last)).toContain('Mødet er 20.11.2025.');
   });
 

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { CosmosClient } from '@azure/cosmos';
 import type { AttendanceRecord } from '../../src/domain/attendance/attendance';
 import { containerDefinitions } from '../../src/store/cosmos/containers';
+import { peopleOfPlan } from '../../src/domain/people/person';
+import { withEntry } from '../../src/domain/people/roster';
 import { loadDemoPlan } from '../fixtures/plans';
 import { openTestStore } from '../support/embeddedStore';
 
@@ -42,17 +44,44 @@ describe('the Cosmos repositories on the embedded server', () => {
     const plan = loadDemoPlan();
     const stored = await store.repos.plans.save(plan, '2025-06-16T08:00:00.000Z');
     expect(stored.revision).toBe(1);
-    await store.repos.memberships.replaceForPlan(plan);
-    const alex = plan.members.find((m) => m.id === 'alex-wilber')!;
-    expect(await store.repos.memberships.forUser(alex.aadObjectId)).toEqual([
-      { aadObjectId: alex.aadObjectId, planId: plan.id, memberId: 'alex-wilber', name: alex.name, roles: alex.roles },
-    ]);
+    const ALEX = '00000000-0000-0000-0000-0000000000020';
+    // Alex is named by e-mail address in the plan file; Teams has told the object id.
+    const people = peopleOfPlan(plan).map((p) => (p.id === 'alex-wilber' ? { ...p, aadObjectId: ALEX } : p));
+    await store.repos.memberships.replaceForPlan(plan.id, people);
+    const alex = people.find((m) => m.id === 'alex-wilber')!;
+    expect(await store.repos.memberships.forUser(ALEX)).toEqual([{ aadObjectId: ALEX, planId: plan.id, memberId: 'alex-wilber', name: alex.name, roles: alex.roles, networks: alex.networks }]);
+    // Everyone else waits by e-mail address, each in the partition of their address.
+    expect(await store.repos.memberships.pendingFor(['meganb@example.com', 'nobody@example.com'])).toEqual([{ email: 'meganb@example.com', planId: plan.id, memberId: 'megan-bowen' }]);
 
     const withoutAlex = { ...plan, members: plan.members.filter((m) => m.id !== 'alex-wilber') };
     expect((await store.repos.plans.save(withoutAlex, '2025-06-17T08:00:00.000Z')).revision).toBe(2);
-    await store.repos.memberships.replaceForPlan(withoutAlex);
-    expect(await store.repos.memberships.forUser(alex.aadObjectId)).toEqual([]);
+    await store.repos.memberships.replaceForPlan(plan.id, people.filter((p) => p.id !== 'alex-wilber'));
+    expect(await store.repos.memberships.forUser(ALEX)).toEqual([]);
     expect((await store.repos.plans.get(plan.id))?.plan.members).toHaveLength(plan.members.length - 1);
+  });
+
+  it('keeps a roster beside its plan: a re-import changes the file, not the roster, and a stale roster write is refused', async () => {
+    const plan = loadDemoPlan();
+    await store.repos.plans.save(plan, '2025-06-16T08:00:00.000Z');
+    const before = (await store.repos.plans.sources(plan.id))!;
+    expect(before.rosterEtag).toBeUndefined();
+    const megan = peopleOfPlan(plan).find((p) => p.id === 'megan-bowen')!;
+    const roster = withEntry(before.roster, { ...megan, roles: ['member', 'coordinator'], networks: { 'din-fritid-netvaerk': 'coordinator' }, source: 'chat', changedBy: 'alex-wilber', changedAt: '2025-06-16T09:00:00.000Z' });
+    expect(await store.repos.plans.saveRoster(roster, undefined)).toBe('ok');
+    expect(await store.repos.plans.saveRoster(roster, undefined)).toBe('conflict');
+    await store.repos.plans.save(plan, '2025-06-17T08:00:00.000Z');
+    const after = (await store.repos.plans.get(plan.id))!;
+    expect(after.revision).toBe(2);
+    expect(after.plan.networks.find((n) => n.id === 'din-fritid-netvaerk')!.coordinators).toContain('megan-bowen');
+    const sources = (await store.repos.plans.sources(plan.id))!;
+    expect(await store.repos.plans.saveRoster(sources.roster, 'an-old-etag')).toBe('conflict');
+  });
+
+  it('finds a user the bot has met by any of their e-mail addresses, whatever the case', async () => {
+    await store.repos.memberships.rememberIdentity({ aadObjectId: 'aad-isaiah', name: 'Isaiah Langer', emails: ['isaiah@example.com', 'isaiahl@example.com'], teamsUserId: 'user-id-3' }, false);
+    expect((await store.repos.memberships.identitiesByEmail('IsaiahL@Example.com')).map((p) => p.aadObjectId)).toEqual(['aad-isaiah']);
+    expect((await store.repos.memberships.identityByTeamsId('user-id-3'))?.aadObjectId).toBe('aad-isaiah');
+    expect(await store.repos.memberships.identityOf('aad-isaiah')).toEqual({ aadObjectId: 'aad-isaiah', name: 'Isaiah Langer', emails: ['isaiah@example.com', 'isaiahl@example.com'], teamsUserId: 'user-id-3', claimed: false });
   });
 
   it('answers "no plan" for an unknown plan id', async () => {

@@ -5,6 +5,7 @@ import { validateMeeting } from '../../src/domain/records/meeting';
 import { isPersonCode } from '../../src/domain/privacy/personCode';
 import { findSensitiveData } from '../../src/domain/privacy/sensitiveText';
 import { importPlan } from '../../src/usecases/importPlan';
+import { recogniseUser } from '../../src/usecases/people/recogniseUser';
 import { logAttendance } from '../../src/usecases/logAttendance';
 import { logMeeting } from '../../src/usecases/logMeeting';
 import { logReferral } from '../../src/usecases/logReferral';
@@ -27,6 +28,8 @@ describe('arbitrary card submits', () => {
   beforeAll(async () => {
     store = await openTestStore();
     await importPlan(store.repos, clock, rawPlan(planFiles.husumTingbjerg));
+    // Alex's first turn: Teams says who the object id is, and the plan (which names Alex by e-mail address) takes it.
+    await recogniseUser(store.repos, clock, alex, async () => ({ aadObjectId: alex, name: 'Alex Wilber', emails: ['alexw@example.com'] }));
   });
   afterAll(async () => {
     console.log(`saved out of 150 runs each: ${JSON.stringify(saved)}`);

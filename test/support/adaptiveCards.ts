@@ -59,6 +59,7 @@ export function parseCardWithMicrosoftParser(card: object): CardParseResult {
     '',
     result,
   );
+  acceptTeamsPeoplePicker(json, targetVersion, result);
 
   for (const { path, fallback } of fallbacks(json, '')) {
     if (fallback === 'drop') continue;
@@ -76,6 +77,31 @@ export function parseCardWithMicrosoftParser(card: object): CardParseResult {
     collect(parseAndValidate(host, targetVersion), `${path}: `, result);
   }
   return result;
+}
+
+/**
+ * Teams' people picker is an `Input.ChoiceSet` with `choices.data` (a Data.Query). Teams reads it
+ * in cards of any version (its own samples declare 1.2), while Teams renders no card above 1.5;
+ * the library ties the property to 1.6. So a 1.5 card keeps it: the one "supported in version 1.6"
+ * error for it is dropped, and each such choice set is parsed and validated on its own, as 1.6,
+ * so a broken Data.Query is still an error.
+ */
+function acceptTeamsPeoplePicker(json: object, targetVersion: AdaptiveCardsModule.Version, into: CardParseResult): void {
+  if (targetVersion.compareTo(AC.Versions.v1_6) >= 0) return;
+  const pickers = [...choiceSetsWithDataQuery(json)];
+  if (!pickers.length) return;
+  const unsupported = /^UnsupportedProperty \(in Input\.ChoiceSet\): Property "choices\.data" is supported in version 1\.6/;
+  into.errors = into.errors.filter((e) => !unsupported.test(e));
+  for (const picker of pickers) collect(parseAndValidate({ type: 'AdaptiveCard', version: '1.6', body: [picker] }, AC.Versions.v1_6), `people picker ${String(picker.id)}: `, into);
+}
+
+function* choiceSetsWithDataQuery(value: unknown): Generator<Record<string, unknown>> {
+  if (Array.isArray(value)) for (const item of value) yield* choiceSetsWithDataQuery(item);
+  else if (typeof value === 'object' && value !== null) {
+    const o = value as Record<string, unknown>;
+    if (o.type === 'Input.ChoiceSet' && 'choices.data' in o) yield o;
+    for (const [key, child] of Object.entries(o)) if (key !== 'data') yield* choiceSetsWithDataQuery(child);
+  }
 }
 
 function parseAndValidate(json: object, targetVersion: AdaptiveCardsModule.Version): AdaptiveCardsModule.IValidationEvent[] {

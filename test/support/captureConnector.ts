@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { users } from './activities';
 
 export interface CapturedActivity {
   conversationId: string;
@@ -25,6 +26,15 @@ export interface ScriptedAnswer {
   headers?: Record<string, string>;
 }
 
+/** A Teams user as the connector's member APIs describe them (TeamsChannelAccount). */
+export interface ConnectorMember {
+  id: string;
+  name: string;
+  aadObjectId: string;
+  userPrincipalName?: string;
+  email?: string;
+}
+
 /**
  * A local HTTP server playing the Bot Connector: the bot posts its replies here, as it would
  * to Teams, and tests read them back. Only activities answered with 2xx count as delivered;
@@ -44,6 +54,17 @@ export class CaptureConnector {
   /** Requests that broke an enforced limit (answered 429, as Teams would). */
   violations = 0;
   url = '';
+  /**
+   * Who TeamsInfo.getMember finds, by Teams user id, in any conversation (Teams answers for its
+   * members): the Playground's users, so a user's first turn can ask who they are.
+   */
+  readonly members = new Map<string, ConnectorMember>(Object.values(users).map((u) => [u.id, u]));
+  /** What getPagedMembers answers per conversation (a team's id, or a channel's). */
+  readonly rosters = new Map<string, string[]>();
+  /** Every member lookup and roster read the bot made, in order. */
+  readonly lookups: { kind: 'member' | 'roster'; conversationId: string; userId?: string }[] = [];
+  /** Conversations the bot created (createConversation), with the parameters it sent. */
+  readonly created: { id: string; parameters: Record<string, unknown> }[] = [];
 
   /** With limits, the connector answers 429 to any request that breaks them, like Teams. */
   constructor(private readonly limits?: EnforcedLimits) {}
@@ -80,6 +101,7 @@ export class CaptureConnector {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
+      if (this.answerDirectory(req, res, body)) return;
       const match = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
       const update = /\/v3\/conversations\/([^/]+)\/activities\/([^/?]+)/.exec(req.url ?? '');
       if (req.method === 'PUT' && update) {
@@ -118,6 +140,36 @@ export class CaptureConnector {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: `reply-${this.activities.length}` }));
     });
+  }
+
+  /** The member APIs (getMember, getPagedMembers) and createConversation; false for anything else. */
+  private answerDirectory(req: IncomingMessage, res: ServerResponse, body: string): boolean {
+    const url = new URL(req.url ?? '/', 'http://connector');
+    const json = (status: number, value: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(value));
+      return true;
+    };
+    const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(url.pathname);
+    if (req.method === 'GET' && member) {
+      const [conversationId, userId] = [decodeURIComponent(member[1]!), decodeURIComponent(member[2]!)];
+      this.lookups.push({ kind: 'member', conversationId, userId });
+      const found = this.members.get(userId);
+      return found ? json(200, { ...found, tenantId: 'tenant-1', userRole: 'user' }) : json(404, { error: { code: 'MemberNotFoundInConversation', message: 'Member not found in conversation' } });
+    }
+    const paged = /^\/v3\/conversations\/([^/]+)\/pagedmembers$/.exec(url.pathname);
+    if (req.method === 'GET' && paged) {
+      const conversationId = decodeURIComponent(paged[1]!);
+      this.lookups.push({ kind: 'roster', conversationId });
+      const ids = this.rosters.get(conversationId) ?? [];
+      return json(200, { members: ids.map((id) => this.members.get(id)).filter(Boolean).map((m) => ({ ...m, tenantId: 'tenant-1', userRole: 'user' })) });
+    }
+    if (req.method === 'POST' && url.pathname === '/v3/conversations') {
+      const id = `a:created-${this.created.length + 1}`;
+      this.created.push({ id, parameters: JSON.parse(body || '{}') as Record<string, unknown> });
+      return json(201, { id, activityId: '', serviceUrl: this.url });
+    }
+    return false;
   }
 
   /** Counts the arrival, then checks every window ending now (the tenant is one: this connector is one tenant). */

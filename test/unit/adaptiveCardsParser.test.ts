@@ -131,6 +131,17 @@ describe("Microsoft's Adaptive Cards parser (adaptivecards 3.x, dist bundle)", (
     expect(parseCardWithMicrosoftParser({ ...validCard(), version: '1.4' }).errors).toEqual([]);
   });
 
+  it("Teams' people picker (choices.data, a Data.Query) parses in a 1.5 card, and a broken Data.Query is still an error", () => {
+    const picker = (query: Record<string, unknown>) => ({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Input.ChoiceSet', id: 'person', label: 'Person', choices: [{ title: 'Alex', value: 'a' }], 'choices.data': query }] });
+    expect(parseCardWithMicrosoftParser(picker({ type: 'Data.Query', dataset: 'graph.microsoft.com/users' })).errors).toEqual([]);
+    expect(parseCardWithMicrosoftParser(picker({ type: 'Data.Query', dataset: 'graph.microsoft.com/users?scope=currentContext' })).errors).toEqual([]);
+    expect(parseCardWithMicrosoftParser(picker({ type: 'Data.Querry', dataset: 'graph.microsoft.com/users' })).errors).not.toEqual([]);
+    // Only the people picker's property is let through: another 1.6 property in a 1.5 card is still refused.
+    expect(parseCardWithMicrosoftParser({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Input.Text', id: 't', label: 'T', labelPosition: 'inline' }] }).errors).toEqual([
+      'UnsupportedProperty (in Input.Text): Property "labelPosition" is supported in version 1.6, but you are using version 1.5.',
+    ]);
+  });
+
   it('limitation: the parser requires no property of an Action.Execute itself (verb, title and data are optional)', () => {
     // Pinned so nobody relies on this parser to catch a missing verb: check verbs in the card's own tests.
     const card = validCard();

@@ -11,7 +11,11 @@ import { myReferralsCard, referralFormCard, referralSavedCard } from '../../src/
 import { statusCard } from '../../src/cards/statusCard';
 import { cardVerbs } from '../../src/cards/verbs';
 import { milestonesCard, nextMeetingCard, reminderCard, reminderSettingsCard } from '../../src/cards/reminderCards';
-import { dueReminders } from '../../src/domain/reminders/dueReminders';
+import { dueReminders, type ReminderKind } from '../../src/domain/reminders/dueReminders';
+import { choosePlanCard, membersCard } from '../../src/cards/membersCards';
+import { teamRosterCard, unreachableCard, withMention } from '../../src/cards/reachCards';
+import { peopleOfPlan } from '../../src/domain/people/person';
+import type { MembersView } from '../../src/usecases/people/manageMembers';
 import { digestItem, outboxItemsFor } from '../../src/domain/reminders/outbox';
 import type { MeetingRecord } from '../../src/domain/records/meeting';
 import type { ReferralRecord } from '../../src/domain/records/referral';
@@ -98,6 +102,7 @@ function everyCard(plan: Plan, m: (typeof catalogues)['da']): Record<string, Car
     'assessment-form': assessmentFormCard(m, { plan, targets: planTargets(plan), submissionId: form.submissionId, values: { date: '2024-09-10' }, errors: [{ field: 'agreeing', code: 'moreThanAsked' }] }),
     'assessment-saved': assessmentSavedCard(m, plan, { id: 'assessment-x', planId: plan.id, type: 'assessment', targetKey: 'x/y', date: '2024-09-10', asked: 16, agreeing: 12, source: 'forummøde', loggedBy: member, loggedAt: '2024-09-10T18:00:00Z' }, false),
     suggestion: suggestionCard(m, 'log fremøde', 'log fremmøde'),
+    ...peopleCards(plan, m),
   };
 }
 
@@ -114,6 +119,31 @@ function statusCards(plan: Plan, m: (typeof catalogues)['da'], records: (Attenda
   ]);
 }
 
+/** The members card (every person, roster candidates, each outcome), the plan question, a team's roster and the unreachable notices. */
+function peopleCards(plan: Plan, m: (typeof catalogues)['da']): Record<string, CardJson> {
+  const people = peopleOfPlan(plan);
+  const candidates = Array.from({ length: 40 }, (_, i) => ({ aadObjectId: `aad-${i}`, name: `Kollega Nummer ${i}`, emails: [`kollega${i}@example.com`] }));
+  const view = (outcome?: MembersView['outcome']): MembersView => ({ kind: 'members', plan, people, candidates, submissionId: '4a0c2c1e-8f55-4a61-9d1c-2a8f7c1d9e10', values: { change: 'coordinator' }, ...(outcome ? { outcome } : {}) });
+  const networkId = plan.networks[0]?.id;
+  const member = plan.members[0]!;
+  const notice = (how: 'channel' | 'none') => ({ id: 'n', type: 'outbox' as const, planId: plan.id, reminderId: 'n', kind: 'unreachableNotice' as const, recipient: { kind: 'member' as const, memberId: member.id }, about: { date: '2025-06-16', memberId: member.id, text: how, ...(networkId ? { networkId } : {}) }, status: 'pending' as const, plannedAt: '2025-06-16T05:00:00Z', notBefore: '2025-06-16T05:00:00Z', attempts: 0 });
+  return {
+    'members (personal chat)': membersCard(m, view(), 'personal'),
+    'members (channel), saved': membersCard(m, view({ kind: 'saved', change: 'coordinator', name: 'Patti Fernandez', ...(networkId ? { networkId } : {}), pending: true }), 'channel'),
+    'members, last leader refused': membersCard(m, view({ kind: 'refused', reason: 'lastLeader', name: member.name }), 'personal'),
+    'members, unknown e-mail address': membersCard(m, view({ kind: 'refused', reason: 'noSuchEmail', email: 'ingen@example.com' }), 'personal'),
+    'which plan': choosePlanCard(m, { kind: 'choosePlan', plans: [{ id: plan.id, name: plan.name }, { id: 'other', name: 'En anden plan' }] }),
+    ...(plan.networks[0]
+      ? {
+          'team roster offered': teamRosterCard(m, m.channelLink.linked(plan.networks[0].name), { kind: 'teamRosterOffer', planId: plan.id, network: plan.networks[0], conversationId: 'c', newcomers: candidates.slice(0, 12) }),
+          'team roster, all in already': teamRosterCard(m, m.channelLink.linked(plan.networks[0].name), { kind: 'teamRosterOffer', planId: plan.id, network: plan.networks[0], conversationId: 'c', newcomers: [] }),
+        }
+      : {}),
+    'unreachable, posted in the channel': unreachableCard(m, notice('channel'), plan),
+    'unreachable, nowhere': unreachableCard(m, notice('none'), plan),
+  };
+}
+
 /** A reminder card of every kind the plan's own cadences and milestones produce, a full digest, and the schedule cards. */
 function reminderCards(plan: Plan, m: (typeof catalogues)['da'], meeting: MeetingRecord, referral: ReferralRecord): Record<string, CardJson> {
   const now = new Date(`${plan.period.start}T08:00:00Z`);
@@ -122,9 +152,11 @@ function reminderCards(plan: Plan, m: (typeof catalogues)['da'], meeting: Meetin
   const items = outboxItemsFor({ plan, reminders, now, channelsOf: () => [], preferencesOf: () => ({}) });
   const oneOfEach = new Map(items.map((i) => [i.kind, i]));
   const cards: Record<string, CardJson> = {};
-  for (const [kind, item] of oneOfEach) cards[`reminder ${kind}`] = reminderCard(m, item, plan);
+  for (const [kind, item] of oneOfEach) cards[`reminder ${kind}`] = reminderCard(m, { ...item, kind: item.kind as ReminderKind }, plan);
   const member = plan.members[0];
-  if (member) cards['weekly digest (30 reminders)'] = reminderCard(m, digestItem(plan, member.id, member.aadObjectId, days[0]!, items.slice(0, 30), now, {}), plan);
+  if (member) cards['weekly digest (30 reminders)'] = reminderCard(m, { ...digestItem(plan, member.id, member.aadObjectId, days[0]!, items.slice(0, 30), now, {}), kind: 'digest' }, plan);
+  const first = items.find((i) => i.kind !== 'digest');
+  if (member && first) cards['reminder posted in a channel with an @mention'] = withMention(m, reminderCard(m, { ...first, kind: first.kind as ReminderKind }, plan), member) as CardJson;
   const milestones = milestoneOccurrences(plan).map((milestone) => ({ milestone, due: '2025-01-01' }));
   cards['milepæle (every milestone, with an error)'] = milestonesCard(m, {
     kind: 'milestones', plan, today: '2025-06-01', milestones,

@@ -48,10 +48,28 @@ describe('plan files', () => {
     expect(await issuesFor(plan)).toMatch(/activities\.0\.focusAreas\.0: indsatsområdet "ukendt-omraade" er ikke defineret i planen/);
   });
 
-  it('refuses the same Teams user twice in one plan', async () => {
+  it('refuses the same Teams user twice in one plan, by e-mail address in any case or by object id', async () => {
     const plan = rawPlan(planFiles.husumTingbjerg) as { members: Record<string, unknown>[] };
-    plan.members.push({ ...plan.members[0]!, id: 'dublet' });
-    expect(await issuesFor(plan)).toMatch(/members\.\d+\.aadObjectId: samme Teams-bruger står to gange/);
+    plan.members.push({ ...plan.members[0]!, id: 'dublet', email: 'AlexW@Example.com' });
+    expect(await issuesFor(plan)).toMatch(/members\.8\.email: samme Teams-bruger står to gange/);
+    const byId = rawPlan(planFiles.husumTingbjerg) as { members: Record<string, unknown>[] };
+    byId.members.push({ id: 'a', name: 'A', aadObjectId: 'x-1', roles: ['member'] }, { id: 'b', name: 'B', aadObjectId: 'x-1', roles: ['member'] });
+    expect(await issuesFor(byId)).toMatch(/members\.9\.aadObjectId: samme Teams-bruger står to gange/);
+  });
+
+  it('names a member by e-mail address or object id, and says so in Danish when neither is there or the address is malformed', async () => {
+    const plan = rawPlan(planFiles.husumTingbjerg) as { members: Record<string, unknown>[] };
+    plan.members.push({ id: 'uden-id', name: 'Uden Id', roles: ['member'] }, { id: 'forkert', name: 'Forkert', email: 'ikke en adresse', roles: ['member'] });
+    const message = await issuesFor(plan);
+    expect(message).toMatch(/^plan\.yaml:\d+: members\.8\.email: angiv email \(personens e-mailadresse i Teams\) eller aadObjectId$/m);
+    expect(message).toMatch(/^plan\.yaml:\d+: members\.9\.email: skal være en e-mailadresse som navn@kommune\.dk$/m);
+  });
+
+  it('keeps e-mail addresses lower case, so that matching them with Teams ignores case', () => {
+    const plan = rawPlan(planFiles.husumTingbjerg) as { members: Record<string, unknown>[] };
+    plan.members[1] = { ...plan.members[1]!, email: ' MeganB@Example.COM ' };
+    const result = parsePlan(plan);
+    expect(result.ok && result.plan.members[1]!.email).toBe('meganb@example.com');
   });
 
   // Every criterion kind is used by at least one demo plan, from a real criterion of the digests

@@ -46,10 +46,13 @@ function checkReferences(plan: Plan): PlanIssue[] {
 
   if (plan.period.start > plan.period.end) issues.push({ path: ['period', 'end'], message: 'slutdatoen ligger før startdatoen' });
   const aadIds = new Set<string>();
+  const emails = new Set<string>();
   plan.members.forEach((m, i) => {
     expect(organisations, m.organisation, ['members', i, 'organisation'], 'organisationen');
-    if (aadIds.has(m.aadObjectId)) issues.push({ path: ['members', i, 'aadObjectId'], message: 'samme Teams-bruger står to gange' });
-    aadIds.add(m.aadObjectId);
+    const twice = (m.aadObjectId !== undefined && aadIds.has(m.aadObjectId)) || (m.email !== undefined && emails.has(m.email));
+    if (twice) issues.push({ path: ['members', i, m.email !== undefined && emails.has(m.email) ? 'email' : 'aadObjectId'], message: 'samme Teams-bruger står to gange' });
+    if (m.aadObjectId !== undefined) aadIds.add(m.aadObjectId);
+    if (m.email !== undefined) emails.add(m.email);
   });
   plan.places.forEach((p, i) => {
     expect(places, p.subArea, ['places', i, 'subArea'], 'delområdet');

@@ -107,10 +107,15 @@ export const planSchema = z
           id: slug,
           /** Synthetic names only: plans name real people, the demo must not. */
           name: z.string().min(1),
-          aadObjectId: z.string().min(1),
+          /** The user's e-mail address (user principal name) in Teams; the bot finds their object id. */
+          email: z.string().trim().toLowerCase().email('skal være en e-mailadresse som navn@kommune.dk').optional(),
+          /** Entra object id; optional since version 2 may name people by e-mail instead. */
+          aadObjectId: z.string().min(1).optional(),
           organisation: slug.optional(),
           roles: z.array(roleSchema).min(1),
-        }).strict(),
+        })
+          .strict()
+          .refine((m) => m.email !== undefined || m.aadObjectId !== undefined, { message: 'angiv email (personens e-mailadresse i Teams) eller aadObjectId', path: ['email'] }),
       )
       .default([]),
     focusAreas: z

@@ -12,6 +12,8 @@ export interface AuditEntry {
   action: 'create' | 'update' | 'delete' | 'stripPersonCodes';
   recordType: string;
   recordId: string;
+  /** For a change to a plan's people: made on the members card, by a team's roster, or by Teams telling an object id. */
+  via?: 'chat' | 'team' | 'teams';
   before?: Record<string, unknown>;
   after?: Record<string, unknown>;
 }

@@ -34,6 +34,8 @@ export interface Reminder {
     recordId?: string;
     /** The follow-up item's text, or where a referral went; never a person's data. */
     text?: string;
+    /** For a notice that a member could not be reached: who (a member id of the plan). */
+    memberId?: string;
     openItems?: string[];
   };
 }

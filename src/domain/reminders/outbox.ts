@@ -20,13 +20,16 @@ export type OutboxStatus =
   | 'digested'
   /** The recipient muted this kind. */
   | 'muted'
-  /** The recipient never opened a chat with the bot, so Teams gives no address. */
+  /** The recipient never opened a chat with the bot, Logbog could not install itself for them, and no linked channel could take it. */
   | 'unreachable'
+  /** Posted in the network's linked channel with an @mention, as the recipient could not be written to directly. */
+  | 'postedInChannel'
   /** Teams answered 403/404: the bot was removed from the conversation. */
   | 'dead'
   | 'failed';
 
-export type OutboxRecipient = { kind: 'member'; memberId: string; aadObjectId: string } | { kind: 'channel'; conversationId: string; networkId: string };
+/** A member known by e-mail address only (never in Teams with Logbog yet) has no object id here; delivery looks again. */
+export type OutboxRecipient = { kind: 'member'; memberId: string; aadObjectId?: string } | { kind: 'channel'; conversationId: string; networkId: string };
 
 export interface DigestLine {
   kind: ReminderKind;
@@ -38,7 +41,8 @@ export interface OutboxItem {
   type: 'outbox';
   planId: string;
   reminderId: string;
-  kind: ReminderKind | 'digest';
+  /** `unreachableNotice`: tells a coordinator that a member could not be written to directly. */
+  kind: ReminderKind | 'digest' | 'unreachableNotice';
   recipient: OutboxRecipient;
   about: Reminder['about'];
   /** For a digest: the reminders it gathers. */
@@ -114,8 +118,8 @@ export function outboxItemsFor({ plan, reminders, now, channelsOf, preferencesOf
     for (const memberId of new Set(reminder.memberIds)) {
       const member = plan.members.find((m) => m.id === memberId);
       if (!member) continue;
-      const recipient: OutboxRecipient = { kind: 'member', memberId, aadObjectId: member.aadObjectId };
-      const prefs = preferencesOf(member.aadObjectId);
+      const recipient: OutboxRecipient = { kind: 'member', memberId, ...(member.aadObjectId ? { aadObjectId: member.aadObjectId } : {}) };
+      const prefs = member.aadObjectId ? preferencesOf(member.aadObjectId) : {};
       const status: OutboxStatus = prefs.mutedKinds?.includes(reminder.kind) ? 'muted' : prefs.weeklyDigest ? 'held' : 'pending';
       items.push({ ...base, id: outboxItemId(reminder.id, recipient), recipient, status, notBefore: afterQuietHours(now, prefs.quietHours, plan.timeZone).toISOString() });
     }
@@ -159,8 +163,8 @@ function withDailyDigests(plan: Plan, items: OutboxItem[], now: Date): OutboxIte
 }
 
 /** Monday's digest for one member: the held reminders of the past week in one card. */
-export function digestItem(plan: Plan, memberId: string, aadObjectId: string, monday: IsoDate, held: OutboxItem[], now: Date, prefs: ReminderPreferences): OutboxItem {
-  const recipient: OutboxRecipient = { kind: 'member', memberId, aadObjectId };
+export function digestItem(plan: Plan, memberId: string, aadObjectId: string | undefined, monday: IsoDate, held: OutboxItem[], now: Date, prefs: ReminderPreferences): OutboxItem {
+  const recipient: OutboxRecipient = { kind: 'member', memberId, ...(aadObjectId ? { aadObjectId } : {}) };
   const reminderId = `digest:${memberId}:${monday}`;
   return {
     id: outboxItemId(reminderId, recipient),
@@ -183,4 +187,27 @@ export function digestItem(plan: Plan, memberId: string, aadObjectId: string, mo
 export function backoffMs(attempt: number, random: () => number, baseMs = 500, capMs = 30_000): number {
   const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
   return Math.round(ceiling * (0.5 + random() * 0.5));
+}
+
+/**
+ * Tells a coordinator (or leader) that a member could not be written to directly, once a day per
+ * member: `how` says whether the reminder went to a linked channel instead, or nowhere.
+ */
+export function unreachableNotice(plan: Plan, to: { id: string; aadObjectId?: string }, about: { memberId: string; networkId?: string; how: 'channel' | 'none' }, now: Date): OutboxItem {
+  const date = localDate(now, plan.timeZone);
+  const recipient: OutboxRecipient = { kind: 'member', memberId: to.id, ...(to.aadObjectId ? { aadObjectId: to.aadObjectId } : {}) };
+  const reminderId = `unreachable:${about.memberId}:${date}`;
+  return {
+    id: outboxItemId(reminderId, recipient),
+    type: 'outbox',
+    planId: plan.id,
+    reminderId,
+    kind: 'unreachableNotice',
+    recipient,
+    about: { date, memberId: about.memberId, text: about.how, ...(about.networkId ? { networkId: about.networkId } : {}) },
+    status: 'pending',
+    plannedAt: now.toISOString(),
+    notBefore: now.toISOString(),
+    attempts: 0,
+  };
 }

@@ -4,7 +4,7 @@ import type { OutboxItem, OutboxStatus } from './outbox';
 export const OUTBOX_RETENTION_DAYS = 30;
 
 /** Statuses after which an item is never sent; anything else (pending, sending, held) still may be. */
-const finished: ReadonlySet<OutboxStatus> = new Set(['sent', 'digested', 'muted', 'unreachable', 'dead', 'failed']);
+const finished: ReadonlySet<OutboxStatus> = new Set(['sent', 'postedInChannel', 'digested', 'muted', 'unreachable', 'dead', 'failed']);
 
 /**
  * Reminders planned again every morning for as long as their condition holds: a milestone stays

@@ -20,8 +20,7 @@ export class CosmosChannelRepository implements ChannelRepository {
   async linkOf(conversationId: string): Promise<ChannelLink | undefined> {
     const { resource } = await this.container.item('link', conversationId).read<ChannelLinkDocument & Record<string, unknown>>();
     if (!resource) return undefined;
-    const { conversationId: c, planId, networkId, linkedBy, linkedAt } = withoutSystemProperties<ChannelLinkDocument>(resource);
-    return { conversationId: c, planId, networkId, linkedBy, linkedAt };
+    return linkOf(resource);
   }
 
   async link(link: ChannelLink): Promise<void> {
@@ -68,6 +67,33 @@ export class CosmosChannelRepository implements ChannelRepository {
     return resources.map((r) => r.conversationId);
   }
 
+  async linksInTeam(teamId: string): Promise<ChannelLink[]> {
+    return this.links("SELECT * FROM c WHERE c.type = 'channelLink' AND c.teamId = @v", teamId);
+  }
+
+  async teamLinksOf(planId: string): Promise<ChannelLink[]> {
+    const links = await this.links("SELECT * FROM c WHERE c.type = 'channelLink' AND c.planId = @v", planId);
+    return links.filter((l) => l.teamId);
+  }
+
+  async someAddressIn(tenantId: string | undefined): Promise<ConversationAddress | undefined> {
+    const { resources } = await this.container.items
+      .query<AddressDocument & Record<string, unknown>>({
+        query: `SELECT * FROM c WHERE c.type = 'conversationAddress'${tenantId ? ' AND c.tenantId = @tenant' : ''}`,
+        parameters: tenantId ? [{ name: '@tenant', value: tenantId }] : [],
+      })
+      .fetchAll();
+    const latest = resources.sort((a, b) => String(b.updatedAt).localeCompare(String(a.updatedAt)))[0];
+    if (!latest) return undefined;
+    const { id: _id, type: _type, ...address } = withoutSystemProperties<AddressDocument>(latest);
+    return address;
+  }
+
+  private async links(query: string, value: string): Promise<ChannelLink[]> {
+    const { resources } = await this.container.items.query<ChannelLinkDocument & Record<string, unknown>>({ query, parameters: [{ name: '@v', value }] }).fetchAll();
+    return resources.map(linkOf);
+  }
+
   async forget(conversationId: string): Promise<void> {
     for (const id of ['address', 'link']) {
       try {
@@ -78,4 +104,9 @@ export class CosmosChannelRepository implements ChannelRepository {
       }
     }
   }
+}
+
+function linkOf(resource: ChannelLinkDocument & Record<string, unknown>): ChannelLink {
+  const { conversationId, planId, networkId, linkedBy, linkedAt, teamId, followsTeam } = withoutSystemProperties<ChannelLinkDocument>(resource);
+  return { conversationId, planId, networkId, linkedBy, linkedAt, ...(teamId ? { teamId } : {}), ...(followsTeam ? { followsTeam } : {}) };
 }

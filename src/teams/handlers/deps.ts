@@ -1,7 +1,7 @@
 import type { Clock } from '../../domain/clock';
 import type { Logger } from '../../logging/logger';
 import type { LastKnown } from '../../usecases/lastKnown';
-import type { Repositories } from '../../usecases/ports';
+import type { Repositories, UserDirectory } from '../../usecases/ports';
 
 export interface HandlerDeps {
   repos: Repositories;
@@ -11,4 +11,8 @@ export interface HandlerDeps {
   isStoreUnavailable(err: unknown): boolean;
   /** What this instance last read, to answer from while the database is away. */
   lastKnown: LastKnown;
+  /** Microsoft Graph's users, when configured. */
+  users?: UserDirectory;
+  /** Who may start a plan from a file before any plan names them admin (PLAN_ADMINS). */
+  bootstrapAdmins?: string[];
 }

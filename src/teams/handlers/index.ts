@@ -22,6 +22,10 @@ import { referralHandlers } from './referrals';
 import { reminderHandlers } from './reminders';
 import { statusHandlers } from './status';
 import { YEARLY_REPORT, yearlyReportHandlers } from './yearlyReport';
+import { peopleHandlers } from './people';
+import { teamRosterCard } from '../../cards/reachCards';
+import { recogniseUser } from '../../usecases/people/recogniseUser';
+import { offerTeamRoster, teamMembersChanged, type TeamMembersChanged } from '../../usecases/people/teamRoster';
 
 export type { HandlerDeps } from './deps';
 
@@ -36,6 +40,7 @@ export function createHandlers(deps: HandlerDeps) {
   const status = statusHandlers(deps);
   const outcomes = outcomeHandlers(deps);
   const yearlyReport = yearlyReportHandlers(deps);
+  const people = peopleHandlers(deps);
 
   const showHelp: TurnHandler = async (turn) => {
     const member = await resolveMember(repos, clock, turn.aadObjectId);
@@ -62,8 +67,14 @@ export function createHandlers(deps: HandlerDeps) {
       case 'notAMember':
       case 'forbidden':
         return deniedReply(m, result);
-      case 'linked':
-        return { text: m.channelLink.linked(result.network.name) };
+      case 'linked': {
+        // In a team's channel, the team's members are offered to the network (the coordinator confirms).
+        const offer = result.link.teamId ? await offerTeamRoster(repos, clock, turn.directory, result.link).catch((err: unknown) => {
+          deps.logger.warn({ err }, 'could not read the team roster of a linked channel');
+          return undefined;
+        }) : undefined;
+        return offer ? { card: teamRosterCard(m, m.channelLink.linked(result.network.name), offer) } : { text: m.channelLink.linked(result.network.name) };
+      }
       case 'notInChannel':
         return { text: m.channelLink.notInChannel };
       case 'personalData':
@@ -118,6 +129,7 @@ export function createHandlers(deps: HandlerDeps) {
     logOutcome: outcomes.showOutcomeForm,
     logAssessment: outcomes.showAssessmentForm,
     yearlyReport: yearlyReport.offerYearlyReport,
+    members: people.showMembersCard,
   };
   const cardActions: Record<CardVerb, TurnHandler> = {
     [cardVerbs.showAttendanceForm]: attendance.showAttendanceForm,
@@ -155,6 +167,10 @@ export function createHandlers(deps: HandlerDeps) {
     [cardVerbs.correctAssessment]: outcomes.correctAssessment,
     [cardVerbs.runCommand]: runCommand,
     [cardVerbs.undoDelete]: entries.undoDelete,
+    [cardVerbs.showMembers]: people.showMembersCard,
+    [cardVerbs.saveMemberChange]: people.saveChange,
+    [cardVerbs.acceptTeamRoster]: people.acceptRoster,
+    [cardVerbs.declineTeamRoster]: people.declineRoster,
   };
   // Every handler gets the turn's language, resolved once from the user's choice and the Teams
   // locale, and answers within Teams' time even when the database is away (outage.ts).
@@ -182,6 +198,30 @@ export function createHandlers(deps: HandlerDeps) {
     lastRemembered.delete(conversationId);
     await forgetConversation(repos, conversationId);
   };
+  // Users this instance has recognised: their later turns ask neither the database nor Teams who
+  // they are. One Teams did not know is asked again after a minute, not on every turn; several
+  // first turns at once share one lookup.
+  const recognised = new Set<string>();
+  const unknownUntil = new Map<string, number>();
+  const recognising = new Map<string, Promise<void>>();
+  const UNKNOWN_MS = 60_000;
+  const userSeen = async (turn: TurnInput): Promise<void> => {
+    const { aadObjectId, directory } = turn;
+    if (!aadObjectId || !directory || recognised.has(aadObjectId)) return;
+    if ((unknownUntil.get(aadObjectId) ?? 0) > Date.now()) return;
+    let pending = recognising.get(aadObjectId);
+    if (!pending) {
+      pending = recogniseUser(repos, clock, aadObjectId, () => directory.self().catch(() => undefined))
+        .then((result) => {
+          if (result === 'unknown') unknownUntil.set(aadObjectId, Date.now() + UNKNOWN_MS);
+          else recognised.add(aadObjectId);
+        })
+        .finally(() => recognising.delete(aadObjectId));
+      recognising.set(aadObjectId, pending);
+    }
+    await pending;
+  };
+  const teamChanged = (event: TeamMembersChanged) => teamMembersChanged(repos, clock, event);
 
   return {
     commands: localise(commands),
@@ -198,6 +238,9 @@ export function createHandlers(deps: HandlerDeps) {
     fileFailed: async (turn: TurnInput) => status.fileFailed({ ...turn, language: await resolveLanguage(repos, turn.aadObjectId, turn.locale) }),
     conversationSeen,
     conversationRemoved,
+    userSeen,
+    teamMembersChanged: teamChanged,
+    planFileReceived: withLanguage(people.planFileReceived, undefined, null),
   };
 }
 

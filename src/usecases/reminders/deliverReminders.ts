@@ -1,9 +1,11 @@
 import type { Clock } from '../../domain/clock';
 import type { Plan } from '../../domain/plan/schema';
-import { backoffMs, type OutboxItem } from '../../domain/reminders/outbox';
+import type { Member } from '../../domain/plan/schema';
+import { backoffMs, unreachableNotice, type OutboxItem } from '../../domain/reminders/outbox';
 import type { SendLimiter } from '../../domain/reminders/sendLimits';
 import type { ConversationAddress, Language, Repositories, Versioned } from '../ports';
 import { refreshAudience } from './refreshAudience';
+import { noticeRecipients, personalChatFor, routeToMember, type MemberReach } from './reachMember';
 
 /** What the Teams edge answers for one proactive message. */
 export type SendOutcome =
@@ -17,6 +19,9 @@ export type SendOutcome =
 export interface ProactiveSender {
   send(address: ConversationAddress, card: object): Promise<SendOutcome>;
 }
+
+/** Puts an @mention of a member at the top of a card posted in a channel on their behalf. */
+export type MentionMember = (card: object, member: Member, language: Language) => object;
 
 export type ComposeReminder = (item: OutboxItem, plan: Plan, language: Language) => object;
 
@@ -44,6 +49,8 @@ export interface DeliveryOptions {
 
 export interface DeliveryReport {
   sent: number;
+  /** Member reminders posted in a linked channel with an @mention instead. */
+  postedInChannel: number;
   throttled: number;
   serverErrors: number;
   gone: number;
@@ -61,6 +68,9 @@ export interface DeliveryDeps {
   compose: ComposeReminder;
   limiter: SendLimiter;
   pace: Pace;
+  /** How to reach a member who never opened Logbog; without it, such a member is unreachable. */
+  reach?: MemberReach;
+  mention?: MentionMember;
 }
 
 /**
@@ -71,8 +81,8 @@ export interface DeliveryDeps {
  * the conversation.
  */
 export async function deliverDueReminders(deps: DeliveryDeps, options: DeliveryOptions, shouldStop: () => boolean = () => false): Promise<DeliveryReport> {
-  const report: DeliveryReport = { sent: 0, throttled: 0, serverErrors: 0, gone: 0, unreachable: 0, failed: 0, deferred: 0, lostClaims: 0 };
-  const run: RunState = { queues: new Map(), gone: new Set() };
+  const report: DeliveryReport = { sent: 0, postedInChannel: 0, throttled: 0, serverErrors: 0, gone: 0, unreachable: 0, failed: 0, deferred: 0, lostClaims: 0 };
+  const run: RunState = { queues: new Map(), gone: new Set(), personalChats: new Map() };
   const planIds = await deps.repos.plans.listIds();
   for (const planId of planIds) {
     const stored = await deps.repos.plans.get(planId);
@@ -99,6 +109,11 @@ interface RunState {
   queues: Map<string, Promise<void>>;
   /** Conversations that answered 403/404 in this run. */
   gone: Set<string>;
+  /**
+   * Each member's personal chat, found (or opened) once per run: a member with five reminders
+   * and no chat yet gets one installation and one new chat, not five racing ones.
+   */
+  personalChats: Map<string, Promise<ConversationAddress | undefined>>;
 }
 
 async function inTurn(run: RunState, conversationId: string, work: () => Promise<void>): Promise<void> {
@@ -131,20 +146,53 @@ async function deliverOne(deps: DeliveryDeps, options: DeliveryOptions, plan: Pl
   };
 
   const item = current.record;
-  const address = item.recipient.kind === 'member' ? await repos.channels.personalChatOf(item.recipient.aadObjectId) : await repos.channels.addressOf(item.recipient.conversationId);
-  if (!address) {
-    report.unreachable++;
-    await settle({ status: 'unreachable' });
-    return;
-  }
-  const language = item.recipient.kind === 'member' ? ((await repos.preferences.get(item.recipient.aadObjectId)).language ?? 'da') : 'da';
   if (item.recipient.kind === 'channel') {
+    const address = await repos.channels.addressOf(item.recipient.conversationId);
+    if (!address) {
+      report.unreachable++;
+      await settle({ status: 'unreachable' });
+      return;
+    }
     // Fixed once, kept on the item: each refresh and each update of the shared card reuses it.
     const refreshFor = await refreshAudience(repos, plan, item.recipient.networkId);
     current = { ...current, record: { ...current.record, refreshFor } };
+    const card = deps.compose(current.record, plan, 'da');
+    await inTurn(run, address.conversationId, async () => void (await send(deps, options, address, card, item.attempts, report, run, settle)));
+    return;
   }
-  const card = deps.compose(current.record, plan, language);
-  await inTurn(run, address.conversationId, () => send(deps, options, address, card, item.attempts, report, run, settle));
+  const recipient = item.recipient;
+  const member = plan.members.find((m) => m.id === recipient.memberId);
+  const chatKey = `${plan.id}/${recipient.memberId}`;
+  if (!run.personalChats.has(chatKey)) run.personalChats.set(chatKey, personalChatFor(repos, deps.reach, member, recipient.aadObjectId));
+  const route = await routeToMember(repos, plan, item, run.personalChats.get(chatKey)!);
+  const aadObjectId = recipient.aadObjectId ?? member?.aadObjectId;
+  const language = (aadObjectId ? (await repos.preferences.get(aadObjectId)).language : undefined) ?? 'da';
+  if (route.kind === 'direct') {
+    const card = deps.compose(item, plan, language);
+    await inTurn(run, route.address.conversationId, async () => void (await send(deps, options, route.address, card, item.attempts, report, run, settle)));
+    return;
+  }
+  // A notice about someone unreachable that is itself unreachable tells nobody else: no chain of notices.
+  const notify = item.kind !== 'unreachableNotice';
+  if (route.kind === 'channel' && deps.mention && notify) {
+    const card = deps.mention(deps.compose(item, plan, 'da'), route.member, 'da');
+    let status: OutboxItem['status'] | undefined;
+    await inTurn(run, route.address.conversationId, async () => {
+      status = await send(deps, options, route.address, card, item.attempts, report, run, settle, 'postedInChannel');
+    });
+    if (status === 'postedInChannel') await noticeCoordinators(deps, plan, route.member.id, [route.networkId], 'channel');
+    return;
+  }
+  report.unreachable++;
+  await settle({ status: 'unreachable' });
+  const networkIds = route.kind === 'channel' ? [route.networkId] : route.networkIds;
+  if (notify && route.member) await noticeCoordinators(deps, plan, route.member.id, networkIds, 'none');
+}
+
+async function noticeCoordinators(deps: DeliveryDeps, plan: Plan, memberId: string, networkIds: string[], how: 'channel' | 'none'): Promise<void> {
+  const now = deps.clock.now();
+  const items = noticeRecipients(plan, networkIds, memberId).map((to) => unreachableNotice(plan, to, { memberId, ...(networkIds[0] ? { networkId: networkIds[0] } : {}), how }, now));
+  await deps.repos.outbox.createMissing(items);
 }
 
 async function send(
@@ -156,12 +204,14 @@ async function send(
   report: DeliveryReport,
   run: RunState,
   settle: (changes: Partial<OutboxItem>) => Promise<void>,
-): Promise<void> {
+  /** What a delivered item becomes: `postedInChannel` for a member's reminder posted in their network's channel. */
+  sentStatus: 'sent' | 'postedInChannel' = 'sent',
+): Promise<OutboxItem['status']> {
   const { clock, limiter, pace } = deps;
   if (run.gone.has(address.conversationId)) {
     report.unreachable++;
     await settle({ status: 'unreachable' });
-    return;
+    return 'unreachable';
   }
   const tenant = address.tenantId ?? 'tenant';
   const random = options.random ?? Math.random;
@@ -176,9 +226,10 @@ async function send(
     const outcome = await deps.sender.send(address, card);
     switch (outcome.kind) {
       case 'sent':
-        report.sent++;
-        await settle({ status: 'sent', sentAt: clock.now().toISOString(), attempts });
-        return;
+        if (sentStatus === 'sent') report.sent++;
+        else report.postedInChannel++;
+        await settle({ status: sentStatus, sentAt: clock.now().toISOString(), attempts });
+        return sentStatus;
       case 'throttled':
         report.throttled++;
         limiter.block(address.conversationId, pace.now() + outcome.retryAfterMs);
@@ -186,7 +237,7 @@ async function send(
         if (outcome.retryAfterMs > options.claimMs / 2) {
           report.deferred++;
           await settle({ status: 'pending', attempts, notBefore: new Date(clock.now().getTime() + outcome.retryAfterMs).toISOString() });
-          return;
+          return 'pending';
         }
         continue;
       case 'serverError':
@@ -198,18 +249,19 @@ async function send(
         run.gone.add(address.conversationId);
         await deps.repos.channels.forget(address.conversationId);
         await settle({ status: 'dead', attempts, lastError: `HTTP ${outcome.status}` });
-        return;
+        return 'dead';
       case 'failed':
         report.failed++;
         await settle({ status: 'failed', attempts, lastError: outcome.message.slice(0, 200) });
-        return;
+        return 'failed';
     }
   }
   if (attempts >= options.maxAttempts) {
     report.failed++;
     await settle({ status: 'failed', attempts, lastError: 'too many attempts' });
-  } else {
-    report.deferred++;
-    await settle({ status: 'pending', attempts, notBefore: new Date(clock.now().getTime() + options.retryLaterMs).toISOString() });
+    return 'failed';
   }
+  report.deferred++;
+  await settle({ status: 'pending', attempts, notBefore: new Date(clock.now().getTime() + options.retryLaterMs).toISOString() });
+  return 'pending';
 }

@@ -58,7 +58,8 @@ export async function planReminders(repos: Repositories, clock: Clock, planId: s
   const networkIds = [...new Set(reminders.flatMap((r) => (r.networkId ? [r.networkId] : [])))];
   const channels = new Map(await Promise.all(networkIds.map(async (id) => [id, await repos.channels.linkedTo(planId, id)] as const)));
   const preferences = new Map<string, ReminderPreferences>();
-  for (const member of plan.members) preferences.set(member.aadObjectId, await repos.preferences.get(member.aadObjectId));
+  // Someone known by e-mail address only has never used Logbog, so has no settings yet.
+  for (const member of plan.members) if (member.aadObjectId) preferences.set(member.aadObjectId, await repos.preferences.get(member.aadObjectId));
 
   const items = outboxItemsFor({ plan, reminders, now, channelsOf: (id) => channels.get(id) ?? [], preferencesOf: (aad) => preferences.get(aad) ?? {} });
   const created = await repos.outbox.createMissing(items);
@@ -67,7 +68,7 @@ export async function planReminders(repos: Repositories, clock: Clock, planId: s
   let digests = 0;
   if (lastWeek[0] === addDays(today, -7)) {
     for (const member of plan.members) {
-      const prefs = preferences.get(member.aadObjectId) ?? {};
+      const prefs = (member.aadObjectId ? preferences.get(member.aadObjectId) : undefined) ?? {};
       if (!prefs.weeklyDigest) continue;
       const held = await repos.outbox.heldFor(planId, member.id);
       if (!held.length) continue;

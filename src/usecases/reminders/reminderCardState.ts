@@ -34,7 +34,10 @@ export function lineKey(line: DigestLine): string {
 }
 
 export function linesOf(item: OutboxItem): DigestLine[] {
-  return item.kind === 'digest' ? (item.lines ?? []) : [{ kind: item.kind, about: item.about }];
+  if (item.kind === 'digest') return item.lines ?? [];
+  // A notice that someone could not be reached is its own card, with nothing to tick off.
+  if (item.kind === 'unreachableNotice') return [];
+  return [{ kind: item.kind, about: item.about }];
 }
 
 /** A meeting counts as logged within this many days of its planned date (as for "Husk at logge mødet"). */

@@ -2,7 +2,9 @@ import { afterQuietHours, backoffMs, MEMBER_CARDS_PER_DAY, outboxItemId, outboxI
 import { dueReminders } from '../../../src/domain/reminders/dueReminders';
 import { loadPlanFile, planFiles } from '../../fixtures/plans';
 
-const husum = loadPlanFile(planFiles.husumTingbjerg);
+// The demo plan names its people by e-mail address; here Teams has told everyone's object id.
+const named = loadPlanFile(planFiles.husumTingbjerg);
+const husum = { ...named, members: named.members.map((m) => ({ ...m, aadObjectId: m.id === 'alex-wilber' ? '00000000-0000-0000-0000-0000000000020' : `aad-${m.id}` })) };
 const cph = 'Europe/Copenhagen';
 const alex = '00000000-0000-0000-0000-0000000000020';
 
@@ -41,6 +43,13 @@ describe('the reminder outbox', () => {
     // Planned again the same day, the digest has the same id: it is never sent twice.
     const again = outboxItemsFor({ plan: husum, reminders, now, channelsOf: () => [], preferencesOf: () => ({}) });
     expect(again.find((i) => i.kind === 'digest' && i.recipient.kind === 'member' && i.recipient.aadObjectId === alex)!.id).toBe(digest.id);
+  });
+
+  it('plans for a member known by e-mail address only, without an object id, with the default settings', () => {
+    const items = outboxItemsFor({ plan: named, reminders, now, channelsOf: () => [], preferencesOf: () => ({ weeklyDigest: true }) });
+    const members = items.filter((i) => i.recipient.kind === 'member');
+    expect(members.length).toBeGreaterThan(0);
+    expect(members.every((i) => i.recipient.kind === 'member' && i.recipient.aadObjectId === undefined && i.status === 'pending')).toBe(true);
   });
 
   it('sends to a network\'s linked channels as well as its coordinators', () => {
