@@ -1,5 +1,5 @@
 import type { Locator } from 'playwright-core';
-import { actionPaths, cardKind, cardTexts, elementsOf, expanderPaths, titleOf, type CardAction, type CardInput, type CardJson, type CardLevel } from './cardModel';
+import { actionPaths, cardKind, cardTexts, elementsOf, expanderPaths, levelOf, titleOf, type CardAction, type CardInput, type CardJson, type CardLevel } from './cardModel';
 import { labelled, type PlaygroundChat, type Press } from './playgroundChat';
 
 /** A button that did not get an answer, named by its card and the way to it. */
@@ -14,6 +14,8 @@ export interface Pressed {
   button: string;
   verb?: string;
   answer: string;
+  /** From taking a fresh copy of the card to the answer shown. */
+  ms: number;
 }
 
 export interface CrawlOptions {
@@ -86,6 +88,7 @@ export class CardCrawler {
     });
     for (const path of paths) {
       const button = buttonName(path.expanders, path.action);
+      const started = Date.now();
       try {
         const card = await this.freshCopy(json);
         const levels = await this.openExpanders(card, path.expanders, name, button);
@@ -101,7 +104,7 @@ export class CardCrawler {
         const failed = press.sent.find((a) => (a.status ?? 0) >= 400 || (a.response?.statusCode ?? 200) >= 400);
         if (failed) this.findings.push({ card: name, button, problem: `the bot answered HTTP ${failed.status} / ${failed.response?.statusCode}` });
         else if (!answer) this.findings.push({ card: name, button, problem: 'reached the bot, but nothing came back to the chat' });
-        this.pressed.push({ card: name, button, ...(path.action.verb ? { verb: path.action.verb } : {}), answer });
+        this.pressed.push({ card: name, button, ...(path.action.verb ? { verb: path.action.verb } : {}), answer, ms: Date.now() - started });
         if (press.replacedBy) discovered.push({ name: `${name} → ${path.action.title}`, json: press.replacedBy });
         for (const m of press.messages) if (m.card) discovered.push({ name: `${name} → ${path.action.title}`, json: m.card.json });
       } catch (err) {
@@ -126,10 +129,11 @@ export class CardCrawler {
       const button = buttonName(expanders, action);
       if (behind.has(button) || seen.has(button)) continue;
       seen.add(button);
+      const started = Date.now();
       try {
         const card = await this.freshCopy(json);
         if (!(await this.openExpanders(card, [...expanders, action], name, button))) continue;
-        this.pressed.push({ card: name, button, answer: 'shown' });
+        this.pressed.push({ card: name, button, answer: 'shown', ms: Date.now() - started });
       } catch (err) {
         this.findings.push({ card: name, button, problem: `could not be opened: ${(err as Error).message.split('\n')[0]}` });
       }
@@ -172,6 +176,11 @@ export class CardCrawler {
     const index = own[action.occurrence];
     if (index === undefined) throw new Error(`no button "${action.title}" (number ${action.occurrence + 1}) drawn`);
     return level.locator('button').nth(index);
+  }
+
+  /** Fills in a form the bot sent, as the crawler does before pressing its Save button. */
+  fillIn(card: Locator, json: CardJson): Promise<void> {
+    return this.fillRequired([card], [levelOf(json)]);
   }
 
   /** Fills what the renderer will not send without: required inputs without a value, with sensible values. */

@@ -153,9 +153,9 @@ export function elementsOf(card: unknown): Record<string, unknown>[] {
 }
 
 /**
- * What kind of card this is, for a crawler that visits each kind once: the verbs it can send and
- * the inputs it has. Two status cards of different scopes are one kind; a form and its saved
- * confirmation are two.
+ * What kind of card this is, for a crawler that visits each kind once: the verbs it can send,
+ * the inputs it has, and the first word of its title. Two status cards of different scopes are
+ * one kind; a form, its correction ("Ret …") and its saved confirmation are three.
  */
 export function cardKind(card: CardJson): string {
   const verbs = new Set<string>();
@@ -165,5 +165,19 @@ export function cardKind(card: CardJson): string {
     if (typeof e.type === 'string' && e.type.startsWith('Input.') && typeof e.id === 'string') inputs.add(e.id.replace(/^(text|date)-([mf])-.*-(done|move)(-\d+)?$/, '$1-$2-*-$3').replace(/\d+/g, '#'));
     if (e.type === 'Action.ShowCard' || e.type === 'Action.ToggleVisibility') verbs.add(`${e.type}:${String(e.title)}`);
   }
-  return `${[...verbs].sort().join(',')}|${[...inputs].sort().join(',')}`;
+  return `${titleOf(card).split(' ')[0]}|${[...verbs].sort().join(',')}|${[...inputs].sort().join(',')}`;
+}
+
+/**
+ * The card as a client without Action.Execute (Teams before universal actions) draws it: every
+ * Action.Execute replaced by its Action.Submit fallback.
+ */
+export function withFallbacks(card: CardJson): CardJson {
+  const swap = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(swap);
+    if (!isObject(node)) return node;
+    if (node.type === 'Action.Execute' && isObject(node.fallback)) return swap(node.fallback);
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, swap(v)]));
+  };
+  return swap(card) as CardJson;
 }

@@ -153,7 +153,8 @@ export class PlaygroundChat {
     try {
       const mark = this.tap.mark;
       await button.click();
-      await until(() => this.tap.toBotSince(mark, this.conversationId).length > 0, REACH_MS);
+      // A script error while the click is handled means the renderer gave up: nothing will be sent.
+      await until(() => this.tap.toBotSince(mark, this.conversationId).length > 0 || pageErrors.length > 0, REACH_MS);
       const sent = () => this.tap.toBotSince(mark, this.conversationId);
       await until(() => sent().every((a) => a.status !== undefined), ANSWER_MS);
       const response = sent().find((a) => a.name === 'adaptiveCard/action')?.response;
