@@ -106,7 +106,7 @@ describe('reminders', () => {
   });
 
   it('marks a milestone done from a card, keeps the note in the audit log, and stops reminding of it', async () => {
-    const res = await harness.execute(users.alex, cardVerbs.completeScheduleItem, { planId: PLAN, target: 'milestone', targetId: 'planstart', recordId: '', key: 'm-planstart-done', 'text-m-planstart-done': 'Kickoff holdt i beboerhuset' });
+    const res = await harness.execute(users.alex, cardVerbs.completeScheduleItem, { planId: PLAN, target: 'milestone', targetId: 'planstart', recordId: '', formKey: 'm-planstart-done', 'text-m-planstart-done': 'Kickoff holdt i beboerhuset' });
     expect(textsOf(res.body?.value)).toContain('Markeret som færdig: Helhedsplanen og de 4 delaftaler træder i kraft');
     const [state] = (await harness.repos.schedule.milestoneStates(PLAN)).filter((s) => s.record.milestoneId === 'planstart');
     expect(state!.record.done).toEqual({ date: '2025-11-02', by: 'alex-wilber', note: 'Kickoff holdt i beboerhuset' });
@@ -118,7 +118,7 @@ describe('reminders', () => {
   });
 
   it('refuses to move a date without a reason, gives the typed values back, and moves it with one', async () => {
-    const data = { planId: PLAN, target: 'milestone', targetId: 'aarseftersyn', recordId: '', key: 'm-aarseftersyn-move', 'date-m-aarseftersyn-move': '2025-12-15' };
+    const data = { planId: PLAN, target: 'milestone', targetId: 'aarseftersyn', recordId: '', formKey: 'm-aarseftersyn-move', 'date-m-aarseftersyn-move': '2025-12-15' };
     const refused = await harness.execute(users.alex, cardVerbs.moveScheduleItem, data);
     expect(textsOf(refused.body?.value)).toContain('Intet er gemt: Begrundelse: Skal udfyldes. Dine indtastninger står stadig i feltet.');
     expect(inputOf(refused.body?.value, 'date-m-aarseftersyn-move')?.value).toBe('2025-12-15');
