@@ -14,6 +14,7 @@ import { cardVerbs } from './verbs';
 export const STATUS_PAGE_ROWS = 6;
 /** Behind targets listed on the whole plan's card; the rest are counted, not hidden. */
 const MAX_BEHIND = 8;
+const MAX_CADENCES_BEHIND = 4;
 
 type Row = ReturnType<typeof row>;
 const row = (line: StatusLine) => ({ text: line.text, detail: line.detail, actual: line.actual, marker: line.marker, color: colorOf[line.judgement] });
@@ -44,7 +45,8 @@ interface CardBody {
   groups: Group[];
   /** One bar chart a card: the counted targets of the page against the period's goal. */
   chart: BarChart;
-  more: string;
+  /** Sentences under the lists: what is not shown, or which lines of how many. */
+  more: string[];
   pager: Drill[];
 }
 
@@ -60,12 +62,15 @@ function planBody(m: Messages, plan: Plan, status: PlanStatus, period: string): 
   const lines = judgedLines(status);
   // Each target counts in its first focus area only, so the areas add up to the header.
   const groups = plan.focusAreas.map((fa) => group(fa.name, { summary: s.summary(judgementMix(lines.filter((l) => l.focusAreaId === fa.id))), drill: [drill(s.show(fa.name), `status ${fa.name} ${period}`)] }));
-  if (status.cadences.length) groups.push(group(s.cadencesTitle, { summary: s.summary(judgementMix(status.cadences)), rows: status.cadences.filter((c) => c.judgement === 'behind').slice(0, 4).map((c) => row(cadenceLine(m, c))) }));
+  const cadencesBehind = status.cadences.filter((c) => c.judgement === 'behind');
+  if (status.cadences.length) groups.push(group(s.cadencesTitle, { summary: s.summary(judgementMix(status.cadences)), rows: cadencesBehind.slice(0, MAX_CADENCES_BEHIND).map((c) => row(cadenceLine(m, c))) }));
   const behind = status.targets.filter((t) => t.judgement === 'behind');
   const { rows, chart } = chartedRows(m, behind.slice(0, MAX_BEHIND));
   if (behind.length) groups.push(group(s.behindTitle, { rows }));
   const hidden = Math.max(0, behind.length - MAX_BEHIND);
-  return { groups, chart, more: hidden ? s.more(hidden) : '', pager: [] };
+  // Every line the header counts as behind is listed or counted here.
+  const cadencesHidden = Math.max(0, cadencesBehind.length - MAX_CADENCES_BEHIND);
+  return { groups, chart, more: [...(cadencesHidden ? [s.moreCadences(cadencesHidden)] : []), ...(hidden ? [s.more(hidden)] : [])], pager: [] };
 }
 
 /** Targets with no figure yet, or not active in the period: one line with a button, unless asked for. */
@@ -159,7 +164,7 @@ function scopedBody(m: Messages, status: PlanStatus, period: string, query: stri
     ...(current > 0 ? [drill(s.previousPage, query, show, current - 1)] : []),
     ...(current < pages - 1 ? [drill(s.nextPage(Math.min(STATUS_PAGE_ROWS, counted.length - from - STATUS_PAGE_ROWS)), query, show, current + 1)] : []),
   ];
-  return { groups, chart, more: pages > 1 ? s.pageOf(from + 1, from + onPage.size, counted.length) : '', pager };
+  return { groups, chart, more: pages > 1 ? [s.pageOf(from + 1, from + onPage.size, counted.length)] : [], pager };
 }
 
 export interface StatusCardOptions {

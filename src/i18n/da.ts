@@ -90,7 +90,7 @@ export const da = {
     byAgeBand: 'Fordeling på alder (valgfri)',
     sessionKind: 'Slags gang (hvis planen tæller den for sig)',
     ordinarySession: 'Almindelig gang',
-    organisations: 'Partnerorganisationer med til denne gang',
+    organisations: 'Partnerorganisationer til stede',
     byGender: 'Fordeling på køn (valgfri)',
     genderNames: { female: 'Piger/kvinder', male: 'Drenge/mænd', other: 'Andet' },
     participantCodes: 'Deltagerkoder (kun til aktiviteter, der tæller unikke deltagere)',
@@ -186,6 +186,7 @@ export const da = {
     seeMilestones: 'Se milepæle',
     plan: 'hele planen',
     more: (n: number) => `(${n} mål mere; spørg om et indsatsområde eller en aktivitet for at se dem.)`,
+    moreCadences: (n: number) => `(${n === 1 ? '1 mødeplan mere er bagud' : `${n} mødeplaner mere er bagud`}; spørg om et netværk for at se dem.)`,
     quietTitle: (noData: number, inactive: number) =>
       [noData ? `${noData} mål uden data endnu` : '', inactive ? `${inactive} ikke aktive i perioden` : ''].filter(Boolean).join(' · '),
     showQuiet: 'Vis dem',
