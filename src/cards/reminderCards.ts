@@ -69,7 +69,7 @@ const button = (plan: Plan, title: string, verb: CardVerb, about: { networkId?: 
   filter,
 });
 
-/** From this many milestones of one kind, a digest lists them in one item with a button, not a form each. */
+/** From this many milestones of one kind (or activities without attendance), a digest lists them in one item with a button, not a form each. */
 const GROUP_MILESTONES_FROM = 3;
 /** Milestone texts a grouped item names before "… og N flere". */
 const NAMED_IN_GROUP = 3;
@@ -84,13 +84,17 @@ function digestItems(m: Messages, plan: Plan, lines: DigestLine[], today: string
   const grouped = new Set<DigestLine['kind']>();
   for (const [i, line] of lines.entries()) {
     const same = lines.filter((l) => l.kind === line.kind);
-    const groupable = line.kind === 'milestoneOverdue' || line.kind === 'milestoneDue';
+    const groupable = line.kind === 'milestoneOverdue' || line.kind === 'milestoneDue' || line.kind === 'missingAttendance';
     if (!groupable || same.length < GROUP_MILESTONES_FROM) {
       out.push(seenBy(m, plan, line, itemView(m, plan, line, today, `-${i}`), state));
       continue;
     }
     if (grouped.has(line.kind)) continue;
     grouped.add(line.kind);
+    if (line.kind === 'missingAttendance') {
+      out.push(missingAttendanceGroup(m, plan, same));
+      continue;
+    }
     const named = same.slice(0, NAMED_IN_GROUP).map((l) => `• ${(l.about.milestoneId ? findOccurrence(plan, l.about.milestoneId)?.text : undefined) ?? l.about.milestoneId ?? ''} (${m.formatDate(l.about.date)})`);
     const overdue = line.kind === 'milestoneOverdue';
     out.push({
@@ -103,6 +107,21 @@ function digestItems(m: Messages, plan: Plan, lines: DigestLine[], today: string
     });
   }
   return out;
+}
+
+/** Many weekly activities without last week's attendance: one item, and the week form to log them together. */
+function missingAttendanceGroup(m: Messages, plan: Plan, same: DigestLine[]): ItemView {
+  const r = m.reminders;
+  const first = same[0]!.about;
+  const named = same.slice(0, NAMED_IN_GROUP).map((l) => `• ${nameOf(plan, { activityId: l.about.activityId ?? '' })}`);
+  return {
+    heading: r.missingAttendanceGroup(same.length, isoWeekNumber(first.date)),
+    color: 'Default',
+    lines: [...named, ...(same.length > NAMED_IN_GROUP ? [r.andMore(same.length - NAMED_IN_GROUP)] : []), r.missingAttendanceGroupText],
+    facts: [],
+    buttons: [button(plan, r.buttons.logWeek, cardVerbs.showWeekForm, first)],
+    forms: [],
+  };
 }
 
 /** "Markér som færdig" and "Flyt dato", each a small form that opens under the item. */

@@ -386,6 +386,8 @@ export const da = {
     referralText: (from: string, to: string, date: string) => `Fra ${from} til ${to}: opfølgningen var sat til ${date}. Hvordan gik det?`,
     missingAttendance: (activity: string, week: number) => `📋 Intet fremmøde logget for ${activity} i uge ${week}`,
     missingAttendanceText: 'Aktiviteten er ugentlig. Log ugens gange, eller skriv hvorfor den ikke blev holdt.',
+    missingAttendanceGroup: (n: number, week: number) => `📋 Intet fremmøde logget for ${n} aktiviteter i uge ${week}`,
+    missingAttendanceGroupText: 'De er ugentlige. Log ugens gange for dem på én gang, eller skriv hvorfor de ikke blev holdt.',
     followUpItemDue: (date: string) => `☑️ Opfølgningspunkt forfalder ${date}`,
     digestTitle: (week: number) => `🗓️ Dine påmindelser, uge ${week}`,
     dailyDigestTitle: (n: number) => `🗓️ Dine påmindelser i dag (${n})`,

@@ -377,6 +377,8 @@ export const en: Messages = {
     referralText: (from: string, to: string, date: string) => `From ${from} to ${to}: the follow-up was set for ${date}. How did it go?`,
     missingAttendance: (activity: string, week: number) => `📋 No attendance logged for ${activity} in week ${week}`,
     missingAttendanceText: "The activity is weekly. Log the week's sessions, or note why it did not run.",
+    missingAttendanceGroup: (n, week) => `📋 No attendance logged for ${n} activities in week ${week}`,
+    missingAttendanceGroupText: "They are weekly. Log the week's sessions for them in one go, or note why they did not run.",
     followUpItemDue: (date: string) => `☑️ Follow-up item due ${date}`,
     digestTitle: (week: number) => `🗓️ Your reminders, week ${week}`,
     dailyDigestTitle: (n: number) => `🗓️ Your reminders today (${n})`,

@@ -192,13 +192,16 @@ export function backoffMs(attempt: number, random: () => number, baseMs = 500, c
 }
 
 /**
- * Tells a coordinator (or leader) that a member could not be written to directly, once a day per
- * member: `how` says whether the reminder went to a linked channel instead, or nowhere.
+ * Tells a coordinator (or leader) that a member could not be written to directly, at most once a
+ * week per member: `how` says whether the reminder went to a linked channel instead, or nowhere.
+ * It waits a day, so a plan's first day (when nobody has opened Logbog yet) brings the coordinator
+ * one card, not one per person besides it.
  */
 export function unreachableNotice(plan: Plan, to: { id: string; aadObjectId?: string }, about: { memberId: string; networkId?: string; how: 'channel' | 'none' }, now: Date): OutboxItem {
   const date = localDate(now, plan.timeZone);
   const recipient: OutboxRecipient = { kind: 'member', memberId: to.id, ...(to.aadObjectId ? { aadObjectId: to.aadObjectId } : {}) };
-  const reminderId = `unreachable:${about.memberId}:${date}`;
+  const monday = addDays(date, -((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7));
+  const reminderId = `unreachable:${about.memberId}:${monday}`;
   return {
     id: outboxItemId(reminderId, recipient),
     type: 'outbox',
@@ -209,7 +212,9 @@ export function unreachableNotice(plan: Plan, to: { id: string; aadObjectId?: st
     about: { date, memberId: about.memberId, text: about.how, ...(about.networkId ? { networkId: about.networkId } : {}) },
     status: 'pending',
     plannedAt: now.toISOString(),
-    notBefore: now.toISOString(),
+    notBefore: new Date(now.getTime() + NOTICE_DELAY_MS).toISOString(),
     attempts: 0,
   };
 }
+
+const NOTICE_DELAY_MS = 24 * 60 * 60_000;
