@@ -54,7 +54,7 @@ export function repositoriesFor(database: Database, logger?: Logger): Repositori
     records: new RollingRecordRepository(new CosmosRecordRepository(database.container(containerDefinitions.records.id)), rollups, undefined, (err, planId) =>
       logger?.error({ err, planId }, 'a record was saved but its rollups were not; the next scheduler tick recomputes them'),
     ),
-    audit: new CosmosAuditRepository(database.container(containerDefinitions.audit.id)),
+    audit: new CosmosAuditRepository(database.container(containerDefinitions.records.id)),
     channels: new CosmosChannelRepository(database.container(containerDefinitions.conversations.id)),
     outbox: new CosmosOutboxRepository(database.container(containerDefinitions.reminders.id)),
     schedule: new CosmosScheduleRepository(database.container(containerDefinitions.reminders.id)),
