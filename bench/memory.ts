@@ -1,81 +1,99 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { cardVerbs } from '../src/cards/verbs';
-import { importPlan } from '../src/usecases/importPlan';
-import type { TestUser } from '../test/support/activities';
-import { BotHarness, cardOf, DEMO_PLAN, executeDataOf } from '../test/support/botHarness';
-import { rawPlan } from '../test/fixtures/plans';
+import { executeActivity, messageActivity, type TestUser } from '../test/support/activities';
+import { cardOf, executeDataOf } from '../test/support/botHarness';
+import { CaptureConnector } from '../test/support/captureConnector';
+import { startCosmosProcess } from './cosmosProcess';
+import { memoryUser } from './memoryUsers';
 
 export interface MemoryResult {
   users: number;
   turns: number;
-  /** Peak resident set size of the process (bot and embedded database together, as `npm start` runs them). */
+  /** Peak resident set size of the bot's process, from the kernel's high-water mark. */
   rssMb: number;
-  /** Before the users started: the process with the plan imported. */
+  /** `separate`: the database in a process of its own, as in production (the figure is the bot's alone); `in process`: as `npm start` runs it. */
+  database: 'separate' | 'in process';
+  /** `node`: compiled JavaScript, as production runs (`npm run start:prod`); `tsx`: as `npm start` runs. */
+  runtime: 'node' | 'tsx';
+  /** The same process before the users started, with the plan imported. */
   rssBeforeMb: number;
-  heapUsedPeakMb: number;
-  heapUsedAfterGcMb?: number;
-  rssAfterGcMb?: number;
   durationMs: number;
-  /** Submits answered "saved" within Teams' time; the rest were told "not confirmed yet", none failed. */
+  /** Submits answered "saved" within Teams' time; the others were told "not confirmed yet" or timed out, none failed. */
   confirmed: number;
+  /** Node options the bot ran with (NODE_OPTIONS), if any. */
+  nodeOptions: string;
 }
 
-const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+/** VmRSS and VmHWM (peak) of a process, in MB, from Linux's /proc. */
+async function rssOf(pid: number): Promise<{ now: number; peak: number }> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+  return { now: Math.round(kb('VmRSS') / 102.4) / 10, peak: Math.round(kb('VmHWM') / 102.4) / 10 };
+}
 
 /**
  * Memory under load: `users` people of one plan at once, each opening the attendance card,
- * saving it and asking for status, `rounds` times, over HTTP against one process that holds the
- * bot and the embedded database. The resident set size is sampled every 20 ms; its peak is the figure.
+ * saving it and asking for status, `rounds` times, over HTTP against the bot in a process of
+ * its own (bench/memoryBot.ts, compiled or under tsx), the database in another (as in
+ * production) or in the bot's (as `npm start`). The figure is the bot process's peak resident set size; the
+ * benchmark's own process (connector, bookkeeping) is not in it.
  */
-export async function benchMemory(users = 50, rounds = 10): Promise<MemoryResult> {
-  const harness = new BotHarness('2025-06-16T10:00:00+02:00');
-  await harness.start([]);
-  const people: TestUser[] = Array.from({ length: users }, (_, i) => ({ id: `user-m${i}`, name: `Bruger ${i}`, aadObjectId: `memory-${String(i).padStart(3, '0')}` }) as unknown as TestUser);
+export async function benchMemory(users: number, rounds: number, database: MemoryResult['database'], compiledBot?: string): Promise<MemoryResult> {
+  const cosmos = database === 'separate' ? await startCosmosProcess() : undefined;
+  const connector = new CaptureConnector();
+  await connector.start();
+  const people: TestUser[] = Array.from({ length: users }, (_, i) => memoryUser(i));
+  for (const p of people) connector.members.set(p.id, p);
+  const nodeOptions = process.env.BENCH_MEMORY_NODE_OPTIONS ?? '';
+  const bot = spawn(process.execPath, compiledBot ? [compiledBot] : ['--import', 'tsx', join(__dirname, 'memoryBot.ts')], {
+    env: { ...process.env, MEMORY_USERS: String(users), NODE_OPTIONS: nodeOptions, ...(cosmos ? { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: cosmos.key } : {}) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
-    for (const p of people) harness.connector.members.set(p.id, p);
-    const plan = rawPlan(DEMO_PLAN) as { members: unknown[]; activities: { id: string }[] };
-    plan.members.push(...people.map((p, i) => ({ id: `bruger-${i}`, name: p.name, aadObjectId: p.aadObjectId, roles: ['member', 'leader'] })));
-    const imported = await importPlan(harness.repos, harness.clock, plan);
-    if (!imported.ok) throw new Error(JSON.stringify(imported.issues.slice(0, 3)));
-    const activityId = plan.activities[0]!.id;
-
-    const before = process.memoryUsage();
-    let rssPeak = before.rss;
-    let heapPeak = before.heapUsed;
-    const sampler = setInterval(() => {
-      const now = process.memoryUsage();
-      rssPeak = Math.max(rssPeak, now.rss);
-      heapPeak = Math.max(heapPeak, now.heapUsed);
-    }, 20);
+    const [line] = (await once(bot.stdout!, 'data')) as [Buffer];
+    const url = (JSON.parse(line.toString()) as { url: string }).url;
+    const post = async (activity: unknown) => {
+      const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const text = await res.text();
+      return text ? (JSON.parse(text) as { value?: unknown }) : undefined;
+    };
+    const say = async (user: TestUser, text: string) => {
+      const conversation = `conv-${user.id}`;
+      const before = connector.messagesTo(conversation).length;
+      await post(messageActivity(user, connector.url, conversation, text));
+      return connector.messagesTo(conversation).slice(before);
+    };
+    const before = await rssOf(bot.pid!);
     let turns = 0;
     let confirmed = 0;
     const start = performance.now();
-    try {
-      await Promise.all(
-        people.map(async (user, u) => {
-          for (let r = 0; r < rounds; r++) {
-            const card = cardOf((await harness.say(user, 'log fremmøde'))[0]);
-            turns += 1;
-            // Under this load a turn can pass Teams' time and get the "not confirmed yet" answer instead of its card.
-            if (!card) continue;
-            const form = executeDataOf(card, cardVerbs.saveAttendance);
-            const saved = await harness.execute(user, cardVerbs.saveAttendance, { ...form, activityId, date: `2025-06-${String(((u + r) % 14) + 1).padStart(2, '0')}`, headcount: String(5 + (r % 9)) });
-            if (JSON.stringify(saved.body?.value ?? '').includes('gemt')) confirmed++;
-            await harness.say(user, 'status');
-            turns += 2;
-          }
-        }),
-      );
-    } finally {
-      clearInterval(sampler);
-    }
+    await Promise.all(
+      people.map(async (user, u) => {
+        for (let r = 0; r < rounds; r++) {
+          const card = cardOf((await say(user, 'log fremmøde'))[0]);
+          turns += 1;
+          // Under this load a turn can pass Teams' time and get the "not confirmed yet" answer instead of its card.
+          if (!card) continue;
+          const form = executeDataOf(card, cardVerbs.saveAttendance);
+          const data = { ...form, activityId: 'legepatrulje', date: `2025-06-${String(((u + r) % 14) + 1).padStart(2, '0')}`, headcount: String(5 + (r % 9)) };
+          const saved = await post(executeActivity(user, connector.url, `conv-${user.id}`, cardVerbs.saveAttendance, data));
+          if (JSON.stringify(saved?.value ?? '').includes('gemt')) confirmed++;
+          await say(user, 'status');
+          turns += 2;
+        }
+      }),
+    );
     const durationMs = Math.round(performance.now() - start);
-    // What is still held once the garbage is collected (only with node --expose-gc): the live set, not the heap's slack.
-    const gc = (globalThis as { gc?: () => void }).gc;
-    gc?.();
-    const after = process.memoryUsage();
-    return { users, turns, rssMb: mb(rssPeak), rssBeforeMb: mb(before.rss), heapUsedPeakMb: mb(heapPeak), ...(gc ? { heapUsedAfterGcMb: mb(after.heapUsed), rssAfterGcMb: mb(after.rss) } : {}), durationMs, confirmed };
+    const after = await rssOf(bot.pid!);
+    return { users, turns, rssMb: after.peak, database, runtime: compiledBot ? 'node' : 'tsx', rssBeforeMb: before.now, durationMs, confirmed, nodeOptions };
   } finally {
-    await harness.stop();
+    bot.kill('SIGTERM');
+    await once(bot, 'exit').catch(() => undefined);
+    await connector.stop();
+    cosmos?.child.kill('SIGTERM');
   }
 }
