@@ -7,6 +7,7 @@ import { withinMs } from '../../usecases/deadline';
 import { connectionPolicy } from './clientOptions';
 import { containerDefinitions } from './containers';
 import { isUnavailable } from './cosmosErrors';
+import { copyLegacyAuditLog } from './legacyAuditLog';
 import { CosmosAuditRepository } from './cosmosAuditRepository';
 import { CosmosChannelRepository } from './cosmosChannelRepository';
 import { CosmosMembershipRepository } from './cosmosMembershipRepository';
@@ -33,12 +34,13 @@ export interface CosmosStore {
   close(): Promise<void>;
 }
 
-/** Creates the database and containers when missing; harmless when they exist. */
+/** Creates the database and containers when missing (harmless when they exist), and moves an old audit container's entries beside the records. */
 export async function ensureSchema(client: CosmosClient, databaseId: string): Promise<Database> {
   const { database } = await client.databases.createIfNotExists({ id: databaseId });
   for (const definition of Object.values(containerDefinitions)) {
     await database.containers.createIfNotExists(definition);
   }
+  await copyLegacyAuditLog(database);
   return database;
 }
 
