@@ -19,7 +19,7 @@ describe('a database from before the audit log moved beside the records', () => 
     await server.stop();
   });
 
-  it("keeps every entry of the old audit container readable after start, once, however often the bot starts", async () => {
+  it("keeps every entry of the old audit container readable after start, however often the bot starts", async () => {
     const id = `old-${randomUUID()}`;
     const { database } = await client.databases.createIfNotExists({ id });
     const { container: old } = await database.containers.createIfNotExists({ id: 'audit', partitionKey: { paths: ['/planId'] } });

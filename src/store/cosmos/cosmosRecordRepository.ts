@@ -38,8 +38,9 @@ export class CosmosRecordRepository implements RecordRepository {
     if (stored && stored.statusCode < 300) return { created: true, record };
     // A retried invoke carries the same submission id, so the same document id: keep the first.
     if (stored?.statusCode === CONFLICT) return this.existing(record);
-    // The entry exists without the record: the record was deleted and is stored again under its
-    // id (an undone deletion retried). Its creation is in the log already.
+    // The entry exists without the record: the record was deleted and the same submission arrives
+    // again (an old card saved once more). It is stored as before this batch existed; its
+    // creation is in the log already.
     if (logged?.statusCode === CONFLICT) return this.createAlone(record);
     const failed = results.find((r) => r.statusCode >= 400 && r.statusCode !== FAILED_DEPENDENCY);
     throw Object.assign(new ErrorResponse(`storing ${record.id} with its audit entry failed (${failed?.statusCode ?? 'no answer'})`), { code: failed?.statusCode });
