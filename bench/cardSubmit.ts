@@ -2,15 +2,25 @@ import { performance } from 'node:perf_hooks';
 import { cardVerbs } from '../src/cards/verbs';
 import { users } from '../test/support/activities';
 import { BotHarness, cardOf, executeDataOf } from '../test/support/botHarness';
+import { openCountingStore } from '../test/support/countingStore';
 import { summarise, type LatencySummary } from './stats';
 
 /**
  * A card submit (Action.Execute invoke: validate, store in Cosmos, render the confirmation)
  * against a bare echo turn (a text message answered with text, no database) on the same server,
- * both timed from the request until the answer is back.
+ * both timed from the request until the answer is back. The database requests each submit sends
+ * are counted by the SDK's request hook (test/support/countingStore.ts), not estimated.
  */
-export async function benchCardSubmit(rounds: number): Promise<{ submit: LatencySummary; echo: LatencySummary; ratioP50: number; ratioP95: number }> {
-  const harness = await new BotHarness().start();
+export async function benchCardSubmit(rounds: number): Promise<{
+  submit: LatencySummary;
+  echo: LatencySummary;
+  ratioP50: number;
+  ratioP95: number;
+  roundTripsPerSubmit: number;
+  roundTripsOfOneSubmit: string[];
+}> {
+  const { store, counter } = await openCountingStore();
+  const harness = await new BotHarness().start(undefined, store);
   try {
     const plan = (await harness.repos.plans.get('husum-tingbjerg-2024-2028'))!.plan;
     const activityId = plan.activities[0]!.id;
@@ -18,9 +28,11 @@ export async function benchCardSubmit(rounds: number): Promise<{ submit: Latency
     const base = executeDataOf(formCard, cardVerbs.saveAttendance);
 
     const submitOnce = async () => {
+      counter.enabled = true;
       const start = performance.now();
       const res = await harness.execute(users.alex, cardVerbs.saveAttendance, { ...base, submissionId: crypto.randomUUID(), activityId, date: '2025-06-10', headcount: '12' });
       const ms = performance.now() - start;
+      counter.enabled = false;
       if (res.body?.type !== 'application/vnd.microsoft.card.adaptive') throw new Error('submit did not return a card');
       return ms;
     };
@@ -37,6 +49,7 @@ export async function benchCardSubmit(rounds: number): Promise<{ submit: Latency
       await submitOnce();
       await echoOnce();
     }
+    counter.reset();
     const submit: number[] = [];
     const echo: number[] = [];
     // Interleaved so both see the same machine conditions.
@@ -45,10 +58,15 @@ export async function benchCardSubmit(rounds: number): Promise<{ submit: Latency
       echo.push(await echoOnce());
       harness.connector.clear();
     }
+    const roundTripsPerSubmit = Math.round((counter.count / rounds) * 100) / 100;
+    counter.reset();
+    await submitOnce();
+    const roundTripsOfOneSubmit = counter.requests.map((r) => `${r.operation} ${r.container}`);
     const s = summarise(submit);
     const e = summarise(echo);
-    return { submit: s, echo: e, ratioP50: Math.round((s.p50 / e.p50) * 100) / 100, ratioP95: Math.round((s.p95 / e.p95) * 100) / 100 };
+    return { submit: s, echo: e, ratioP50: Math.round((s.p50 / e.p50) * 100) / 100, ratioP95: Math.round((s.p95 / e.p95) * 100) / 100, roundTripsPerSubmit, roundTripsOfOneSubmit };
   } finally {
     await harness.stop();
+    await store.close();
   }
 }

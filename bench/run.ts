@@ -6,19 +6,22 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { benchCardSubmit } from './cardSubmit';
 import { benchDurability } from './durability';
+import { compileMemoryBot } from './compiledBot';
+import { benchMemory } from './memory';
 import { benchPrivacyGuard } from './privacyGuard';
 import { benchReminderThroughput } from './reminderThroughput';
 import { benchStatusAtScale } from './statusAtScale';
 
 async function main() {
   const rounds = Number(process.env.BENCH_ROUNDS ?? 300);
-  // BENCH_PARTS=card,durability,reminders,status,guard runs a subset; results of parts not run are left out.
-  const parts = new Set((process.env.BENCH_PARTS ?? 'card,durability,reminders,status,guard').split(','));
+  // BENCH_PARTS=card,durability,reminders,status,guard,memory runs a subset; results of parts not run are left out.
+  const parts = new Set((process.env.BENCH_PARTS ?? 'card,durability,reminders,status,guard,memory').split(','));
   const startedAt = new Date().toISOString();
   const cardSubmit = parts.has('card') ? await benchCardSubmit(rounds) : undefined;
   if (cardSubmit) console.log(`\nCard submit vs echo turn over HTTP, embedded Cosmos, ${rounds} rounds each (ms)`);
   if (cardSubmit) console.table({ 'card submit (Action.Execute)': cardSubmit.submit, 'echo turn (text message)': cardSubmit.echo });
-  if (cardSubmit) console.log(`ratio submit/echo: p50 ${cardSubmit.ratioP50}×, p95 ${cardSubmit.ratioP95}×; Teams invoke budget 5000 ms`);
+  if (cardSubmit) console.log(`ratio submit/echo: p50 ${cardSubmit.ratioP50}×, p95 ${cardSubmit.ratioP95}× (goal ≤ 1.5× at p95); Teams invoke budget 5000 ms`);
+  if (cardSubmit) console.log(`database round trips per submit (counted): ${cardSubmit.roundTripsPerSubmit}: ${cardSubmit.roundTripsOfOneSubmit.join(', ')}`);
 
   const durability = parts.has('durability') ? await benchDurability(rounds) : undefined;
   if (durability) console.log(`\nCard submit with the embedded database's write-ahead log (fsync before each answer) and memory only, ${rounds} rounds each (ms)`);
@@ -60,9 +63,20 @@ async function main() {
   if (guard) console.log(`\nPrivacy guard on one 1,000-character note, ${rounds} rounds each (ms); it runs on every submit`);
   if (guard) console.table(guard);
 
+  const memoryUsers = Number(process.env.BENCH_MEMORY_USERS ?? 50);
+  // BENCH_MEMORY_NODE_OPTIONS: node options for the bot's process, e.g. --max-old-space-size=160.
+  const memoryRounds = Number(process.env.BENCH_MEMORY_ROUNDS ?? 10);
+  // The figure (memory): the bot as production runs it, compiled, the database elsewhere. For
+  // comparison (memoryNpmStart): under tsx with the embedded database in the bot, as npm start.
+  const memory = parts.has('memory') ? await benchMemory(memoryUsers, memoryRounds, 'separate', await compileMemoryBot()) : undefined;
+  const memoryNpmStart = parts.has('memory') ? await benchMemory(memoryUsers, memoryRounds, 'in process') : undefined;
+  if (memory) console.log(`\nMemory: ${memoryUsers} users at once, each opening the attendance card, saving it and asking for status ${memoryRounds} times; the bot in a process of its own`);
+  if (memory && memoryNpmStart) console.table({ 'compiled, database elsewhere (production)': memory, 'tsx, embedded database in the bot (npm start)': memoryNpmStart });
+  if (memory) console.log(`peak RSS ${memory.rssMb} MB (goal ≤ 250 MB; ${memory.rssBeforeMb} MB before the users started)`);
+
   const dir = join(__dirname, 'results');
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, 'latest.json'), JSON.stringify({ startedAt, node: process.version, cardSubmit, durability, reminders, status, guard }, null, 2));
+  await writeFile(join(dir, 'latest.json'), JSON.stringify({ startedAt, node: process.version, cardSubmit, durability, reminders, status, guard, memory, memoryNpmStart }, null, 2));
 }
 
 main().catch((err) => {

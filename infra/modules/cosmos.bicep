@@ -50,6 +50,11 @@ resource members 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@
   properties: { resource: { id: 'members', partitionKey: { paths: [ '/aadObjectId' ], kind: 'Hash' } } }
 }
 
+// Everything logged in a plan, and beside it (by `type`) the append-only audit log and deleted
+// records kept for undo: a record and its audit entry are written in one transactional batch in
+// the plan's partition. The audit snapshots (before/after) are read by record id only, so they
+// are left out of the index. (An `audit` container from before is no longer used; a deployment
+// does not delete it.)
 resource records 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = {
   parent: database
   name: 'records'
@@ -62,7 +67,7 @@ resource records 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@
         indexingMode: 'consistent'
         automatic: true
         includedPaths: [ { path: '/*' } ]
-        excludedPaths: [ { path: '/note/?' }, { path: '/summary/?' }, { path: '/"_etag"/?' } ]
+        excludedPaths: [ { path: '/note/?' }, { path: '/summary/?' }, { path: '/before/*' }, { path: '/after/*' }, { path: '/"_etag"/?' } ]
         compositeIndexes: [
           [ { path: '/type', order: 'ascending' }, { path: '/date', order: 'ascending' } ]
         ]
@@ -93,25 +98,6 @@ resource rollups 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@
   parent: database
   name: 'rollups'
   properties: { resource: { id: 'rollups', partitionKey: { paths: [ '/planId' ], kind: 'Hash' } } }
-}
-
-// Append-only audit log (who changed what, before and after), per plan. Read by record id only,
-// so the before/after snapshots are left out of the index.
-resource audit 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = {
-  parent: database
-  name: 'audit'
-  properties: {
-    resource: {
-      id: 'audit'
-      partitionKey: { paths: [ '/planId' ], kind: 'Hash' }
-      indexingPolicy: {
-        indexingMode: 'consistent'
-        automatic: true
-        includedPaths: [ { path: '/*' } ]
-        excludedPaths: [ { path: '/before/*' }, { path: '/after/*' }, { path: '/"_etag"/?' } ]
-      }
-    }
-  }
 }
 
 // Cosmos DB Built-in Data Contributor: read and write items, no account keys, no control plane.

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AuditEntry } from '../domain/records/audit';
 import { contributionsOf, rollupId, type Contribution } from '../domain/status/rollups';
 import type { LoggedRecord, RecordRepository, RollupRepository } from '../usecases/ports';
 
@@ -37,9 +38,9 @@ export class RollingRecordRepository implements RecordRepository {
     return result;
   }
 
-  async createOnce<R extends LoggedRecord>(record: R): Promise<{ created: boolean; record: R }> {
+  async createOnce<R extends LoggedRecord>(record: R, audit?: AuditEntry): Promise<{ created: boolean; record: R }> {
     const contributions = contributionsOf(record);
-    return this.changing(record.planId, contributions, () => this.inner.createOnce(record), async (result) => {
+    return this.changing(record.planId, contributions, () => this.inner.createOnce(record, audit), async (result) => {
       if (result.created) await this.rollups.apply(record.planId, contributions, 1);
     });
   }

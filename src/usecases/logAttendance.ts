@@ -89,8 +89,11 @@ export async function logAttendance(repos: Repositories, clock: Clock, aadObject
     loggedBy: membership.memberId,
     loggedAt: clock.now().toISOString(),
   };
-  const { created, record: stored } = await repos.records.createOnce(record);
-  await repos.audit.append(auditEntry({ planId: plan.id, at: stored.loggedAt, actor: membership.memberId, action: 'create', recordType: 'attendance', recordId: stored.id, discriminator: 'first', after: stored }));
+  // The audit entry is stored with the record in one batch; a retry finds the record and stores neither again.
+  const { created, record: stored } = await repos.records.createOnce(
+    record,
+    auditEntry({ planId: plan.id, at: record.loggedAt, actor: membership.memberId, action: 'create', recordType: 'attendance', recordId: record.id, discriminator: 'first', after: record }),
+  );
   const activity = plan.activities.find((a) => a.id === stored.activityId)!;
   return { kind: 'saved', record: stored, activity, plan, alreadySaved: !created };
 }

@@ -76,7 +76,10 @@ export async function logReferral(repos: Repositories, clock: Clock, aadObjectId
     loggedBy: membership.memberId,
     loggedAt: clock.now().toISOString(),
   };
-  const { created, record: stored } = await repos.records.createOnce(record);
-  await repos.audit.append(auditEntry({ planId: plan.id, at: stored.loggedAt, actor: membership.memberId, action: 'create', recordType: 'referral', recordId: stored.id, discriminator: 'first', after: stored }));
+  // The audit entry is stored with the record in one batch; a retry finds the record and stores neither again.
+  const { created, record: stored } = await repos.records.createOnce(
+    record,
+    auditEntry({ planId: plan.id, at: record.loggedAt, actor: membership.memberId, action: 'create', recordType: 'referral', recordId: record.id, discriminator: 'first', after: record }),
+  );
   return { kind: 'saved', plan, record: stored, alreadySaved: !created };
 }

@@ -106,8 +106,10 @@ export async function logWeek(repos: Repositories, clock: Clock, aadObjectId: st
   const records: AttendanceRecord[] = [];
   for (const f of facts) {
     const record: AttendanceRecord = { id: `attendance-${submit.submissionId}-${f.date}`, planId: plan.id, type: 'attendance', ...f, loggedBy: membership.memberId, loggedAt: now };
-    const { record: stored } = await repos.records.createOnce(record);
-    await repos.audit.append(auditEntry({ planId: plan.id, at: stored.loggedAt, actor: membership.memberId, action: 'create', recordType: 'attendance', recordId: stored.id, discriminator: 'first', after: stored }));
+    const { record: stored } = await repos.records.createOnce(
+      record,
+      auditEntry({ planId: plan.id, at: now, actor: membership.memberId, action: 'create', recordType: 'attendance', recordId: record.id, discriminator: 'first', after: record }),
+    );
     records.push(stored);
   }
   return { kind: 'saved', plan, activity: plan.activities.find((a) => a.id === submit.activityId)!, records };

@@ -84,10 +84,11 @@ export async function undoDelete(repos: Repositories, clock: Clock, aadObjectId:
   const expired = trashed && Date.parse(trashed.deletedAt) + UNDO_HOURS * 3_600_000 < clock.now().getTime();
   if (!trashed || expired) return entriesOf(repos, member, { refused: 'undoExpired' });
   if (trashed.deletedBy !== member.membership.memberId) return entriesOf(repos, member, { refused: 'notYours' });
-  const { created, record } = await repos.records.createOnce(trashed.record);
-  if (created) {
-    await repos.audit.append(auditEntry({ planId: member.plan.id, at: clock.now().toISOString(), actor: member.membership.memberId, action: 'create', recordType: record.type, recordId: record.id, discriminator: `restored-${trashed.deletedAt}`, after: record }));
-  }
+  const restored = trashed.record;
+  const { record } = await repos.records.createOnce(
+    restored,
+    auditEntry({ planId: member.plan.id, at: clock.now().toISOString(), actor: member.membership.memberId, action: 'create', recordType: restored.type, recordId: restored.id, discriminator: `restored-${trashed.deletedAt}`, after: restored }),
+  );
   await repos.trash.remove(member.plan.id, record.id);
   return entriesOf(repos, member, { restored: record });
 }

@@ -99,6 +99,8 @@ export interface AppInstaller {
 
 export interface MembershipRepository {
   forUser(aadObjectId: string): Promise<Membership[]>;
+  /** The user's memberships in these plans, read one by one (point reads); a plan they are not in is left out. */
+  inPlans(aadObjectId: string, planIds: string[]): Promise<Membership[]>;
   /** Makes the stored memberships of a plan equal to its people: by object id, or pending by e-mail address. */
   replaceForPlan(planId: string, people: Person[]): Promise<void>;
   /** The plans that name any of these e-mail addresses for someone whose object id is not known yet. */
@@ -127,8 +129,12 @@ export interface Versioned<T> {
 }
 
 export interface RecordRepository {
-  /** Stores the record unless one with its id exists; `created` tells which happened. */
-  createOnce<R extends LoggedRecord>(record: R): Promise<{ created: boolean; record: R }>;
+  /**
+   * Stores the record unless one with its id exists; `created` tells which happened. With an audit
+   * entry, record and entry are stored together or not at all (one transactional batch in the
+   * plan's partition), and a retry that finds the record stores no second entry.
+   */
+  createOnce<R extends LoggedRecord>(record: R, audit?: AuditEntry): Promise<{ created: boolean; record: R }>;
   get(planId: string, id: string): Promise<Versioned<LoggedRecord> | undefined>;
   replace(record: LoggedRecord, etag: string): Promise<'ok' | 'conflict'>;
   remove(planId: string, id: string, etag: string): Promise<'ok' | 'conflict'>;

@@ -27,7 +27,10 @@ export async function saveRecord<R extends LoggedRecord, F>(
     return result.kind === 'refused' ? result : { kind: 'saved', plan, record: result.record as unknown as R, alreadySaved: result.alreadySaved, corrected: true };
   }
   const record = { ...facts, id: `${type}-${submit.submissionId}`, planId: plan.id, type, loggedBy: membership.memberId, loggedAt: clock.now().toISOString() } as unknown as R;
-  const { created, record: stored } = await repos.records.createOnce(record);
-  await repos.audit.append(auditEntry({ planId: plan.id, at: stored.loggedAt, actor: membership.memberId, action: 'create', recordType: type, recordId: stored.id, discriminator: 'first', after: stored }));
+  // The audit entry is stored with the record in one batch; a retry finds the record and stores neither again.
+  const { created, record: stored } = await repos.records.createOnce(
+    record,
+    auditEntry({ planId: plan.id, at: record.loggedAt, actor: membership.memberId, action: 'create', recordType: type, recordId: record.id, discriminator: 'first', after: record }),
+  );
   return { kind: 'saved', plan, record: stored, alreadySaved: !created };
 }

@@ -75,8 +75,8 @@ describe('expiry of reminders through Cosmos DB time to live', () => {
     }
   });
 
-  it('does not index the audit snapshots', async () => {
-    const { resource } = await store.database.container(containerDefinitions.audit.id).read();
+  it('does not index the audit snapshots kept beside the records', async () => {
+    const { resource } = await store.database.container(containerDefinitions.records.id).read();
     expect(resource?.indexingPolicy?.excludedPaths).toEqual(expect.arrayContaining([{ path: '/before/*' }, { path: '/after/*' }]));
   });
 });

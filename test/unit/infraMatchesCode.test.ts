@@ -150,10 +150,10 @@ describe('the Bicep in infra/', () => {
       expect(bicep).toContain("properties: { resource: { id: 'reminders', partitionKey: { paths: [ '/planId' ], kind: 'Hash' }, defaultTtl: -1 } }");
     });
 
-    it("leaves the audit container's before/after snapshots out of the index, as the code declares it", () => {
-      const audit = /resource audit [\s\S]*?\n\}/.exec(bicep)![0];
-      const excluded = [...audit.matchAll(/\{ path: '([^']+)' \}/g)].map((m) => m[1]).filter((p) => p !== '/*');
-      expect(excluded).toEqual(containerDefinitions.audit.indexingPolicy.excludedPaths.map((p) => p.path));
+    it("leaves the audit entries' before/after snapshots in the records container out of the index, as the code declares it", () => {
+      const records = /resource records [\s\S]*?\n\}/.exec(bicep)![0];
+      const excluded = [...records.matchAll(/\{ path: '([^']+)' \}/g)].map((m) => m[1]).filter((p) => p !== '/*' && p !== '/type' && p !== '/date');
+      expect(excluded).toEqual(containerDefinitions.records.indexingPolicy.excludedPaths.map((p) => p.path));
       expect(excluded).toEqual(expect.arrayContaining(['/before/*', '/after/*']));
     });
 

@@ -7,6 +7,7 @@ import { withinMs } from '../../usecases/deadline';
 import { connectionPolicy } from './clientOptions';
 import { containerDefinitions } from './containers';
 import { isUnavailable } from './cosmosErrors';
+import { copyLegacyAuditLog } from './legacyAuditLog';
 import { CosmosAuditRepository } from './cosmosAuditRepository';
 import { CosmosChannelRepository } from './cosmosChannelRepository';
 import { CosmosMembershipRepository } from './cosmosMembershipRepository';
@@ -33,12 +34,13 @@ export interface CosmosStore {
   close(): Promise<void>;
 }
 
-/** Creates the database and containers when missing; harmless when they exist. */
+/** Creates the database and containers when missing (harmless when they exist), and moves an old audit container's entries beside the records. */
 export async function ensureSchema(client: CosmosClient, databaseId: string): Promise<Database> {
   const { database } = await client.databases.createIfNotExists({ id: databaseId });
   for (const definition of Object.values(containerDefinitions)) {
     await database.containers.createIfNotExists(definition);
   }
+  await copyLegacyAuditLog(database);
   return database;
 }
 
@@ -54,7 +56,7 @@ export function repositoriesFor(database: Database, logger?: Logger): Repositori
     records: new RollingRecordRepository(new CosmosRecordRepository(database.container(containerDefinitions.records.id)), rollups, undefined, (err, planId) =>
       logger?.error({ err, planId }, 'a record was saved but its rollups were not; the next scheduler tick recomputes them'),
     ),
-    audit: new CosmosAuditRepository(database.container(containerDefinitions.audit.id)),
+    audit: new CosmosAuditRepository(database.container(containerDefinitions.records.id)),
     channels: new CosmosChannelRepository(database.container(containerDefinitions.conversations.id)),
     outbox: new CosmosOutboxRepository(database.container(containerDefinitions.reminders.id)),
     schedule: new CosmosScheduleRepository(database.container(containerDefinitions.reminders.id)),

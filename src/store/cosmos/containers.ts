@@ -8,6 +8,11 @@ import type { ContainerRequest } from '@azure/cosmos';
 export const containerDefinitions = {
   plans: { id: 'plans', partitionKey: { paths: ['/planId'] } },
   members: { id: 'members', partitionKey: { paths: ['/aadObjectId'] } },
+  /**
+   * Everything logged in a plan, and beside it (told apart by `type`) the append-only audit log
+   * and deleted records kept for undo: one partition per plan, so a record and its audit entry
+   * are written in one transactional batch.
+   */
   records: {
     id: 'records',
     partitionKey: { paths: ['/planId'] },
@@ -17,8 +22,10 @@ export const containerDefinitions = {
       indexingMode: 'consistent',
       automatic: true,
       includedPaths: [{ path: '/*' }],
-      // Free-text fields are never filtered on; not indexing them saves RUs on every write.
-      excludedPaths: [{ path: '/note/?' }, { path: '/summary/?' }, { path: '/"_etag"/?' }],
+      // Free-text fields are never filtered on; not indexing them saves RUs on every write. The
+      // audit entries kept here carry whole records as before/after snapshots: read by plan and
+      // record id only, so indexing every field of every snapshot would cost RUs for no query.
+      excludedPaths: [{ path: '/note/?' }, { path: '/summary/?' }, { path: '/before/*' }, { path: '/after/*' }, { path: '/"_etag"/?' }],
       compositeIndexes: [
         [
           { path: '/type', order: 'ascending' },
@@ -37,21 +44,6 @@ export const containerDefinitions = {
   reminders: { id: 'reminders', partitionKey: { paths: ['/planId'] }, defaultTtl: -1 },
   /** Status rollups per plan, scope and month; kept up to date on every record write. */
   rollups: { id: 'rollups', partitionKey: { paths: ['/planId'] } },
-  /**
-   * Append-only audit log, per plan; kept apart so record queries never wade through it. Read by
-   * plan and record id only, so the before/after snapshots (whole records) are not indexed:
-   * indexing them would cost RUs on every write for queries nobody makes.
-   */
-  audit: {
-    id: 'audit',
-    partitionKey: { paths: ['/planId'] },
-    indexingPolicy: {
-      indexingMode: 'consistent',
-      automatic: true,
-      includedPaths: [{ path: '/*' }],
-      excludedPaths: [{ path: '/before/*' }, { path: '/after/*' }, { path: '/"_etag"/?' }],
-    },
-  },
 } satisfies Record<string, ContainerRequest>;
 
 export type ContainerName = keyof typeof containerDefinitions;

@@ -39,6 +39,8 @@ function documentFor(planId: string, p: Person): Wanted | undefined {
 
 const sameContent = (a: object, b: object) => JSON.stringify(a, Object.keys(a).sort()) === JSON.stringify(b, Object.keys(b).sort());
 
+const membershipOf = ({ aadObjectId, planId, memberId, name, roles, networks }: MembershipDocument): Membership => ({ aadObjectId, planId, memberId, name, roles, ...(networks ? { networks } : {}) });
+
 export class CosmosMembershipRepository implements MembershipRepository {
   constructor(private readonly container: Container) {}
 
@@ -49,9 +51,17 @@ export class CosmosMembershipRepository implements MembershipRepository {
         { partitionKey: aadObjectId },
       )
       .fetchAll();
-    return resources
-      .map(({ aadObjectId: aad, planId, memberId, name, roles, networks }) => ({ aadObjectId: aad, planId, memberId, name, roles, ...(networks ? { networks } : {}) }))
-      .sort((a, b) => a.planId.localeCompare(b.planId));
+    return resources.map(membershipOf).sort((a, b) => a.planId.localeCompare(b.planId));
+  }
+
+  async inPlans(aadObjectId: string, planIds: string[]): Promise<Membership[]> {
+    const found = await Promise.all(
+      planIds.map(async (planId) => {
+        const { resource } = await this.container.item(planId, aadObjectId).read<MembershipDocument>();
+        return resource?.type === 'membership' ? membershipOf(resource) : undefined;
+      }),
+    );
+    return found.filter((m): m is Membership => m !== undefined).sort((a, b) => a.planId.localeCompare(b.planId));
   }
 
   async replaceForPlan(planId: string, people: Person[]): Promise<void> {

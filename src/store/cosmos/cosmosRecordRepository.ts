@@ -1,9 +1,10 @@
-import type { Container } from '@azure/cosmos';
+import { BulkOperationType, ErrorResponse, type Container, type JSONObject, type OperationInput, type OperationResponse } from '@azure/cosmos';
+import type { AuditEntry } from '../../domain/records/audit';
 import type { DateRange } from '../../domain/calendar';
 import type { AttendanceRecord } from '../../domain/attendance/attendance';
 import type { ReferralRecord } from '../../domain/records/referral';
 import type { LoggedRecord, RecordOfType, RecordRepository, RecordType, Versioned } from '../../usecases/ports';
-import { CONFLICT, isStatus, NOT_FOUND, PRECONDITION_FAILED } from './cosmosErrors';
+import { CONFLICT, FAILED_DEPENDENCY, isStatus, NOT_FOUND, PRECONDITION_FAILED } from './cosmosErrors';
 import { withoutSystemProperties } from './systemProperties';
 
 
@@ -16,18 +17,49 @@ export class CosmosRecordRepository implements RecordRepository {
     private readonly pageSize = 1000,
   ) {}
 
-  async createOnce<R extends LoggedRecord>(record: R): Promise<{ created: boolean; record: R }> {
+  async createOnce<R extends LoggedRecord>(record: R, audit?: AuditEntry): Promise<{ created: boolean; record: R }> {
+    if (!audit) return this.createAlone(record);
+    let results: OperationResponse[];
+    try {
+      // One round trip, all or nothing: the audit entry lives beside the record, in its plan's partition.
+      const operations: OperationInput[] = [
+        { operationType: BulkOperationType.Create, resourceBody: record as unknown as JSONObject },
+        { operationType: BulkOperationType.Create, resourceBody: audit as unknown as JSONObject },
+      ];
+      results = (await this.container.items.batch(operations, record.planId)).result ?? [];
+    } catch (err) {
+      // The SDK turns a failed batch request into a plain Error without its status. Asking for the
+      // record tells a retry (it is there) from an outage (this read fails with the outage's own code).
+      const existing = await this.get(record.planId, record.id);
+      if (existing) return { created: false, record: existing.record as R };
+      throw err;
+    }
+    const [stored, logged] = results;
+    if (stored && stored.statusCode < 300) return { created: true, record };
+    // A retried invoke carries the same submission id, so the same document id: keep the first.
+    if (stored?.statusCode === CONFLICT) return this.existing(record);
+    // The entry exists without the record: the record was deleted and the same submission arrives
+    // again (an old card saved once more). It is stored as before this batch existed; its
+    // creation is in the log already.
+    if (logged?.statusCode === CONFLICT) return this.createAlone(record);
+    const failed = results.find((r) => r.statusCode >= 400 && r.statusCode !== FAILED_DEPENDENCY);
+    throw Object.assign(new ErrorResponse(`storing ${record.id} with its audit entry failed (${failed?.statusCode ?? 'no answer'})`), { code: failed?.statusCode });
+  }
+
+  private async createAlone<R extends LoggedRecord>(record: R): Promise<{ created: boolean; record: R }> {
     try {
       await this.container.items.create(record);
       return { created: true, record };
     } catch (err) {
-      // A retried invoke carries the same submission id, so the same document id: keep the first.
-      if (isStatus(err, CONFLICT)) {
-        const existing = await this.get(record.planId, record.id);
-        if (existing) return { created: false, record: existing.record as R };
-      }
+      if (isStatus(err, CONFLICT)) return this.existing(record);
       throw err;
     }
+  }
+
+  private async existing<R extends LoggedRecord>(record: R): Promise<{ created: boolean; record: R }> {
+    const found = await this.get(record.planId, record.id);
+    if (!found) throw new ErrorResponse(`${record.id} conflicted but cannot be read`);
+    return { created: false, record: found.record as R };
   }
 
   async get(planId: string, id: string): Promise<Versioned<LoggedRecord> | undefined> {

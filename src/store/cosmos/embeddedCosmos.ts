@@ -3,6 +3,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { CosmosClient } from '@azure/cosmos';
+// Before the server: it swaps the server's batch handler for an all-or-nothing one.
+import './atomicBatch';
 import { createHttpServer } from '@vercel/cosmosdb-server';
 import type { Logger } from '../../logging/logger';
 import { WriteAheadLog, type LoggedWrite } from './writeAheadLog';

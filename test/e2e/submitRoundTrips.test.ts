@@ -1,0 +1,71 @@
+import { cardVerbs } from '../../src/cards/verbs';
+import type { CosmosStore } from '../../src/store/cosmos/connect';
+import { users } from '../support/activities';
+import { BotHarness, cardOf, executeDataOf } from '../support/botHarness';
+import { openCountingStore, type RequestCounter } from '../support/countingStore';
+
+const PLAN = 'husum-tingbjerg-2024-2028';
+
+/**
+ * What a card submit costs the database, counted by the SDK's request hook on every network
+ * request the bot sends while the submit is answered over HTTP (docs/storage.md, "Submit cost").
+ */
+describe('the database round trips of a card submit', () => {
+  jest.setTimeout(60_000);
+  const harness = new BotHarness();
+  let store: CosmosStore;
+  let counter: RequestCounter;
+  let form: Record<string, unknown>;
+
+  beforeAll(async () => {
+    ({ store, counter } = await openCountingStore());
+    await harness.start(undefined, store);
+    form = executeDataOf(cardOf((await harness.say(users.alex, 'log fremmøde'))[0]), cardVerbs.saveAttendance);
+  });
+  afterAll(async () => {
+    await harness.stop();
+    await store.close();
+  });
+
+  const submit = async (submissionId: string, headcount = '12') => {
+    const res = await harness.execute(users.alex, cardVerbs.saveAttendance, { ...form, submissionId, activityId: 'legepatrulje', date: '2025-06-10', headcount });
+    expect(res.body?.type).toBe('application/vnd.microsoft.card.adaptive');
+  };
+  const counted = async (action: () => Promise<void>) => {
+    counter.reset();
+    counter.enabled = true;
+    await action();
+    counter.enabled = false;
+    return [...counter.requests];
+  };
+
+  it('takes at most 5 round trips: the membership point read, one batch for record and audit entry, and the rollup marker, increment and marker removal', async () => {
+    // The month's first session creates its rollup documents; the claim is for the ones after.
+    await submit(crypto.randomUUID());
+    const requests = await counted(() => submit(crypto.randomUUID()));
+    expect(requests.length).toBeLessThanOrEqual(5);
+    expect(requests).toEqual([
+      { operation: 'read', container: 'members' },
+      { operation: 'upsert', container: 'rollups' },
+      { operation: 'batch', container: 'records' },
+      { operation: 'patch', container: 'rollups' },
+      { operation: 'delete', container: 'rollups' },
+    ]);
+  });
+
+  it('reads no plan, no preferences and no conversation on a submit: they come from the caches', async () => {
+    const requests = await counted(() => submit(crypto.randomUUID()));
+    expect(requests.filter((r) => r.operation === 'read' || r.operation === 'query')).toEqual([{ operation: 'read', container: 'members' }]);
+    expect(requests.filter((r) => ['plans', 'conversations'].includes(r.container))).toEqual([]);
+  });
+
+  it('stores one record and one audit entry when Teams retries the same submit, in at most 5 round trips', async () => {
+    const submissionId = crypto.randomUUID();
+    await submit(submissionId, '12');
+    const requests = await counted(() => submit(submissionId, '99'));
+    expect(requests.length).toBeLessThanOrEqual(5);
+    const id = `attendance-${submissionId}`;
+    expect((await harness.repos.records.get(PLAN, id))?.record).toMatchObject({ headcount: 12 });
+    expect((await harness.repos.audit.listForRecord(PLAN, id)).map((e) => e.action)).toEqual(['create']);
+  });
+});
