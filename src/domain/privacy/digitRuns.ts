@@ -21,7 +21,8 @@ const runPattern = /\d+(?:[-./ ]+\d+)*/g;
 const CONTEXT = 30;
 
 /** The runs of eight or more digits: the only ones that can hold a CPR or phone number. */
-export function digitRuns(text: string): DigitRun[] {
+export function digitRuns(text: string, options: { harmlessReadings?: boolean } = {}): DigitRun[] {
+  const harmlessReadings = options.harmlessReadings ?? true;
   const runs: DigitRun[] = [];
   for (const m of text.matchAll(runPattern)) {
     const groups = m[0].split(/[-./ ]+/);
@@ -30,7 +31,7 @@ export function digitRuns(text: string): DigitRun[] {
     const digits = m[0].length - seps.reduce((n, s) => n + s.length, 0);
     // Fewer than eight digits is neither a phone nor a CPR number: no need to read it closer.
     if (digits < 8) continue;
-    runs.push({ groups, seps, before: text.slice(Math.max(0, m.index - CONTEXT), m.index), after: text.slice(end, end + CONTEXT), harmless: harmlessGroups(parse(groups, seps)) });
+    runs.push({ groups, seps, before: text.slice(Math.max(0, m.index - CONTEXT), m.index), after: text.slice(end, end + CONTEXT), harmless: harmlessReadings ? harmlessGroups(parse(groups, seps)) : groups.map(() => false) });
   }
   return runs;
 }

@@ -106,6 +106,14 @@ const plainText = /^[\x20-\x7E\u00C0-\u00FF]*$/;
  * look-alike letters inside numbers read as digits.
  */
 export function normaliseForCheck(text: string): string {
+  return checkCopy(text).text;
+}
+
+/**
+ * The check copy, and whether look-alike letters were read as digits: nobody writes a date or a
+ * season that way ("2012-2O13"), so such a text gets no harmless reading of its numbers.
+ */
+export function checkCopy(text: string): { text: string; disguised: boolean } {
   const folded = plainText.test(text)
     ? text.replace(/\\/g, '/')
     : text
@@ -116,5 +124,6 @@ export function normaliseForCheck(text: string): string {
         .replace(dots, '.')
         .replace(slashes, '/')
         .replace(spaces, ' ');
-  return folded.replace(cluster, foldCluster);
+  const checked = folded.replace(cluster, foldCluster);
+  return { text: checked, disguised: checked !== folded };
 }

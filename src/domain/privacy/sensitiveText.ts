@@ -1,7 +1,7 @@
 import { runHasCpr } from './cprNumbers';
 import { digitRuns } from './digitRuns';
 import { hasEmail } from './emailAddresses';
-import { normaliseForCheck } from './normaliseText';
+import { checkCopy } from './normaliseText';
 import { runHasPhone } from './phoneNumbers';
 
 /**
@@ -18,8 +18,8 @@ export type SensitiveKind = 'cpr' | 'email' | 'phone';
 
 /** The first kind of personal identifier found in the text, or undefined. */
 export function findSensitiveData(text: string): SensitiveKind | undefined {
-  const normalised = normaliseForCheck(text);
-  const runs = digitRuns(normalised);
+  const { text: normalised, disguised } = checkCopy(text);
+  const runs = digitRuns(normalised, { harmlessReadings: !disguised });
   if (runs.some(runHasCpr)) return 'cpr';
   if (hasEmail(normalised)) return 'email';
   if (runs.some(runHasPhone)) return 'phone';

@@ -126,6 +126,11 @@ describe('the check copy', () => {
     expect(normaliseForCheck('O1O19O og Ole')).toBe('010190 og Ole');
     expect(normaliseForCheck('I 2026 var vi i Holbergskolen')).toBe('I 2026 var vi i Holbergskolen');
   });
+
+  it('gives a number written with look-alike letters no harmless reading: 2012-2O13 is a phone number, 2012-2013 a season', () => {
+    expect(findSensitiveData('Ring 2012-2O13')).toBe('phone');
+    expect(findSensitiveData('Sæsonen 2012-2013 var god')).toBeUndefined();
+  });
 });
 
 describe('what a free text stores', () => {
