@@ -265,12 +265,31 @@ export interface RollupChange {
   at: string;
 }
 
+/** What a status reads: the summaries of the years of from..to, and only the detail it needs. */
+export interface SummaryRead {
+  fromMonth: string;
+  toMonth: string;
+  /** Months (YYYY-MM) whose day-level counters to read. */
+  dayMonths: string[];
+  /** Years whose participant codes to read. */
+  codeYears: string[];
+}
+
+export interface SummaryReadResult {
+  rollups: Rollup[];
+  /** Documents read and their size, for the benchmark. */
+  documents: number;
+  bytes: number;
+}
+
 /** Status sums per scope and month (domain/status/rollups.ts), kept up to date on every record write. */
 export interface RollupRepository {
   /** Adds (or, with -1, subtracts) contributions atomically, whoever else writes the same month at once. */
   apply(planId: string, contributions: Contribution[], sign: 1 | -1): Promise<void>;
   /** The rollups of months from..to (YYYY-MM, inclusive), every scope. */
   inRange(planId: string, fromMonth: string, toMonth: string): Promise<Rollup[]>;
+  /** The rollups of from..to with day-level counters and codes only where asked: a few point reads. */
+  read(planId: string, request: SummaryRead): Promise<SummaryReadResult>;
   /** Makes the stored rollups exactly these (the rebuild). */
   replaceAll(planId: string, rollups: Rollup[]): Promise<void>;
   /** Makes these rollup documents exactly as given (absent ones are removed): the repair. */
