@@ -9,6 +9,7 @@ import type { Plan, Role } from '../domain/plan/schema';
 import type { OutboxItem, ReminderPreferences } from '../domain/reminders/outbox';
 import type { MilestoneState, NextMeetingOverride } from '../domain/reminders/scheduleState';
 import type { Contribution, Rollup } from '../domain/status/rollups';
+import type { SummaryDoc } from '../domain/status/summary';
 import type { NetworkRole, Person } from '../domain/people/person';
 import type { PlanRoster } from '../domain/people/roster';
 
@@ -265,21 +266,14 @@ export interface RollupChange {
   at: string;
 }
 
-/** What a status reads: the summaries of the years of from..to, and only the detail it needs. */
+/** Summary documents to read by point reads (domain/status/summary.ts); missing ones are left out. */
 export interface SummaryRead {
-  fromMonth: string;
-  toMonth: string;
+  /** Years (YYYY) whose summary to read. */
+  years: string[];
   /** Months (YYYY-MM) whose day-level counters to read. */
   dayMonths: string[];
   /** Years whose participant codes to read. */
   codeYears: string[];
-}
-
-export interface SummaryReadResult {
-  rollups: Rollup[];
-  /** Documents read and their size, for the benchmark. */
-  documents: number;
-  bytes: number;
 }
 
 /** Status sums per scope and month (domain/status/rollups.ts), kept up to date on every record write. */
@@ -288,8 +282,8 @@ export interface RollupRepository {
   apply(planId: string, contributions: Contribution[], sign: 1 | -1): Promise<void>;
   /** The rollups of months from..to (YYYY-MM, inclusive), every scope. */
   inRange(planId: string, fromMonth: string, toMonth: string): Promise<Rollup[]>;
-  /** The rollups of from..to with day-level counters and codes only where asked: a few point reads. */
-  read(planId: string, request: SummaryRead): Promise<SummaryReadResult>;
+  /** Summary documents by point reads, for a status that reads only what it needs. */
+  read(planId: string, request: SummaryRead): Promise<SummaryDoc[]>;
   /** Makes the stored rollups exactly these (the rebuild). */
   replaceAll(planId: string, rollups: Rollup[]): Promise<void>;
   /** Makes these rollup documents exactly as given (absent ones are removed): the repair. */

@@ -8,11 +8,28 @@ export const monthsBetween = (from: string, to: string): string[] => {
 };
 const lastDayOfMonth = (month: string) => addDays(addMonths(`${month}-01`, 1), -1);
 
+/**
+ * Which detail a status has read besides the yearly summaries (domain/status/summary.ts): the
+ * months whose day-level counters and the years whose participant codes. Absent: all of it.
+ */
+export interface LoadedDetail {
+  dayMonths: ReadonlySet<string>;
+  codeYears: ReadonlySet<string>;
+}
+
+/** Detail a computation wanted and did not have: `day:<YYYY-MM>` and `codes:<YYYY>`. */
+export type MissingDetail = Set<string>;
+
 /** Rollups by scope and month, with the sums status reads from them. */
 export class RollupIndex {
   private readonly byScope = new Map<string, Map<string, Rollup>>();
+  /** What was asked for and not loaded: a figure computed without it is not to be shown. */
+  readonly missing: MissingDetail = new Set();
 
-  constructor(rollups: Rollup[]) {
+  constructor(
+    rollups: Rollup[],
+    private readonly loaded?: LoadedDetail,
+  ) {
     for (const r of rollups) {
       const months = this.byScope.get(r.scope) ?? new Map<string, Rollup>();
       months.set(r.month, r);
@@ -28,6 +45,19 @@ export class RollupIndex {
     return this.byScope.get(scope)?.get(month);
   }
 
+  /** Whether the day-level counters of a month are at hand; notes them as missing when not. */
+  private days(month: string): boolean {
+    if (!this.loaded || this.loaded.dayMonths.has(month)) return true;
+    this.missing.add(`day:${month}`);
+    return false;
+  }
+
+  private codesOf(month: string): boolean {
+    if (!this.loaded || this.loaded.codeYears.has(month.slice(0, 4))) return true;
+    this.missing.add(`codes:${month.slice(0, 4)}`);
+    return false;
+  }
+
   /** A counter summed over days from..to: whole months from the month total, edge months day by day. */
   sum(scope: string, name: string, from: IsoDate, to: IsoDate, months?: (month: number) => boolean): number {
     if (to < from) return 0;
@@ -37,7 +67,7 @@ export class RollupIndex {
       const r = this.month(scope, month);
       if (!r) continue;
       if (from <= `${month}-01` && to >= lastDayOfMonth(month)) total += r.counters[name] ?? 0;
-      else {
+      else if (this.days(month)) {
         const suffix = `:${name}`;
         for (const [key, value] of Object.entries(r.counters)) {
           if (key.length !== 3 + suffix.length || key[0] !== 'd' || !key.endsWith(suffix)) continue;
@@ -65,7 +95,11 @@ export class RollupIndex {
     const out = new Map<string, number>();
     if (to < from) return out;
     for (const scope of Array.isArray(scopes) ? scopes : [scopes]) {
-      for (const m of monthsBetween(from, to)) for (const [code, n] of Object.entries(this.month(scope, m)?.codes ?? {})) out.set(code, (out.get(code) ?? 0) + n);
+      for (const m of monthsBetween(from, to)) {
+        const r = this.month(scope, m);
+        if (!r || !this.codesOf(m)) continue;
+        for (const [code, n] of Object.entries(r.codes)) out.set(code, (out.get(code) ?? 0) + n);
+      }
     }
     return out;
   }
@@ -80,7 +114,8 @@ export class RollupIndex {
   latestDay(scope: string, counter: string, from: IsoDate, to: IsoDate): { date: IsoDate; value: (name: string) => number } | undefined {
     for (const month of monthsBetween(from, to).reverse()) {
       const r = this.month(scope, month);
-      if (!r) continue;
+      if (!r || !(r.counters[counter] ?? 0)) continue;
+      if (!this.days(month)) return undefined;
       const suffix = `:${counter}`;
       const days = Object.keys(r.counters)
         .filter((k) => k.length === 3 + suffix.length && k[0] === 'd' && k.endsWith(suffix))

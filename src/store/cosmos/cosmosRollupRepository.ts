@@ -1,7 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import { rollupId, type Contribution, type Rollup } from '../../domain/status/rollups';
 import { emptySummaryDoc, longScope, rollupsFromSummary, summaryDaysId, summaryDocsOf, summaryPeopleId, summaryWritesOf, summaryYearId, type SummaryDoc, type SummaryWrite } from '../../domain/status/summary';
-import type { RollupChange, RollupRepository, SummaryRead, SummaryReadResult } from '../../usecases/ports';
+import type { RollupChange, RollupRepository, SummaryRead } from '../../usecases/ports';
 import { CONFLICT, isStatus, NOT_FOUND, PRECONDITION_FAILED } from './cosmosErrors';
 import { incrementSummary } from './summaryIncrements';
 import { withoutSystemProperties } from './systemProperties';
@@ -10,11 +10,6 @@ type StoredChange = RollupChange & { type: 'rollupChange'; planId: string };
 type Stored = SummaryDoc & { _etag?: string };
 const SUMMARY_TYPES = "('summary', 'summaryDays', 'summaryPeople')";
 
-const yearsBetween = (fromMonth: string, toMonth: string): string[] => {
-  const out: string[] = [];
-  for (let y = Number(fromMonth.slice(0, 4)); y <= Number(toMonth.slice(0, 4)); y++) out.push(String(y).padStart(4, '0'));
-  return out;
-};
 
 /**
  * The rollups, stored as a summary per plan and year (domain/status/summary.ts) with the day-level
@@ -36,11 +31,9 @@ export class CosmosRollupRepository implements RollupRepository {
     return rollupsFromSummary(planId, docs, fromMonth, toMonth);
   }
 
-  async read(planId: string, request: SummaryRead): Promise<SummaryReadResult> {
-    const years = yearsBetween(request.fromMonth, request.toMonth);
-    const ids = [...years.map((y) => summaryYearId(planId, y)), ...request.dayMonths.map((m) => summaryDaysId(planId, m)), ...request.codeYears.map((y) => summaryPeopleId(planId, y))];
-    const docs = (await Promise.all(ids.map((id) => this.pointRead(planId, id)))).filter((d) => d !== undefined);
-    return { rollups: rollupsFromSummary(planId, docs, request.fromMonth, request.toMonth), documents: docs.length, bytes: docs.reduce((n, d) => n + Buffer.byteLength(JSON.stringify(d)), 0) };
+  async read(planId: string, request: SummaryRead): Promise<SummaryDoc[]> {
+    const ids = [...request.years.map((y) => summaryYearId(planId, y)), ...request.dayMonths.map((m) => summaryDaysId(planId, m)), ...request.codeYears.map((y) => summaryPeopleId(planId, y))];
+    return (await Promise.all(ids.map((id) => this.pointRead(planId, id)))).filter((d) => d !== undefined);
   }
 
   private async pointRead(planId: string, id: string): Promise<SummaryDoc | undefined> {
