@@ -274,6 +274,8 @@ export interface SummaryRead {
   dayMonths: string[];
   /** Years whose participant codes to read. */
   codeYears: string[];
+  /** Years whose referral counters per destination to read. */
+  referralYears: string[];
 }
 
 /** Status sums per scope and month (domain/status/rollups.ts), kept up to date on every record write. */

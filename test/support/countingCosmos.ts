@@ -15,6 +15,8 @@ export interface ContainerReads {
  */
 export class ReadCounter {
   private readonly byContainer = new Map<string, ContainerReads>();
+  /** Point reads by container and the part of the document id before its first '|'. */
+  private readonly byIdPrefix = new Map<string, ContainerReads>();
 
   readonly plugin = {
     on: 'request' as const,
@@ -28,7 +30,14 @@ export class ReadCounter {
         const feed = Array.isArray(result?.Documents);
         const documents = feed ? result!.Documents!.length : result ? 1 : 0;
         const reads = this.byContainer.get(container) ?? { requests: 0, documents: 0, bytes: 0 };
-        this.byContainer.set(container, { requests: reads.requests + 1, documents: reads.documents + documents, bytes: reads.bytes + (result ? Buffer.byteLength(JSON.stringify(feed ? result.Documents : result)) : 0) });
+        const bytes = result ? Buffer.byteLength(JSON.stringify(feed ? result.Documents : result)) : 0;
+        this.byContainer.set(container, { requests: reads.requests + 1, documents: reads.documents + documents, bytes: reads.bytes + bytes });
+        if (!feed) {
+          const id = decodeURIComponent(/\/docs\/([^/]+)$/.exec(context.path ?? '')?.[1] ?? '');
+          const key = `${container}/${id.split('|')[0]}`;
+          const byId = this.byIdPrefix.get(key) ?? { requests: 0, documents: 0, bytes: 0 };
+          this.byIdPrefix.set(key, { requests: byId.requests + 1, documents: byId.documents + documents, bytes: byId.bytes + bytes });
+        }
       }
       return response;
     },
@@ -36,6 +45,12 @@ export class ReadCounter {
 
   reset(): void {
     this.byContainer.clear();
+    this.byIdPrefix.clear();
+  }
+
+  /** Point reads in a container of documents whose id starts `<prefix>|`. */
+  ofIds(container: string, prefix: string): ContainerReads {
+    return { ...(this.byIdPrefix.get(`${container}/${prefix}`) ?? { requests: 0, documents: 0, bytes: 0 }) };
   }
 
   of(container: string): ContainerReads {

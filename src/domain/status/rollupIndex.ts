@@ -1,5 +1,6 @@
 import { addDays, addMonths, type IsoDate } from '../calendar';
 import type { Rollup } from './rollups';
+import { isDestinationCounter } from './summary';
 
 export const monthsBetween = (from: string, to: string): string[] => {
   const out: string[] = [];
@@ -13,11 +14,14 @@ const lastDayOfMonth = (month: string) => addDays(addMonths(`${month}-01`, 1), -
  * months whose day-level counters and the years whose participant codes. Absent: all of it.
  */
 export interface LoadedDetail {
+  /** Years whose summary was read. */
+  years: ReadonlySet<string>;
   dayMonths: ReadonlySet<string>;
   codeYears: ReadonlySet<string>;
+  referralYears: ReadonlySet<string>;
 }
 
-/** Detail a computation wanted and did not have: `day:<YYYY-MM>` and `codes:<YYYY>`. */
+/** Detail a computation wanted and did not have: `year:<YYYY>`, `day:<YYYY-MM>`, `codes:<YYYY>`, `referrals:<YYYY>`. */
 export type MissingDetail = Set<string>;
 
 /** Rollups by scope and month, with the sums status reads from them. */
@@ -42,6 +46,7 @@ export class RollupIndex {
   }
 
   month(scope: string, month: string): Rollup | undefined {
+    if (this.loaded && !this.loaded.years.has(month.slice(0, 4))) this.missing.add(`year:${month.slice(0, 4)}`);
     return this.byScope.get(scope)?.get(month);
   }
 
@@ -49,6 +54,13 @@ export class RollupIndex {
   private days(month: string): boolean {
     if (!this.loaded || this.loaded.dayMonths.has(month)) return true;
     this.missing.add(`day:${month}`);
+    return false;
+  }
+
+  /** Whether a counter is at hand for a month: referral counters per destination are kept apart. */
+  private counterOf(name: string, month: string): boolean {
+    if (!this.loaded || !isDestinationCounter(name) || this.loaded.referralYears.has(month.slice(0, 4))) return true;
+    this.missing.add(`referrals:${month.slice(0, 4)}`);
     return false;
   }
 
@@ -64,6 +76,7 @@ export class RollupIndex {
     let total = 0;
     for (const month of monthsBetween(from, to)) {
       if (months && !months(Number(month.slice(5, 7)))) continue;
+      if (!this.counterOf(name, month)) continue;
       const r = this.month(scope, month);
       if (!r) continue;
       if (from <= `${month}-01` && to >= lastDayOfMonth(month)) total += r.counters[name] ?? 0;
@@ -87,7 +100,7 @@ export class RollupIndex {
   /** A counter summed over whole months (referrals are kept per month). */
   sumMonths(scope: string, name: string, from: IsoDate, to: IsoDate): number {
     if (to < from) return 0;
-    return monthsBetween(from, to).reduce((n, m) => n + (this.month(scope, m)?.counters[name] ?? 0), 0);
+    return monthsBetween(from, to).reduce((n, m) => n + (this.counterOf(name, m) ? (this.month(scope, m)?.counters[name] ?? 0) : 0), 0);
   }
 
   /** Participant codes and how many sessions each came to, over whole months, across scopes. */

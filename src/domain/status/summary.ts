@@ -11,6 +11,8 @@ import { rollupId } from './rollups';
  *   a period that starts or ends inside that month, or for "the latest session".
  * - `summary-people|<year>`: per scope and participant code 12 monthly session counts (`p`); read
  *   only by the targets that count distinct people, so the hot document does not grow with them.
+ * - `summary-referrals|<year>`: the referral counters per destination (source × offer × step,
+ *   `m` as in the summary); read only by targets and questions about one offer.
  *
  * Keys are short and lowercase ("a:din-fritid|s" is activity din-fritid's sessions): Cosmos DB's
  * conditional patch (which guards creating an array) is lower-cased by the embedded server.
@@ -40,7 +42,17 @@ export interface SummaryPeople {
   year: string;
   p: Record<string, number[]>;
 }
-export type SummaryDoc = SummaryYear | SummaryDays | SummaryPeople;
+export interface SummaryReferrals {
+  id: string;
+  planId: string;
+  type: 'summaryReferrals';
+  year: string;
+  m: Record<string, number[]>;
+}
+export type SummaryDoc = SummaryYear | SummaryDays | SummaryPeople | SummaryReferrals;
+
+/** Referral counters for one destination (`reached:started:offer-x`, `ended:offer-x`): kept apart, they outnumber the rest. */
+export const isDestinationCounter = (name: string) => /^(reached|cohort):[a-z]+:/.test(name) || name.startsWith('ended:');
 
 /** One increment: of an array element (`index`, a month 0–11) or of a flat counter. */
 export interface SummaryWrite {
@@ -59,6 +71,7 @@ export interface SummaryWrite {
 export const summaryYearId = (planId: string, year: string) => `summary|${planId}|${year}`;
 export const summaryDaysId = (planId: string, month: string) => `summary-days|${planId}|${month}`;
 export const summaryPeopleId = (planId: string, year: string) => `summary-people|${planId}|${year}`;
+export const summaryReferralsId = (planId: string, year: string) => `summary-referrals|${planId}|${year}`;
 
 const scopeKinds: Record<string, string> = { activity: 'a', network: 'n', referrals: 'r', assessment: 'q' };
 const counterWords: Record<string, string> = {
@@ -137,7 +150,7 @@ export function summaryWritesOf(planId: string, c: Contribution): SummaryWrite[]
     if (!value) continue;
     const day = DAY.exec(name);
     if (day) out.push({ docId: summaryDaysId(planId, c.month), field: 'd', key: `${scope}|${shortCounter(day[2]!)}|${day[1]}`, value });
-    else out.push({ docId: summaryYearId(planId, year), field: 'm', key: `${scope}|${shortCounter(name)}`, index, value });
+    else out.push({ docId: isDestinationCounter(name) ? summaryReferralsId(planId, year) : summaryYearId(planId, year), field: 'm', key: `${scope}|${shortCounter(name)}`, index, value });
   }
   for (const [org, value] of Object.entries(c.organisations)) if (value) out.push({ docId: summaryYearId(planId, year), field: 'o', key: `${scope}|${org}`, index, value });
   for (const [code, value] of Object.entries(c.codes)) if (value) out.push({ docId: summaryPeopleId(planId, year), field: 'p', key: `${scope}|${codeKey(code)}`, index, value });
@@ -148,6 +161,7 @@ export function emptySummaryDoc(planId: string, docId: string): SummaryDoc {
   const [kind, , period] = docId.split('|') as [string, string, string];
   if (kind === 'summary-days') return { id: docId, planId, type: 'summaryDays', month: period, d: {} };
   if (kind === 'summary-people') return { id: docId, planId, type: 'summaryPeople', year: period, p: {} };
+  if (kind === 'summary-referrals') return { id: docId, planId, type: 'summaryReferrals', year: period, m: {} };
   return { id: docId, planId, type: 'summary', year: period, m: {}, o: {} };
 }
 
@@ -197,13 +211,13 @@ export function rollupsFromSummary(planId: string, docs: SummaryDoc[], fromMonth
       if (value && inRange(month)) add(month, value);
     });
   for (const doc of docs) {
-    if (doc.type === 'summary') {
+    if (doc.type === 'summary' || doc.type === 'summaryReferrals') {
       for (const [key, months] of Object.entries(doc.m)) {
         const [scope, counter] = splitKey(key);
         const [long, name] = [longScope(scope), longCounter(counter)];
         eachMonth(doc.year, months, (month, value) => (at(long, month).counters[name] = value));
       }
-      for (const [key, months] of Object.entries(doc.o)) {
+      for (const [key, months] of Object.entries(doc.type === 'summary' ? doc.o : {})) {
         const [scope, org] = splitKey(key);
         const long = longScope(scope);
         eachMonth(doc.year, months, (month, value) => (at(long, month).organisations[org] = value));

@@ -1,6 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import { rollupId, type Contribution, type Rollup } from '../../domain/status/rollups';
-import { emptySummaryDoc, longScope, rollupsFromSummary, summaryDaysId, summaryDocsOf, summaryPeopleId, summaryWritesOf, summaryYearId, type SummaryDoc, type SummaryWrite } from '../../domain/status/summary';
+import { emptySummaryDoc, longScope, rollupsFromSummary, summaryDaysId, summaryDocsOf, summaryPeopleId, summaryReferralsId, summaryWritesOf, summaryYearId, type SummaryDoc, type SummaryWrite } from '../../domain/status/summary';
 import type { RollupChange, RollupRepository, SummaryRead } from '../../usecases/ports';
 import { CONFLICT, isStatus, NOT_FOUND, PRECONDITION_FAILED } from './cosmosErrors';
 import { incrementSummary } from './summaryIncrements';
@@ -8,7 +8,7 @@ import { withoutSystemProperties } from './systemProperties';
 
 type StoredChange = RollupChange & { type: 'rollupChange'; planId: string };
 type Stored = SummaryDoc & { _etag?: string };
-const SUMMARY_TYPES = "('summary', 'summaryDays', 'summaryPeople')";
+const SUMMARY_TYPES = "('summary', 'summaryDays', 'summaryPeople', 'summaryReferrals')";
 
 
 /**
@@ -32,7 +32,7 @@ export class CosmosRollupRepository implements RollupRepository {
   }
 
   async read(planId: string, request: SummaryRead): Promise<SummaryDoc[]> {
-    const ids = [...request.years.map((y) => summaryYearId(planId, y)), ...request.dayMonths.map((m) => summaryDaysId(planId, m)), ...request.codeYears.map((y) => summaryPeopleId(planId, y))];
+    const ids = [...request.years.map((y) => summaryYearId(planId, y)), ...request.dayMonths.map((m) => summaryDaysId(planId, m)), ...request.codeYears.map((y) => summaryPeopleId(planId, y)), ...request.referralYears.map((y) => summaryReferralsId(planId, y))];
     return (await Promise.all(ids.map((id) => this.pointRead(planId, id)))).filter((d) => d !== undefined);
   }
 
@@ -72,7 +72,7 @@ export class CosmosRollupRepository implements RollupRepository {
     const wanted = new Set(ids);
     const months = [...new Set(ids.map((id) => id.slice(-7)))];
     const fresh = summaryDocsOf(planId, rollups);
-    const docIds = new Set([...months.map((m) => summaryYearId(planId, m.slice(0, 4))), ...months.map((m) => summaryPeopleId(planId, m.slice(0, 4))), ...months.map((m) => summaryDaysId(planId, m))]);
+    const docIds = new Set([...months.map((m) => summaryYearId(planId, m.slice(0, 4))), ...months.map((m) => summaryPeopleId(planId, m.slice(0, 4))), ...months.map((m) => summaryReferralsId(planId, m.slice(0, 4))), ...months.map((m) => summaryDaysId(planId, m))]);
     for (const docId of docIds) {
       for (let attempt = 0; ; attempt++) {
         const stored = await this.pointReadRaw(planId, docId);
@@ -151,6 +151,8 @@ function replaced(doc: SummaryDoc, wanted: Set<string>, fresh: SummaryDoc | unde
     }
     case 'summaryPeople':
       return { ...doc, p: arrays(doc.p, doc.year, fresh?.type === 'summaryPeople' ? fresh.p : undefined) };
+    case 'summaryReferrals':
+      return { ...doc, m: arrays(doc.m, doc.year, fresh?.type === 'summaryReferrals' ? fresh.m : undefined) };
     case 'summaryDays': {
       const d = Object.fromEntries(Object.entries(doc.d).filter(([key]) => !belongs(key, doc.month)));
       for (const [key, value] of Object.entries(fresh?.type === 'summaryDays' ? fresh.d : {})) if (belongs(key, doc.month)) d[key] = value;
