@@ -5,7 +5,7 @@ import { CONFLICT, isStatus, NOT_FOUND, PRECONDITION_FAILED } from './cosmosErro
 /** Cosmos DB takes at most ten operations in one patch. */
 const PATCH_LIMIT = 10;
 /** Creations and array initialisations raced by other writers before giving up (each race is someone else's progress). */
-const MAX_RACES = 8;
+const MAX_RACES = 20;
 /** JSON Pointer escaping (RFC 6901), which patch paths use. */
 const pointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 /** A key inside a SQL string literal: keys never hold '"' or '\' (summary.ts escapes them in codes). */
