@@ -109,8 +109,10 @@ export class RollupIndex {
     if (to < from) return out;
     for (const scope of Array.isArray(scopes) ? scopes : [scopes]) {
       for (const m of monthsBetween(from, to)) {
+        // Codes asked for before the month is looked at, so a dry run over no data still names the years it needs.
+        if (!this.codesOf(m)) continue;
         const r = this.month(scope, m);
-        if (!r || !this.codesOf(m)) continue;
+        if (!r) continue;
         for (const [code, n] of Object.entries(r.codes)) out.set(code, (out.get(code) ?? 0) + n);
       }
     }
