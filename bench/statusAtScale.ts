@@ -60,7 +60,7 @@ export interface StatusScaleRow {
  * over its activities (2,080 sessions, codes on a third of them), 1,250 referrals (5,000 over
  * the four years) moving through their steps, and the networks' meetings (about 150).
  */
-function yearOfLogs(plan: Plan, scale: number): (AttendanceRecord | MeetingRecord | ReferralRecord)[] {
+export function yearOfLogs(plan: Plan, scale: number): (AttendanceRecord | MeetingRecord | ReferralRecord)[] {
   const out: (AttendanceRecord | MeetingRecord | ReferralRecord)[] = [];
   const day = (i: number) => new Date(Date.parse('2025-01-01T00:00:00Z') + (i % 365) * 86_400_000).toISOString().slice(0, 10);
   const acts = plan.activities;

@@ -31,6 +31,21 @@ class Reading {
   }
 }
 
+/** A dry run costs a whole computation; its needs depend only on the plan (this object: a new revision is a new one), the scope, the period and the day. */
+const dryRuns = new WeakMap<Plan, Map<string, string[]>>();
+const DRY_RUNS_KEPT = 64;
+
+function dryRunNeeds(plan: Plan, key: string, run: () => Set<string>): string[] {
+  const runs = dryRuns.get(plan) ?? dryRuns.set(plan, new Map()).get(plan)!;
+  let needs = runs.get(key);
+  if (!needs) {
+    needs = [...run()];
+    if (runs.size >= DRY_RUNS_KEPT) runs.delete(runs.keys().next().value!);
+    runs.set(key, needs);
+  }
+  return needs;
+}
+
 /**
  * A status from the yearly summaries, reading detail only where the figures need it. First read:
  * the summaries of the period's years, the day counters of the months it starts or ends inside,
@@ -46,7 +61,7 @@ export async function statusFromSummary(repos: Repositories, plan: Plan, scope: 
   for (const month of edgeMonths(plan, period, today)) if (month >= months.from && month <= months.to) reading.need(`day:${month}`);
   const compute = (docs: SummaryDoc[], others: OtherInputs = {}) =>
     planStatusAndNeeds({ plan, scope, period, today, rollups: rollupsFromSummary(plan.id, docs, months.from, months.to), detail: reading.loaded, ...others });
-  for (const need of compute([]).missing) if (!need.startsWith('day:')) reading.need(need);
+  for (const need of dryRunNeeds(plan, `${JSON.stringify(scope)} ${period.from} ${period.to} ${today}`, () => compute([]).missing)) if (!need.startsWith('day:')) reading.need(need);
   const [docs, others] = await Promise.all([repos.rollups.read(plan.id, reading.take()), othersRead]);
   for (let round = 0; ; round++) {
     const { status, missing } = compute(docs, others);

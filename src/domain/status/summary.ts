@@ -201,31 +201,37 @@ const splitKey = (key: string): [string, string] => {
 export function rollupsFromSummary(planId: string, docs: SummaryDoc[], fromMonth = '0000-00', toMonth = '9999-99'): Rollup[] {
   const rollups = new Map<string, Rollup>();
   const at = (scope: string, month: string) => {
-    const id = rollupId(scope, month);
-    return rollups.get(id) ?? rollups.set(id, { id, planId, type: 'rollup', scope, month, counters: {}, codes: {}, organisations: {} }).get(id)!;
+    const key = `${scope}\u0000${month}`;
+    let r = rollups.get(key);
+    if (!r) rollups.set(key, (r = { id: rollupId(scope, month), planId, type: 'rollup', scope, month, counters: {}, codes: {}, organisations: {} }));
+    return r;
   };
   const inRange = (month: string) => month >= fromMonth && month <= toMonth;
-  const eachMonth = (year: string, months: number[], add: (month: string, value: number) => void) =>
-    months.forEach((value, i) => {
+  const scopes = new Map<string, string>();
+  const longScopeOf = (short: string) => scopes.get(short) ?? scopes.set(short, longScope(short)).get(short)!;
+  const eachMonth = (year: string, months: number[], add: (month: string, value: number) => void) => {
+    for (let i = 0; i < months.length; i++) {
+      if (!months[i]) continue;
       const month = `${year}-${pad(i + 1)}`;
-      if (value && inRange(month)) add(month, value);
-    });
+      if (inRange(month)) add(month, months[i]!);
+    }
+  };
   for (const doc of docs) {
     if (doc.type === 'summary' || doc.type === 'summaryReferrals') {
       for (const [key, months] of Object.entries(doc.m)) {
         const [scope, counter] = splitKey(key);
-        const [long, name] = [longScope(scope), longCounter(counter)];
+        const [long, name] = [longScopeOf(scope), longCounter(counter)];
         eachMonth(doc.year, months, (month, value) => (at(long, month).counters[name] = value));
       }
       for (const [key, months] of Object.entries(doc.type === 'summary' ? doc.o : {})) {
         const [scope, org] = splitKey(key);
-        const long = longScope(scope);
+        const long = longScopeOf(scope);
         eachMonth(doc.year, months, (month, value) => (at(long, month).organisations[org] = value));
       }
     } else if (doc.type === 'summaryPeople') {
       for (const [key, months] of Object.entries(doc.p)) {
         const [scope, code] = splitKey(key);
-        const long = longScope(scope);
+        const long = longScopeOf(scope);
         eachMonth(doc.year, months, (month, value) => (at(long, month).codes[codeOfKey(code)] = value));
       }
     } else if (inRange(doc.month)) {
@@ -233,7 +239,7 @@ export function rollupsFromSummary(planId: string, docs: SummaryDoc[], fromMonth
         if (!value) continue;
         const [scope, rest] = splitKey(key);
         const [counter, day] = [rest.slice(0, -3), rest.slice(-2)];
-        at(longScope(scope), doc.month).counters[`d${day}:${longCounter(counter)}`] = value;
+        at(longScopeOf(scope), doc.month).counters[`d${day}:${longCounter(counter)}`] = value;
       }
     }
   }
