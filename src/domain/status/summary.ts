@@ -126,15 +126,26 @@ export function longCounter(short: string): string {
 }
 
 /**
- * Participant codes are upper case; keys must be lower case. Upper-case letters are stored lower
- * case, lower-case ones after a '^', and the few characters a key cannot hold as '^' and a digit.
+ * Participant codes are upper case (Æ, Ø and Å too); keys must be lower case. An upper-case letter
+ * is stored lower case, a lower-case one after a '^', and anything else a key cannot hold as
+ * '^x<hex>;'. Digits and other caseless characters stay.
  */
 export function codeKey(code: string): string {
-  return code.replace(/[\^"\\A-Za-z]/g, (ch) => (ch === '^' ? '^0' : ch === '"' ? '^1' : ch === '\\' ? '^2' : ch >= 'a' && ch <= 'z' ? `^${ch}` : ch.toLowerCase()));
+  let out = '';
+  for (const ch of code) {
+    const lower = ch.toLowerCase();
+    if (ch === '^' || ch === '"' || ch === '\\') out += `^x${ch.codePointAt(0)!.toString(16)};`;
+    else if (lower !== ch) out += lower.length === ch.length && lower.toUpperCase() === ch ? lower : `^x${ch.codePointAt(0)!.toString(16)};`;
+    else if (ch.toUpperCase() !== ch) out += `^${ch}`;
+    else out += ch;
+  }
+  return out;
 }
 
 export function codeOfKey(key: string): string {
-  return key.replace(/\^[0-9a-z]|[a-z]/g, (s) => (s.length === 1 ? s.toUpperCase() : s[1] === '0' ? '^' : s[1] === '1' ? '"' : s[1] === '2' ? '\\' : s[1]!));
+  return key.replace(/\^x([0-9a-f]+);|\^(.)|(.)/gsu, (_, hex: string | undefined, escaped: string | undefined, plain: string | undefined) =>
+    hex ? String.fromCodePoint(parseInt(hex, 16)) : (escaped ?? plain!.toUpperCase()),
+  );
 }
 
 const DAY = /^d(\d\d):(.+)$/;
