@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DateRange, IsoDate } from '../domain/calendar';
 import type { Plan } from '../domain/plan/schema';
 import { edgeMonths, planStatusAndNeeds, rollupMonthsNeeded, type PlanStatus, type PlanStatusInputs, type StatusScope } from '../domain/status/planStatus';
@@ -31,17 +32,24 @@ class Reading {
   }
 }
 
-/** A dry run costs a whole computation; its needs depend only on the plan (this object: a new revision is a new one), the scope, the period and the day. */
-const dryRuns = new WeakMap<Plan, Map<string, string[]>>();
-const DRY_RUNS_KEPT = 64;
+/**
+ * A dry run costs a whole computation; what it names depends on the plan's targets, activities
+ * and networks (not its people, whose roster makes each read of the plan a new object), the scope,
+ * the period and the day. Kept per instance, the most recent first out.
+ */
+const dryRuns = new Map<string, string[]>();
+const DRY_RUNS_KEPT = 256;
 
-function dryRunNeeds(plan: Plan, key: string, run: () => Set<string>): string[] {
-  const runs = dryRuns.get(plan) ?? dryRuns.set(plan, new Map()).get(plan)!;
-  let needs = runs.get(key);
+function dryRunNeeds(plan: Plan, question: string, run: () => Set<string>): string[] {
+  const shape = createHash('sha1')
+    .update(JSON.stringify([plan.id, plan.period, plan.focusAreas, plan.activities, plan.networks.map((n) => [n.id, n.activity]), plan.offers]))
+    .digest('base64');
+  const key = `${shape} ${question}`;
+  let needs = dryRuns.get(key);
   if (!needs) {
     needs = [...run()];
-    if (runs.size >= DRY_RUNS_KEPT) runs.delete(runs.keys().next().value!);
-    runs.set(key, needs);
+    if (dryRuns.size >= DRY_RUNS_KEPT) dryRuns.delete(dryRuns.keys().next().value!);
+    dryRuns.set(key, needs);
   }
   return needs;
 }
