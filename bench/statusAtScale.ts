@@ -6,9 +6,15 @@ import type { MeetingRecord } from '../src/domain/records/meeting';
 import type { ReferralRecord, ReferralStatus } from '../src/domain/records/referral';
 import { planStatus } from '../src/domain/status/planStatus';
 import { rollupsFromRecords } from '../src/domain/status/rollups';
-import { connectToEmbedded } from '../src/store/cosmos/connect';
+import type { CosmosClient, Database } from '@azure/cosmos';
+import { planTargets } from '../src/domain/plan/planTargets';
+import type { SummaryDoc } from '../src/domain/status/summary';
+import { connectionPolicy } from '../src/store/cosmos/clientOptions';
+import { ensureSchema, repositoriesFor } from '../src/store/cosmos/connect';
 import { containerDefinitions } from '../src/store/cosmos/containers';
 import { getStatus } from '../src/usecases/getStatus';
+import type { Repositories } from '../src/usecases/ports';
+import { countingClient, ReadCounter } from '../test/support/countingCosmos';
 import { importPlan } from '../src/usecases/importPlan';
 import { recogniseUser } from '../src/usecases/people/recogniseUser';
 import { planFiles, rawPlan } from '../test/fixtures/plans';
@@ -19,12 +25,25 @@ const YEAR = { from: '2025-01-01', to: '2025-12-31' };
 const ALEX = '00000000-0000-0000-0000-0000000000020';
 
 export interface StatusScaleRow {
-  scale: string;
+  /** 1, 10, 100 (times a realistic year of logs), or '50 plans' (one plan's status with 50 plans' summaries stored). */
+  scale: number | string;
   records: number;
-  /** Status from the rollups, as the app answers it. */
+  /** Status from the summaries, as the app answers it (getStatus, 'status 2025', whole plan). */
   status: LatencySummary;
+  /** Documents and KB of the rollups container one status read, counted by an SDK request plugin. */
   statusDocumentsRead: number;
   statusKilobytesRead: number;
+  /** Of those, the participant-code documents (read for the plan's distinct-people targets only). */
+  personCodeDocumentsRead: number;
+  personCodeKilobytesRead: number;
+  /** The same for a focus area with no distinct-people target. */
+  focusAreaStatus: { scope: string; status: LatencySummary; documentsRead: number; kilobytesRead: number };
+  /** Documents status read from the other containers (plan, roster, membership, indicators, milestones). */
+  otherDocumentsRead: number;
+  /** Stored sizes (KB): the year's summary, the largest month of day counters, the year's participant codes. */
+  storedKilobytes: { summary2025: number; largestDays: number; personCodes2025: number; personCodes2024: number };
+  /** Distinct participant codes in the year's logs. */
+  distinctPersonCodes: number;
   /** The same status recomputed from every record of the year. */
   recompute: LatencySummary | 'not run (embedded server)';
   /** Recomputing from records already in memory: the least a full recomputation costs. */
@@ -41,7 +60,7 @@ export interface StatusScaleRow {
  * over its activities (2,080 sessions, codes on a third of them), 1,250 referrals (5,000 over
  * the four years) moving through their steps, and the networks' meetings (about 150).
  */
-function yearOfLogs(plan: Plan, scale: number): (AttendanceRecord | MeetingRecord | ReferralRecord)[] {
+export function yearOfLogs(plan: Plan, scale: number): (AttendanceRecord | MeetingRecord | ReferralRecord)[] {
   const out: (AttendanceRecord | MeetingRecord | ReferralRecord)[] = [];
   const day = (i: number) => new Date(Date.parse('2025-01-01T00:00:00Z') + (i % 365) * 86_400_000).toISOString().slice(0, 10);
   const acts = plan.activities;
@@ -83,34 +102,86 @@ async function timed<T>(runs: number, work: () => Promise<T>): Promise<{ latency
   return { latency: summarise(samples), last: last! };
 }
 
-export async function benchStatusAtScale(scales: number[]): Promise<StatusScaleRow[]> {
+const kbOf = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+const kb = (docs: unknown) => kbOf(Buffer.byteLength(JSON.stringify(docs)));
+
+interface Setup {
+  repos: Repositories;
+  counter: ReadCounter;
+  plan: Plan;
+  clock: ManualClock;
+  database: Database;
+}
+
+async function setUp(endpoint: string, key: string): Promise<Setup & { client: CosmosClient }> {
+  const counter = new ReadCounter();
+  const client = countingClient({ endpoint, key, connectionPolicy: { ...connectionPolicy('inProcess'), requestTimeout: 30 * 60_000 } }, counter);
+  const database = await ensureSchema(client, 'logbog');
+  const repos = repositoriesFor(database);
+  const clock = new ManualClock('2025-12-15T12:00:00+01:00');
+  const imported = await importPlan(repos, clock, rawPlan(planFiles.husumTingbjerg));
+  if (!imported.ok) throw new Error('import failed');
+  // Alex's first turn: the plan names Alex by e-mail address; Teams gives the object id.
+  await recogniseUser(repos, clock, ALEX, async () => ({ aadObjectId: ALEX, name: 'Alex Wilber', emails: ['alexw@example.com'] }));
+  return { client, counter, database, repos, plan: imported.stored.plan, clock };
+}
+
+/** Times a status question and counts, in one further run, what it read. */
+async function measureStatus({ repos, counter, clock }: Setup, text: string, runs: number) {
+  const timedRuns = await timed(runs, () => getStatus(repos, clock, ALEX, text));
+  if (timedRuns.last.kind !== 'status') throw new Error(`status failed: ${text}`);
+  counter.reset();
+  await getStatus(repos, clock, ALEX, text);
+  const rollups = counter.of(containerDefinitions.rollups.id);
+  const people = counter.ofIds(containerDefinitions.rollups.id, 'summary-people');
+  const others = Object.entries(counter.all()).filter(([c]) => c !== containerDefinitions.rollups.id).reduce((n, [, r]) => n + r.documents, 0);
+  return { latency: timedRuns.latency, status: timedRuns.last.status, rollups, people, others };
+}
+
+async function storedSizes(database: Database, planId: string) {
+  const { resources } = await database.container(containerDefinitions.rollups.id).items.query<SummaryDoc>({ query: 'SELECT * FROM c WHERE c.planId = @p', parameters: [{ name: '@p', value: planId }] }, { partitionKey: planId }).fetchAll();
+  const size = (type: string, period: string) => kb(resources.find((d) => d.type === type && (d.type === 'summaryDays' ? d.month : d.year) === period) ?? {});
+  return {
+    summary2025: size('summary', '2025'),
+    largestDays: Math.max(...resources.filter((d) => d.type === 'summaryDays').map((d) => kb(d))),
+    personCodes2025: size('summaryPeople', '2025'),
+    personCodes2024: size('summaryPeople', '2024'),
+  };
+}
+
+const FOCUS_AREA_RUNS = 20;
+
+export async function benchStatusAtScale(scales: number[], runs = 50, tenantPlans = 50): Promise<StatusScaleRow[]> {
   const rows: StatusScaleRow[] = [];
-  for (const scale of scales) {
+  for (const scale of [...scales, 'tenant' as const]) {
     const cosmos = await startCosmosProcess();
-    const store = await connectToEmbedded(cosmos.endpoint, cosmos.key, 'logbog', 30 * 60_000);
+    const setup = await setUp(cosmos.endpoint, cosmos.key);
+    const { repos, plan, database } = setup;
     try {
-      const clock = new ManualClock('2025-12-15T12:00:00+01:00');
-      const imported = await importPlan(store.repositories, clock, rawPlan(planFiles.husumTingbjerg));
-      if (!imported.ok) throw new Error('import failed');
-      // Alex's first turn: the plan names Alex by e-mail address; Teams gives the object id.
-      await recogniseUser(store.repositories, clock, ALEX, async () => ({ aadObjectId: ALEX, name: 'Alex Wilber', emails: ['alexw@example.com'] }));
-      const plan = imported.stored.plan;
-      const records = yearOfLogs(plan, scale);
+      const records = yearOfLogs(plan, scale === 'tenant' ? 1 : scale);
       const log = (what: string) => process.env.BENCH_DEBUG && process.stderr.write(`${new Date().toISOString()} ${scale}× ${what}\n`);
       log(`${records.length} records`);
-      // Loaded straight into the records container, then the rollups computed once: the same
-      // result as the incremental updates (test/integration/rollupsProperties.test.ts), much faster to set up.
-      const container = store.database.container(containerDefinitions.records.id);
-      for (let i = 0; i < records.length; i += 64) await Promise.all(records.slice(i, i + 64).map((r) => container.items.create(r)));
-      log('inserted');
-      await store.repositories.rollups.replaceAll(plan.id, [...rollupsFromRecords(plan.id, records).values()]);
-      log('rollups written');
+      // The records are stored at 1× only, where the recomputation reads them back; status never
+      // reads records. The summaries are written as a rebuild writes them, which equals the
+      // incremental updates (test/integration/summaryDocuments.test.ts), much faster to set up.
+      if (scale === 1) {
+        const container = database.container(containerDefinitions.records.id);
+        for (let i = 0; i < records.length; i += 64) await Promise.all(records.slice(i, i + 64).map((r) => container.items.create(r)));
+      }
+      await repos.rollups.replaceAll(plan.id, [...rollupsFromRecords(plan.id, records).values()]);
+      if (scale === 'tenant') {
+        // 49 more plans of the same size in the same container: their summaries, under their own ids.
+        for (let n = 1; n < tenantPlans; n++) {
+          const other = `${plan.id}-${n}`;
+          await repos.rollups.replaceAll(other, [...rollupsFromRecords(other, records.map((r) => ({ ...r, planId: other }))).values()]);
+        }
+      }
+      log('summaries written');
 
-      const repos = store.repositories;
-      const status = await timed(20, () => getStatus(repos, clock, ALEX, 'status 2025'));
-      if (status.last.kind !== 'status') throw new Error('status failed');
+      const whole = await measureStatus(setup, 'status 2025', runs);
+      const area = plan.focusAreas.find((f) => !planTargets(plan).some((t) => (t.target.kind === 'uniquePeople' || t.target.kind === 'repeatParticipation') && (t.holder.focusAreaIds.includes(f.id))))!;
+      const focus = await measureStatus(setup, `status ${area.name} 2025`, FOCUS_AREA_RUNS);
       log('status timed');
-      const rollups = await repos.rollups.inRange(plan.id, '2024-01', '2025-12');
       // The full recomputation reads every record of the period through the app's repository and
       // recomputes from them. The embedded server scans the whole container for every page of a
       // query, so reading 10× and 100× (tens of thousands of results) does not finish in minutes
@@ -131,22 +202,27 @@ export async function benchStatusAtScale(scales: number[]): Promise<StatusScaleR
             ).latency
           : undefined;
       log('recomputed');
-      const kb = (docs: unknown[]) => Math.round(Buffer.byteLength(JSON.stringify(docs)) / 1024);
       rows.push({
-        scale: `${scale}×`,
-        records: records.length,
-        status: status.latency,
-        statusDocumentsRead: rollups.length,
-        statusKilobytesRead: kb(rollups),
+        scale: scale === 'tenant' ? `${tenantPlans} plans` : scale,
+        records: records.length * (scale === 'tenant' ? tenantPlans : 1),
+        status: whole.latency,
+        statusDocumentsRead: whole.rollups.documents,
+        statusKilobytesRead: kbOf(whole.rollups.bytes),
+        personCodeDocumentsRead: whole.people.documents,
+        personCodeKilobytesRead: kbOf(whole.people.bytes),
+        focusAreaStatus: { scope: area.name, status: focus.latency, documentsRead: focus.rollups.documents, kilobytesRead: kbOf(focus.rollups.bytes) },
+        otherDocumentsRead: whole.others,
+        storedKilobytes: await storedSizes(database, plan.id),
+        distinctPersonCodes: new Set(records.flatMap((r) => (r.type === 'attendance' ? (r.participantCodes ?? []) : []))).size,
         recompute: recompute ?? 'not run (embedded server)',
         recomputeInMemory,
         recomputeDocumentsRead: inPeriod.length,
         recomputeKilobytesRead: kb(inPeriod),
-        ratio: recompute ? Math.round((recompute.p50 / status.latency.p50) * 10) / 10 : undefined,
-        inMemoryRatio: Math.round((recomputeInMemory.p50 / status.latency.p50) * 10) / 10,
+        ratio: recompute ? Math.round((recompute.p50 / whole.latency.p50) * 10) / 10 : undefined,
+        inMemoryRatio: Math.round((recomputeInMemory.p50 / whole.latency.p50) * 10) / 10,
       });
     } finally {
-      await store.close();
+      setup.client.dispose();
       cosmos.child.kill();
     }
   }

@@ -9,6 +9,7 @@ import type { Plan, Role } from '../domain/plan/schema';
 import type { OutboxItem, ReminderPreferences } from '../domain/reminders/outbox';
 import type { MilestoneState, NextMeetingOverride } from '../domain/reminders/scheduleState';
 import type { Contribution, Rollup } from '../domain/status/rollups';
+import type { SummaryDoc } from '../domain/status/summary';
 import type { NetworkRole, Person } from '../domain/people/person';
 import type { PlanRoster } from '../domain/people/roster';
 
@@ -271,12 +272,26 @@ export interface RollupChange {
   at: string;
 }
 
+/** Summary documents to read by point reads (domain/status/summary.ts); missing ones are left out. */
+export interface SummaryRead {
+  /** Years (YYYY) whose summary to read. */
+  years: string[];
+  /** Months (YYYY-MM) whose day-level counters to read. */
+  dayMonths: string[];
+  /** Years whose participant codes to read. */
+  codeYears: string[];
+  /** Years whose referral counters per destination to read. */
+  referralYears: string[];
+}
+
 /** Status sums per scope and month (domain/status/rollups.ts), kept up to date on every record write. */
 export interface RollupRepository {
   /** Adds (or, with -1, subtracts) contributions atomically, whoever else writes the same month at once. */
   apply(planId: string, contributions: Contribution[], sign: 1 | -1): Promise<void>;
   /** The rollups of months from..to (YYYY-MM, inclusive), every scope. */
   inRange(planId: string, fromMonth: string, toMonth: string): Promise<Rollup[]>;
+  /** Summary documents by point reads, for a status that reads only what it needs. */
+  read(planId: string, request: SummaryRead): Promise<SummaryDoc[]>;
   /** Makes the stored rollups exactly these (the rebuild). */
   replaceAll(planId: string, rollups: Rollup[]): Promise<void>;
   /** Makes these rollup documents exactly as given (absent ones are removed): the repair. */

@@ -12,11 +12,12 @@ export type StatusInputs = Required<Pick<PlanStatusInputs, 'rollups' | 'indicato
  */
 export async function loadStatusInputs(repos: Repositories, plan: Plan, period: DateRange, options: { rollups?: boolean } = {}): Promise<StatusInputs> {
   const months = rollupMonthsNeeded(plan, period);
-  const [rollups, indicatorValues, reportedFigures, milestoneStates] = await Promise.all([
-    options.rollups === false ? Promise.resolve([]) : repos.rollups.inRange(plan.id, months.from, months.to),
-    repos.indicators.list(plan.id),
-    repos.indicators.listReported(plan.id),
-    repos.schedule.milestoneStates(plan.id),
-  ]);
-  return { rollups, indicatorValues, reportedFigures, milestoneStates: milestoneStates.map((s) => s.record) };
+  const [rollups, others] = await Promise.all([options.rollups === false ? Promise.resolve([]) : repos.rollups.inRange(plan.id, months.from, months.to), loadOtherInputs(repos, plan)]);
+  return { rollups, ...others };
+}
+
+/** Everything but the rollups: indicator values, partners' figures, milestone states. */
+export async function loadOtherInputs(repos: Repositories, plan: Plan): Promise<Omit<StatusInputs, 'rollups'>> {
+  const [indicatorValues, reportedFigures, milestoneStates] = await Promise.all([repos.indicators.list(plan.id), repos.indicators.listReported(plan.id), repos.schedule.milestoneStates(plan.id)]);
+  return { indicatorValues, reportedFigures, milestoneStates: milestoneStates.map((s) => s.record) };
 }

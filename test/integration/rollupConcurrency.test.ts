@@ -53,7 +53,7 @@ describe('rollups kept by atomic increments', () => {
     const planId = 'failing-rollups';
     const real = new CosmosRollupRepository(store.database.container(containerDefinitions.rollups.id));
     // The database answers the record's write, then fails before the rollups: the worst moment.
-    const failing: RollupRepository = { ...real, beginChange: real.beginChange.bind(real), endChange: real.endChange.bind(real), openChanges: real.openChanges.bind(real), inRange: real.inRange.bind(real), replaceAll: real.replaceAll.bind(real), replaceSome: real.replaceSome.bind(real), apply: async () => Promise.reject(new Error('database went away')) };
+    const failing: RollupRepository = { ...real, beginChange: real.beginChange.bind(real), endChange: real.endChange.bind(real), openChanges: real.openChanges.bind(real), inRange: real.inRange.bind(real), read: real.read.bind(real), replaceAll: real.replaceAll.bind(real), replaceSome: real.replaceSome.bind(real), apply: async () => Promise.reject(new Error('database went away')) };
     const failures: unknown[] = [];
     const records = new RollingRecordRepository(new CosmosRecordRepository(store.database.container(containerDefinitions.records.id)), failing, undefined, (err) => failures.push(err));
     const saved = await records.createOnce(session(planId, 1));

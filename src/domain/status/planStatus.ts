@@ -9,7 +9,7 @@ import { indicatorJudgement } from './indicatorStatus';
 import { judgements, type Judgement } from './judge';
 import { latestReadingUpTo, type IndicatorReading } from './measures';
 import { cadenceStatuses, type CadenceStatus } from './networkStatus';
-import { RollupIndex } from './rollupIndex';
+import { RollupIndex, type LoadedDetail, type MissingDetail } from './rollupIndex';
 import type { Rollup } from './rollups';
 import { targetStatus, type ReportedFigure, type TargetStatus } from './targetStatus';
 
@@ -79,6 +79,8 @@ export interface PlanStatusInputs {
   indicatorValues?: IndicatorReading[];
   reportedFigures?: ReportedFigure[];
   milestoneStates?: MilestoneState[];
+  /** The detail read besides the yearly summaries; absent when everything was read. */
+  detail?: LoadedDetail;
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -163,9 +165,17 @@ export function milestoneSummary(plan: Plan, scope: StatusScope, activities: Act
   return summary;
 }
 
-export function planStatus({ plan, scope, period, today, rollups, indicatorValues = [], reportedFigures = [], milestoneStates = [] }: PlanStatusInputs): PlanStatus {
+export function planStatus(inputs: PlanStatusInputs): PlanStatus {
+  return planStatusAndNeeds(inputs).status;
+}
+
+/**
+ * The status, and the detail (day-level counters of a month, a year's participant codes) it
+ * wanted and was not given: when any is missing, the caller reads it and computes again.
+ */
+export function planStatusAndNeeds({ plan, scope, period, today, rollups, indicatorValues = [], reportedFigures = [], milestoneStates = [], detail }: PlanStatusInputs): { status: PlanStatus; missing: MissingDetail } {
   const window = intersect(period, { from: plan.period.start, to: plan.period.end }) ?? period;
-  const idx = new RollupIndex(rollups);
+  const idx = new RollupIndex(rollups, detail);
   const ctx = { plan, idx, today, indicatorValues, reported: reportedFigures };
   const activities = activitiesIn(plan, scope);
   const inScope = targetsIn(plan, scope, activities);
@@ -192,7 +202,7 @@ export function planStatus({ plan, scope, period, today, rollups, indicatorValue
     const byAgeBand = ageBandsOf(plan).map((band) => ({ band, participants: idx.sum(scope, `age:${band}`, window.from, end) })).filter((b) => b.participants > 0);
     return { activity, sessions, average: sessions ? round1(idx.sum(scope, 'headcount', window.from, end) / sessions) : undefined, byAgeBand };
   });
-  return {
+  const status = {
     scope,
     figures,
     period: window,
@@ -203,6 +213,15 @@ export function planStatus({ plan, scope, period, today, rollups, indicatorValue
     cadences: cadenceStatuses(ctx, networksIn(plan, scope, activities, inScope), window),
     milestones: milestoneSummary(plan, scope, activities, today, milestoneStates, window),
   };
+  return { status, missing: idx.missing };
+}
+
+/** The months whose day-level counters a period surely needs: those it starts or ends inside. */
+export function edgeMonths(plan: Plan, period: DateRange, today: IsoDate): string[] {
+  const window = intersect(period, { from: plan.period.start, to: plan.period.end }) ?? period;
+  const end = today < window.to ? today : window.to;
+  const inside = (d: IsoDate, first: boolean) => (first ? d.slice(8) !== '01' : addDays(d, 1).slice(8) !== '01');
+  return [...new Set([...[period.from, window.from].filter((d) => inside(d, true)), ...[period.to, window.to, end].filter((d) => inside(d, false))].map((d) => d.slice(0, 7)))];
 }
 
 /** How many targets, indicators and cadences have each judgement: the numbers a status header shows. */

@@ -1,5 +1,6 @@
 import { addDays, addMonths, type IsoDate } from '../calendar';
 import type { Rollup } from './rollups';
+import { isDestinationCounter } from './summary';
 
 export const monthsBetween = (from: string, to: string): string[] => {
   const out: string[] = [];
@@ -8,11 +9,31 @@ export const monthsBetween = (from: string, to: string): string[] => {
 };
 const lastDayOfMonth = (month: string) => addDays(addMonths(`${month}-01`, 1), -1);
 
+/**
+ * Which detail a status has read besides the yearly summaries (domain/status/summary.ts): the
+ * months whose day-level counters and the years whose participant codes. Absent: all of it.
+ */
+export interface LoadedDetail {
+  /** Years whose summary was read. */
+  years: ReadonlySet<string>;
+  dayMonths: ReadonlySet<string>;
+  codeYears: ReadonlySet<string>;
+  referralYears: ReadonlySet<string>;
+}
+
+/** Detail a computation wanted and did not have: `year:<YYYY>`, `day:<YYYY-MM>`, `codes:<YYYY>`, `referrals:<YYYY>`. */
+export type MissingDetail = Set<string>;
+
 /** Rollups by scope and month, with the sums status reads from them. */
 export class RollupIndex {
   private readonly byScope = new Map<string, Map<string, Rollup>>();
+  /** What was asked for and not loaded: a figure computed without it is not to be shown. */
+  readonly missing: MissingDetail = new Set();
 
-  constructor(rollups: Rollup[]) {
+  constructor(
+    rollups: Rollup[],
+    private readonly loaded?: LoadedDetail,
+  ) {
     for (const r of rollups) {
       const months = this.byScope.get(r.scope) ?? new Map<string, Rollup>();
       months.set(r.month, r);
@@ -25,7 +46,28 @@ export class RollupIndex {
   }
 
   month(scope: string, month: string): Rollup | undefined {
+    if (this.loaded && !this.loaded.years.has(month.slice(0, 4))) this.missing.add(`year:${month.slice(0, 4)}`);
     return this.byScope.get(scope)?.get(month);
+  }
+
+  /** Whether the day-level counters of a month are at hand; notes them as missing when not. */
+  private days(month: string): boolean {
+    if (!this.loaded || this.loaded.dayMonths.has(month)) return true;
+    this.missing.add(`day:${month}`);
+    return false;
+  }
+
+  /** Whether a counter is at hand for a month: referral counters per destination are kept apart. */
+  private counterOf(name: string, month: string): boolean {
+    if (!this.loaded || !isDestinationCounter(name) || this.loaded.referralYears.has(month.slice(0, 4))) return true;
+    this.missing.add(`referrals:${month.slice(0, 4)}`);
+    return false;
+  }
+
+  private codesOf(month: string): boolean {
+    if (!this.loaded || this.loaded.codeYears.has(month.slice(0, 4))) return true;
+    this.missing.add(`codes:${month.slice(0, 4)}`);
+    return false;
   }
 
   /** A counter summed over days from..to: whole months from the month total, edge months day by day. */
@@ -34,10 +76,11 @@ export class RollupIndex {
     let total = 0;
     for (const month of monthsBetween(from, to)) {
       if (months && !months(Number(month.slice(5, 7)))) continue;
+      if (!this.counterOf(name, month)) continue;
       const r = this.month(scope, month);
       if (!r) continue;
       if (from <= `${month}-01` && to >= lastDayOfMonth(month)) total += r.counters[name] ?? 0;
-      else {
+      else if (this.days(month)) {
         const suffix = `:${name}`;
         for (const [key, value] of Object.entries(r.counters)) {
           if (key.length !== 3 + suffix.length || key[0] !== 'd' || !key.endsWith(suffix)) continue;
@@ -57,7 +100,7 @@ export class RollupIndex {
   /** A counter summed over whole months (referrals are kept per month). */
   sumMonths(scope: string, name: string, from: IsoDate, to: IsoDate): number {
     if (to < from) return 0;
-    return monthsBetween(from, to).reduce((n, m) => n + (this.month(scope, m)?.counters[name] ?? 0), 0);
+    return monthsBetween(from, to).reduce((n, m) => n + (this.counterOf(name, m) ? (this.month(scope, m)?.counters[name] ?? 0) : 0), 0);
   }
 
   /** Participant codes and how many sessions each came to, over whole months, across scopes. */
@@ -65,7 +108,13 @@ export class RollupIndex {
     const out = new Map<string, number>();
     if (to < from) return out;
     for (const scope of Array.isArray(scopes) ? scopes : [scopes]) {
-      for (const m of monthsBetween(from, to)) for (const [code, n] of Object.entries(this.month(scope, m)?.codes ?? {})) out.set(code, (out.get(code) ?? 0) + n);
+      for (const m of monthsBetween(from, to)) {
+        // Codes asked for before the month is looked at, so a dry run over no data still names the years it needs.
+        if (!this.codesOf(m)) continue;
+        const r = this.month(scope, m);
+        if (!r) continue;
+        for (const [code, n] of Object.entries(r.codes)) out.set(code, (out.get(code) ?? 0) + n);
+      }
     }
     return out;
   }
@@ -80,7 +129,8 @@ export class RollupIndex {
   latestDay(scope: string, counter: string, from: IsoDate, to: IsoDate): { date: IsoDate; value: (name: string) => number } | undefined {
     for (const month of monthsBetween(from, to).reverse()) {
       const r = this.month(scope, month);
-      if (!r) continue;
+      if (!r || !(r.counters[counter] ?? 0)) continue;
+      if (!this.days(month)) return undefined;
       const suffix = `:${counter}`;
       const days = Object.keys(r.counters)
         .filter((k) => k.length === 3 + suffix.length && k[0] === 'd' && k.endsWith(suffix))

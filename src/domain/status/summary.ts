@@ -1,0 +1,258 @@
+import type { Contribution, Rollup } from './rollups';
+import { rollupId } from './rollups';
+
+/**
+ * The stored form of the rollups: a few documents per plan instead of one per scope and month,
+ * so a status reads a handful of documents whatever the number of records.
+ *
+ * - `summary|<year>` (hot, read by every status): per scope and counter an array of 12 monthly
+ *   totals (`m`), and per scope and organisation 12 monthly meeting counts (`o`).
+ * - `summary-days|<year-month>`: the day-level counters of one month, flat (`d`); read only for
+ *   a period that starts or ends inside that month, or for "the latest session".
+ * - `summary-people|<year>`: per scope and participant code 12 monthly session counts (`p`); read
+ *   only by the targets that count distinct people, so the hot document does not grow with them.
+ * - `summary-referrals|<year>`: the referral counters per destination (source × offer × step,
+ *   `m` as in the summary); read only by targets and questions about one offer.
+ *
+ * Keys are short and lowercase ("a:din-fritid|s" is activity din-fritid's sessions): Cosmos DB's
+ * conditional patch (which guards creating an array) is lower-cased by the embedded server.
+ * The encoding is lossless: rollupsFromSummary(summaryDocsOf(r)) is r. Pure.
+ */
+export type SummaryField = 'm' | 'o' | 'p' | 'd';
+
+export interface SummaryYear {
+  id: string;
+  planId: string;
+  type: 'summary';
+  year: string;
+  m: Record<string, number[]>;
+  o: Record<string, number[]>;
+}
+export interface SummaryDays {
+  id: string;
+  planId: string;
+  type: 'summaryDays';
+  month: string;
+  d: Record<string, number>;
+}
+export interface SummaryPeople {
+  id: string;
+  planId: string;
+  type: 'summaryPeople';
+  year: string;
+  p: Record<string, number[]>;
+}
+export interface SummaryReferrals {
+  id: string;
+  planId: string;
+  type: 'summaryReferrals';
+  year: string;
+  m: Record<string, number[]>;
+}
+export type SummaryDoc = SummaryYear | SummaryDays | SummaryPeople | SummaryReferrals;
+
+/** Referral counters for one destination (`reached:started:offer-x`, `ended:offer-x`): kept apart, they outnumber the rest. */
+export const isDestinationCounter = (name: string) => /^(reached|cohort):[a-z]+:/.test(name) || name.startsWith('ended:');
+
+/** One increment: of an array element (`index`, a month 0–11) or of a flat counter. */
+export interface SummaryWrite {
+  docId: string;
+  field: SummaryField;
+  key: string;
+  index?: number;
+  value: number;
+}
+
+/**
+ * Ids name the plan as well: the embedded server checks a patch's condition against every
+ * document with the id, whatever its partition, and lower-cases the condition (so it cannot name
+ * `planId` itself).
+ */
+export const summaryYearId = (planId: string, year: string) => `summary|${planId}|${year}`;
+export const summaryDaysId = (planId: string, month: string) => `summary-days|${planId}|${month}`;
+export const summaryPeopleId = (planId: string, year: string) => `summary-people|${planId}|${year}`;
+export const summaryReferralsId = (planId: string, year: string) => `summary-referrals|${planId}|${year}`;
+
+const scopeKinds: Record<string, string> = { activity: 'a', network: 'n', referrals: 'r', assessment: 'q' };
+const counterWords: Record<string, string> = {
+  sessions: 's', headcount: 'h', new: 'n', volunteers: 'v', meetings: 'm', reached: 'r', cohort: 'c', ended: 'e',
+  cohortStarted: 'cs', cohortRetained: 'cr', age: 'a', outcome: 'o', outcomes: 'os', assessments: 'as', asked: 'ak', agreeing: 'ag',
+};
+const levelWords: Record<string, string> = { referred: '1', started: '2', retained: '3', completed: '4' };
+const invert = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [v, k]));
+const scopeLong = invert(scopeKinds);
+const counterLong = invert(counterWords);
+const levelLong = invert(levelWords);
+
+/** Splits at the first ':' or '@': the word that names the counter, the separator, the rest. */
+function head(name: string): [string, string, string] {
+  const at = name.search(/[:@]/);
+  return at < 0 ? [name, '', ''] : [name.slice(0, at), name[at]!, name.slice(at + 1)];
+}
+
+export function shortScope(scope: string): string {
+  const [kind, , id] = head(scope);
+  const short = scopeKinds[kind];
+  return short ? `${short}:${id}` : `=${scope}`;
+}
+
+export function longScope(short: string): string {
+  if (short.startsWith('=')) return short.slice(1);
+  const [kind, , id] = head(short);
+  return `${scopeLong[kind]}:${id}`;
+}
+
+/** Counter names: the first word (and a referral level after it) shortened; ids are kept. */
+export function shortCounter(name: string): string {
+  const [word, sep, rest] = head(name);
+  const short = counterWords[word];
+  if (!short) return `=${name}`;
+  if ((word === 'reached' || word === 'cohort') && sep === ':') {
+    const [level, sep2, tail] = head(rest);
+    return `${short}:${levelWords[level] ?? `=${level}`}${sep2}${tail}`;
+  }
+  return `${short}${sep}${rest}`;
+}
+
+export function longCounter(short: string): string {
+  if (short.startsWith('=')) return short.slice(1);
+  const [word, sep, rest] = head(short);
+  const long = counterLong[word]!;
+  if ((long === 'reached' || long === 'cohort') && sep === ':') {
+    const [level, sep2, tail] = head(rest);
+    return `${long}:${level.startsWith('=') ? level.slice(1) : levelLong[level]}${sep2}${tail}`;
+  }
+  return `${long}${sep}${rest}`;
+}
+
+/**
+ * Participant codes are upper case (Æ, Ø and Å too); keys must be lower case. An upper-case letter
+ * is stored lower case, a lower-case one after a '^', and anything else a key cannot hold as
+ * '^x<hex>;'. Digits and other caseless characters stay.
+ */
+export function codeKey(code: string): string {
+  let out = '';
+  for (const ch of code) {
+    const lower = ch.toLowerCase();
+    if (ch === '^' || ch === '"' || ch === '\\') out += `^x${ch.codePointAt(0)!.toString(16)};`;
+    else if (lower !== ch) out += lower.length === ch.length && lower.toUpperCase() === ch ? lower : `^x${ch.codePointAt(0)!.toString(16)};`;
+    else if (ch.toUpperCase() !== ch) out += `^${ch}`;
+    else out += ch;
+  }
+  return out;
+}
+
+export function codeOfKey(key: string): string {
+  return key.replace(/\^x([0-9a-f]+);|\^(.)|(.)/gsu, (_, hex: string | undefined, escaped: string | undefined, plain: string | undefined) =>
+    hex ? String.fromCodePoint(parseInt(hex, 16)) : (escaped ?? plain!.toUpperCase()),
+  );
+}
+
+const DAY = /^d(\d\d):(.+)$/;
+const monthIndex = (month: string) => Number(month.slice(5, 7)) - 1;
+
+/** The increments one contribution makes (before its sign). */
+export function summaryWritesOf(planId: string, c: Contribution): SummaryWrite[] {
+  const year = c.month.slice(0, 4);
+  const scope = shortScope(c.scope);
+  const index = monthIndex(c.month);
+  const out: SummaryWrite[] = [];
+  for (const [name, value] of Object.entries(c.counters)) {
+    if (!value) continue;
+    const day = DAY.exec(name);
+    if (day) out.push({ docId: summaryDaysId(planId, c.month), field: 'd', key: `${scope}|${shortCounter(day[2]!)}|${day[1]}`, value });
+    else out.push({ docId: isDestinationCounter(name) ? summaryReferralsId(planId, year) : summaryYearId(planId, year), field: 'm', key: `${scope}|${shortCounter(name)}`, index, value });
+  }
+  for (const [org, value] of Object.entries(c.organisations)) if (value) out.push({ docId: summaryYearId(planId, year), field: 'o', key: `${scope}|${org}`, index, value });
+  for (const [code, value] of Object.entries(c.codes)) if (value) out.push({ docId: summaryPeopleId(planId, year), field: 'p', key: `${scope}|${codeKey(code)}`, index, value });
+  return out;
+}
+
+export function emptySummaryDoc(planId: string, docId: string): SummaryDoc {
+  const [kind, , period] = docId.split('|') as [string, string, string];
+  if (kind === 'summary-days') return { id: docId, planId, type: 'summaryDays', month: period, d: {} };
+  if (kind === 'summary-people') return { id: docId, planId, type: 'summaryPeople', year: period, p: {} };
+  if (kind === 'summary-referrals') return { id: docId, planId, type: 'summaryReferrals', year: period, m: {} };
+  return { id: docId, planId, type: 'summary', year: period, m: {}, o: {} };
+}
+
+/** Adds increments into documents held in memory (a new document, a rebuild, a repair). */
+export function addWrites(docs: Map<string, SummaryDoc>, planId: string, writes: SummaryWrite[], sign: 1 | -1 = 1): void {
+  for (const w of writes) {
+    const doc = docs.get(w.docId) ?? docs.set(w.docId, emptySummaryDoc(planId, w.docId)).get(w.docId)!;
+    const field = (doc as unknown as Record<SummaryField, Record<string, number | number[]>>)[w.field];
+    if (w.index === undefined) {
+      const next = ((field[w.key] as number | undefined) ?? 0) + sign * w.value;
+      if (next) field[w.key] = next;
+      else delete field[w.key];
+    } else {
+      const months = (field[w.key] as number[] | undefined) ?? new Array<number>(12).fill(0);
+      months[w.index] = (months[w.index] ?? 0) + sign * w.value;
+      if (months.every((n) => n === 0)) delete field[w.key];
+      else field[w.key] = months;
+    }
+  }
+}
+
+/** The stored documents for a set of rollups: what a rebuild writes. */
+export function summaryDocsOf(planId: string, rollups: Iterable<Rollup>): Map<string, SummaryDoc> {
+  const docs = new Map<string, SummaryDoc>();
+  for (const r of rollups) addWrites(docs, planId, summaryWritesOf(planId, r));
+  return docs;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** A key is `<scope>|<rest>`; scopes never hold a '|'. */
+const splitKey = (key: string): [string, string] => {
+  const bar = key.indexOf('|');
+  return [key.slice(0, bar), key.slice(bar + 1)];
+};
+
+/** The rollups of the months from..to (YYYY-MM) held in these documents: the inverse of summaryDocsOf. */
+export function rollupsFromSummary(planId: string, docs: SummaryDoc[], fromMonth = '0000-00', toMonth = '9999-99'): Rollup[] {
+  const rollups = new Map<string, Rollup>();
+  const at = (scope: string, month: string) => {
+    const key = `${scope}\u0000${month}`;
+    let r = rollups.get(key);
+    if (!r) rollups.set(key, (r = { id: rollupId(scope, month), planId, type: 'rollup', scope, month, counters: {}, codes: {}, organisations: {} }));
+    return r;
+  };
+  const inRange = (month: string) => month >= fromMonth && month <= toMonth;
+  const scopes = new Map<string, string>();
+  const longScopeOf = (short: string) => scopes.get(short) ?? scopes.set(short, longScope(short)).get(short)!;
+  const eachMonth = (year: string, months: number[], add: (month: string, value: number) => void) => {
+    for (let i = 0; i < months.length; i++) {
+      if (!months[i]) continue;
+      const month = `${year}-${pad(i + 1)}`;
+      if (inRange(month)) add(month, months[i]!);
+    }
+  };
+  for (const doc of docs) {
+    if (doc.type === 'summary' || doc.type === 'summaryReferrals') {
+      for (const [key, months] of Object.entries(doc.m)) {
+        const [scope, counter] = splitKey(key);
+        const [long, name] = [longScopeOf(scope), longCounter(counter)];
+        eachMonth(doc.year, months, (month, value) => (at(long, month).counters[name] = value));
+      }
+      for (const [key, months] of Object.entries(doc.type === 'summary' ? doc.o : {})) {
+        const [scope, org] = splitKey(key);
+        const long = longScopeOf(scope);
+        eachMonth(doc.year, months, (month, value) => (at(long, month).organisations[org] = value));
+      }
+    } else if (doc.type === 'summaryPeople') {
+      for (const [key, months] of Object.entries(doc.p)) {
+        const [scope, code] = splitKey(key);
+        const long = longScopeOf(scope);
+        eachMonth(doc.year, months, (month, value) => (at(long, month).codes[codeOfKey(code)] = value));
+      }
+    } else if (inRange(doc.month)) {
+      for (const [key, value] of Object.entries(doc.d)) {
+        if (!value) continue;
+        const [scope, rest] = splitKey(key);
+        const [counter, day] = [rest.slice(0, -3), rest.slice(-2)];
+        at(longScopeOf(scope), doc.month).counters[`d${day}:${longCounter(counter)}`] = value;
+      }
+    }
+  }
+  return [...rollups.values()];
+}

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import type { CosmosClient } from '@azure/cosmos';
+import type { AttendanceRecord } from '../../src/domain/attendance/attendance';
+import { ManualClock } from '../../src/domain/clock';
+import type { Plan } from '../../src/domain/plan/schema';
+import type { ReferralRecord } from '../../src/domain/records/referral';
+import { planStatus } from '../../src/domain/status/planStatus';
+import { rollupsFromRecords } from '../../src/domain/status/rollups';
+import { parseStatusQuery } from '../../src/domain/status/statusQuery';
+import { silentLogger } from '../../src/logging/logger';
+import { ensureSchema, repositoriesFor } from '../../src/store/cosmos/connect';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/store/cosmos/embeddedCosmos';
+import { getStatus } from '../../src/usecases/getStatus';
+import { importPlan } from '../../src/usecases/importPlan';
+import { recogniseUser } from '../../src/usecases/people/recogniseUser';
+import type { Repositories } from '../../src/usecases/ports';
+import { loadStatusInputs } from '../../src/usecases/statusInputs';
+import { busyLogbook } from '../support/busyLogbook';
+import { countingClient, ReadCounter } from '../support/countingCosmos';
+import { planFiles, rawPlan } from '../fixtures/plans';
+
+const ALEX = '00000000-0000-0000-0000-0000000000020';
+const clock = new ManualClock('2025-12-15T12:00:00+01:00');
+let server: EmbeddedCosmos;
+let client: CosmosClient;
+let repos: Repositories;
+let plan: Plan;
+const counter = new ReadCounter();
+
+/** Two busy years, `copies` times over, with participant codes (more people with more copies) and referrals. */
+function logbook(copies: number) {
+  const out: (ReturnType<typeof busyLogbook>[number] | ReferralRecord)[] = [];
+  for (let copy = 0; copy < copies; copy++) {
+    for (const year of [2024, 2025]) {
+      for (const r of busyLogbook(plan, year)) {
+        const id = `${copy}-${r.id}-${year}`;
+        if (r.type !== 'attendance') out.push({ ...r, id });
+        else out.push({ ...r, id, participantCodes: Array.from({ length: 6 }, (_, k) => `P${copy}X${(Number(r.id.slice(1)) + k) % 40}`) } satisfies AttendanceRecord);
+      }
+      plan.activities.forEach((a, i) => {
+        const date = `${year}-0${(i % 9) + 1}-1${i % 9}`;
+        out.push({ id: `r${copy}-${year}-${i}`, planId: plan.id, type: 'referral', from: { activityId: a.id }, to: { offerId: plan.offers[i % plan.offers.length]!.id }, ageBand: '13-17', consentBasis: 'anonymous', date, status: 'started', history: [{ status: 'referred', date, by: 'x' }, { status: 'started', date: `${year}-10-0${(i % 9) + 1}`, by: 'x' }], followUpDate: '2026-06-01', loggedBy: 'x', loggedAt: `${date}T10:00:00Z` });
+      });
+    }
+  }
+  return out;
+}
+
+async function storeLogbook(copies: number) {
+  await repos.rollups.replaceAll(plan.id, [...rollupsFromRecords(plan.id, logbook(copies)).values()]);
+}
+
+beforeAll(async () => {
+  server = await startEmbeddedCosmos({ port: 0, logger: silentLogger });
+  client = countingClient({ endpoint: server.endpoint, key: server.key, connectionPolicy: { enableEndpointDiscovery: false } }, counter);
+  repos = repositoriesFor(await ensureSchema(client, `test-${randomUUID()}`));
+  const imported = await importPlan(repos, clock, rawPlan(planFiles.husumTingbjerg));
+  if (!imported.ok) throw new Error('import failed');
+  plan = imported.stored.plan;
+  await recogniseUser(repos, clock, ALEX, async () => ({ aadObjectId: ALEX, name: 'Alex Wilber', emails: ['alexw@example.com'] }));
+  await storeLogbook(1);
+});
+afterAll(async () => {
+  client.dispose();
+  await server.stop();
+});
+
+/** The documents of the rollups container one status read, counted by the SDK plugin. */
+async function statusReads(text: string) {
+  counter.reset();
+  const result = await getStatus(repos, clock, ALEX, text);
+  if (result.kind !== 'status') throw new Error(`no status for ${text}`);
+  return { status: result.status, plan: result.plan, reads: counter.of('rollups') };
+}
+
+const questions = ['status 2025', 'status sidste kvartal', 'status siden 1. september', 'status 2024', 'status hele planperioden', 'status beskæftigelse', 'status 3. kvartal 2025', 'status sidste måned', 'status Legepatrulje', 'status siden 15. marts'];
+
+describe('a status from the yearly summaries', () => {
+  test.each(questions)('"%s" shows the same figures as one computed from every rollup', async (text) => {
+    // The plan as the status saw it (its roster applied), so only the figures can differ.
+    const { status, plan: seen } = await statusReads(text);
+    const query = parseStatusQuery(text, seen, '2025-12-15');
+    if (query.kind !== 'status') throw new Error('not a status question');
+    const inputs = await loadStatusInputs(repos, seen, query.period);
+    expect(status.targets.filter((t) => t.actual !== undefined).length).toBeGreaterThan(0);
+    expect(status).toEqual(planStatus({ plan: seen, scope: query.scope, period: query.period, today: '2025-12-15', ...inputs }));
+  });
+
+  test('an activity whose targets count sessions, people and outcomes reads at most 3 rollup documents, however much is logged', async () => {
+    const plain = new Set(['count', 'sessionsPerWeek', 'averageAttendance', 'outcomes', 'meetingsHeld']);
+    const activity = plan.activities.find((a) => a.targets.length > 0 && a.targets.every((t) => plain.has(t.kind)))!;
+    const text = `status ${activity.name} 2025`;
+    const once = (await statusReads(text)).reads;
+    await storeLogbook(5);
+    const fiveTimes = (await statusReads(text)).reads;
+    await storeLogbook(1);
+    expect(once.documents).toBeGreaterThan(0);
+    expect(once.documents).toBeLessThanOrEqual(3);
+    expect(fiveTimes.documents).toBe(once.documents);
+  });
+
+  test('the whole plan reads as many documents at 5 times the logs, and the codes only of the years its distinct-people targets cover', async () => {
+    const once = await statusReads('status 2025');
+    const codes = counter.ofIds('rollups', 'summary-people');
+    await storeLogbook(5);
+    const fiveTimes = await statusReads('status 2025');
+    await storeLogbook(1);
+    expect(fiveTimes.reads.documents).toBe(once.reads.documents);
+    expect(once.status.targets.some((t) => t.target.kind === 'uniquePeople' && t.actual !== undefined)).toBe(true);
+    // Distinct people are counted over 2025, or over the plan so far (from 2024): never more than those two years' codes.
+    expect(codes.documents).toBeGreaterThan(0);
+    expect(codes.documents).toBeLessThanOrEqual(2);
+  });
+});

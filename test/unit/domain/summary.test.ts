@@ -1,0 +1,35 @@
+import { rollupsFromRecords, type Rollup } from '../../../src/domain/status/rollups';
+import { codeKey, codeOfKey, longCounter, rollupsFromSummary, shortCounter, summaryDocsOf } from '../../../src/domain/status/summary';
+import { busyLogbook } from '../../support/busyLogbook';
+import { loadDemoPlan } from '../../fixtures/plans';
+
+const sorted = (rollups: Iterable<Rollup>) => [...rollups].sort((a, b) => a.id.localeCompare(b.id));
+
+describe('the stored summary', () => {
+  test('holds exactly the rollups it was made from: a busy year of every activity, with codes, outcomes and meetings', () => {
+    const plan = loadDemoPlan();
+    const records = busyLogbook(plan, 2025).map((r, i) => (r.type === 'attendance' ? { ...r, participantCodes: [`AB${i % 50}`, `ab-${i % 3}`, '^"\\'], byAgeBand: { '13-17': 2 }, sessionKind: i % 7 ? undefined : 'festival' } : r));
+    const rollups = rollupsFromRecords(plan.id, records);
+    expect(rollups.size).toBeGreaterThan(100);
+    expect(sorted(rollupsFromSummary(plan.id, [...summaryDocsOf(plan.id, rollups.values()).values()]))).toEqual(sorted(rollups.values()));
+  });
+
+  test('keeps one summary document per year, one per month of days, one per year of codes', () => {
+    const plan = loadDemoPlan();
+    const docs = summaryDocsOf(plan.id, rollupsFromRecords(plan.id, busyLogbook(plan, 2025).map((r) => (r.type === 'attendance' ? { ...r, participantCodes: ['AB1'] } : r))).values());
+    const kinds = [...docs.keys()].map((id) => id.split('|')[0]);
+    expect(kinds.filter((k) => k === 'summary')).toHaveLength(1);
+    expect(kinds.filter((k) => k === 'summary-people')).toHaveLength(1);
+    expect(kinds.filter((k) => k === 'summary-days')).toHaveLength(12);
+  });
+
+  test.each(['sessions', 'headcount@festival', 'age:65+', 'outcome:job', 'reached:started:offer-fritidsjob', 'cohort:completed', 'ended:org-skolen', 'cohortRetained', 'meetings@quarterly', 'something-new:x'])('shortens the counter name %s and reads it back', (name) => {
+    expect(longCounter(shortCounter(name))).toBe(name);
+    expect(shortCounter(name)).toBe(shortCounter(name).toLowerCase());
+  });
+
+  test.each(['AB12', 'ab12', 'ÆØÅ-æøå', '^"\\x', 'K~1/2', 'İß'])('stores the participant code %s lower case and reads it back', (code) => {
+    expect(codeOfKey(codeKey(code))).toBe(code);
+    expect(codeKey(code)).toBe(codeKey(code).toLowerCase());
+  });
+});
