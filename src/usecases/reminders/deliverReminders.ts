@@ -3,9 +3,11 @@ import type { Plan } from '../../domain/plan/schema';
 import type { Member } from '../../domain/plan/schema';
 import { backoffMs, unreachableNotice, type OutboxItem } from '../../domain/reminders/outbox';
 import type { SendLimiter } from '../../domain/reminders/sendLimits';
+import { senderLeaseTiming, type SenderLeaseTiming } from '../../domain/reminders/senderLease';
 import type { ConversationAddress, Language, Repositories, Versioned } from '../ports';
 import { refreshAudience } from './refreshAudience';
-import { noticeRecipients, personalChatFor, routeToMember, type MemberReach } from './reachMember';
+import { noticeRecipients, personalChatFor, routeToMember, type MemberReach, type MemberRoute } from './reachMember';
+import { TenantSenders } from './tenantSenders';
 
 /** What the Teams edge answers for one proactive message. */
 export type SendOutcome =
@@ -44,6 +46,8 @@ export interface DeliveryOptions {
   maxAttempts: number;
   /** When an item's run is exhausted, it is tried again this much later. */
   retryLaterMs: number;
+  /** The tenant sender lease's timing (domain/reminders/senderLease.ts); tests shorten it. */
+  senderLease?: SenderLeaseTiming;
   random?: () => number;
 }
 
@@ -59,6 +63,8 @@ export interface DeliveryReport {
   deferred: number;
   /** Items another instance claimed first. */
   lostClaims: number;
+  /** Items left for the instance holding their tenant's sender lease. */
+  leftToOtherSender: number;
 }
 
 export interface DeliveryDeps {
@@ -76,32 +82,62 @@ export interface DeliveryDeps {
 /**
  * Sends every due outbox item once. An item is claimed with a conditional write before it is
  * sent, so two instances never send the same item; a claim that outlives its sender (a crash)
- * runs out and the item is sent by whoever comes next. Teams' limits are kept by the limiter;
- * a 429 blocks the conversation for its Retry-After, a 5xx backs off with jitter, a 403 forgets
- * the conversation.
+ * runs out and the item is sent by whoever comes next. Only the holder of a tenant's sender lease
+ * sends to that tenant, so Teams' per-tenant limit is kept by one limiter however many instances
+ * run. A 429 blocks the conversation for its Retry-After, a 5xx backs off with jitter, a 403
+ * forgets the conversation.
  */
-export async function deliverDueReminders(deps: DeliveryDeps, options: DeliveryOptions, shouldStop: () => boolean = () => false): Promise<DeliveryReport> {
-  const report: DeliveryReport = { sent: 0, postedInChannel: 0, throttled: 0, serverErrors: 0, gone: 0, unreachable: 0, failed: 0, deferred: 0, lostClaims: 0 };
-  const run: RunState = { queues: new Map(), gone: new Set(), personalChats: new Map() };
-  const planIds = await deps.repos.plans.listIds();
-  for (const planId of planIds) {
+export async function deliverDueReminders(deps: DeliveryDeps, options: DeliveryOptions, shouldStop: () => boolean = () => false, planIds?: string[]): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, postedInChannel: 0, throttled: 0, serverErrors: 0, gone: 0, unreachable: 0, failed: 0, deferred: 0, lostClaims: 0, leftToOtherSender: 0 };
+  const run: RunState = {
+    queues: new Map(),
+    gone: new Set(),
+    personalChats: new Map(),
+    audiences: new Map(),
+    senders: new TenantSenders(deps.repos.senderLeases, options.instanceId, deps.pace, options.senderLease ?? senderLeaseTiming),
+  };
+  const plans = new Map<string, Plan>();
+  for (const planId of planIds ?? (await deps.repos.plans.listIds())) {
     const stored = await deps.repos.plans.get(planId);
-    if (!stored) continue;
-    for (;;) {
-      if (shouldStop()) return report;
-      const due = await deps.repos.outbox.due(planId, deps.clock.now().toISOString(), 500);
-      if (!due.length) break;
-      let next = 0;
-      const worker = async () => {
-        while (next < due.length && !shouldStop()) {
-          const item = due[next++]!;
-          await deliverOne(deps, options, stored.plan, item, report, run);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(options.concurrency, due.length) }, worker));
+    if (stored) plans.set(planId, stored.plan);
+  }
+  try {
+    await deliverPlans(deps, options, plans, report, run, shouldStop);
+  } finally {
+    await run.senders.releaseAll();
+  }
+  // Items planned by another instance while this one finished would otherwise wait for the next
+  // tick: that instance found the lease still held and left them. Look once more after the release.
+  if (run.heldLeases && !shouldStop()) {
+    try {
+      await deliverPlans(deps, options, plans, report, run, shouldStop);
+    } finally {
+      await run.senders.releaseAll();
     }
   }
   return report;
+}
+
+async function deliverPlans(deps: DeliveryDeps, options: DeliveryOptions, plans: Map<string, Plan>, report: DeliveryReport, run: RunState, shouldStop: () => boolean): Promise<void> {
+  for (const plan of plans.values()) {
+    for (;;) {
+      if (shouldStop()) return;
+      const due = await deps.repos.outbox.due(plan.id, deps.clock.now().toISOString(), 500);
+      if (!due.length) break;
+      let next = 0;
+      let claimed = 0;
+      const worker = async () => {
+        while (next < due.length && !shouldStop()) {
+          const item = due[next++]!;
+          if (await deliverOne(deps, options, plan, item, report, run)) claimed++;
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(options.concurrency, due.length) }, worker));
+      run.heldLeases ||= run.senders.holdsAny;
+      // Everything left is another instance's (claimed, or its tenant's lease): not this run's.
+      if (!claimed) break;
+    }
+  }
 }
 
 interface RunState {
@@ -114,6 +150,11 @@ interface RunState {
    * and no chat yet gets one installation and one new chat, not five racing ones.
    */
   personalChats: Map<string, Promise<ConversationAddress | undefined>>;
+  /** Each network's channel-card audience, read once per run rather than once per card. */
+  audiences: Map<string, Promise<string[]>>;
+  senders: TenantSenders;
+  /** Whether this run held any tenant's sender lease. */
+  heldLeases?: boolean;
 }
 
 async function inTurn(run: RunState, conversationId: string, work: () => Promise<void>): Promise<void> {
@@ -128,15 +169,51 @@ async function inTurn(run: RunState, conversationId: string, work: () => Promise
   }
 }
 
-async function deliverOne(deps: DeliveryDeps, options: DeliveryOptions, plan: Plan, due: Versioned<OutboxItem>, report: DeliveryReport, run: RunState): Promise<void> {
+/** A channel's own reminder, or a member's route (which may also lead to a channel). */
+type Target = { kind: 'channelItem'; address: ConversationAddress | undefined } | MemberRoute;
+
+/** Where an item goes, found before it is claimed: the address names the tenant whose lease it needs. */
+async function targetOf(deps: DeliveryDeps, plan: Plan, item: OutboxItem, run: RunState): Promise<Target> {
+  const { repos } = deps;
+  if (item.recipient.kind === 'channel') return { kind: 'channelItem', address: await repos.channels.addressOf(item.recipient.conversationId) };
+  const recipient = item.recipient;
+  const member = plan.members.find((m) => m.id === recipient.memberId);
+  const chatKey = `${plan.id}/${recipient.memberId}`;
+  if (!run.personalChats.has(chatKey)) run.personalChats.set(chatKey, personalChatFor(repos, deps.reach, member, recipient.aadObjectId));
+  return routeToMember(repos, plan, item, run.personalChats.get(chatKey)!);
+}
+
+const tenantOf = (address: ConversationAddress) => address.tenantId ?? 'tenant';
+
+/** The conversation a request to Teams will go to for this item, if any. */
+function sendsTo(deps: DeliveryDeps, item: OutboxItem, target: Target): ConversationAddress | undefined {
+  if (target.kind === 'channelItem' || target.kind === 'direct') return target.address;
+  // A notice about someone unreachable that is itself unreachable tells nobody else: no chain of notices.
+  return target.kind === 'channel' && deps.mention && item.kind !== 'unreachableNotice' ? target.address : undefined;
+}
+
+function audienceOf(deps: DeliveryDeps, plan: Plan, networkId: string, run: RunState): Promise<string[]> {
+  const key = `${plan.id}/${networkId}`;
+  if (!run.audiences.has(key)) run.audiences.set(key, refreshAudience(deps.repos, plan, networkId));
+  return run.audiences.get(key)!;
+}
+
+/** True when this instance claimed the item (and so dealt with it). */
+async function deliverOne(deps: DeliveryDeps, options: DeliveryOptions, plan: Plan, due: Versioned<OutboxItem>, report: DeliveryReport, run: RunState): Promise<boolean> {
   const { repos, clock } = deps;
+  const target = await targetOf(deps, plan, due.record, run);
+  const address = sendsTo(deps, due.record, target);
+  if (address && !(await run.senders.ensure(tenantOf(address)))) {
+    report.leftToOtherSender++;
+    return false;
+  }
   const claimed = await repos.outbox.update(
     { ...due.record, status: 'sending', claimedBy: options.instanceId, claimedUntil: new Date(clock.now().getTime() + options.claimMs).toISOString() },
     due.etag,
   );
   if (!claimed) {
     report.lostClaims++;
-    return;
+    return false;
   }
   let current = claimed;
   const settle = async (changes: Partial<OutboxItem>) => {
@@ -146,31 +223,28 @@ async function deliverOne(deps: DeliveryDeps, options: DeliveryOptions, plan: Pl
   };
 
   const item = current.record;
-  if (item.recipient.kind === 'channel') {
-    const address = await repos.channels.addressOf(item.recipient.conversationId);
-    if (!address) {
+  if (item.recipient.kind === 'channel' || target.kind === 'channelItem') {
+    const channel = target.kind === 'channelItem' ? target.address : undefined;
+    if (!channel || item.recipient.kind !== 'channel') {
       report.unreachable++;
       await settle({ status: 'unreachable' });
-      return;
+      return true;
     }
     // Fixed once, kept on the item: each refresh and each update of the shared card reuses it.
-    const refreshFor = await refreshAudience(repos, plan, item.recipient.networkId);
+    const refreshFor = await audienceOf(deps, plan, item.recipient.networkId, run);
     current = { ...current, record: { ...current.record, refreshFor } };
     const card = deps.compose(current.record, plan, 'da');
-    await inTurn(run, address.conversationId, async () => void (await send(deps, options, address, card, item.attempts, report, run, settle)));
-    return;
+    await inTurn(run, channel.conversationId, async () => void (await send(deps, options, channel, card, item.attempts, report, run, settle)));
+    return true;
   }
-  const recipient = item.recipient;
-  const member = plan.members.find((m) => m.id === recipient.memberId);
-  const chatKey = `${plan.id}/${recipient.memberId}`;
-  if (!run.personalChats.has(chatKey)) run.personalChats.set(chatKey, personalChatFor(repos, deps.reach, member, recipient.aadObjectId));
-  const route = await routeToMember(repos, plan, item, run.personalChats.get(chatKey)!);
-  const aadObjectId = recipient.aadObjectId ?? member?.aadObjectId;
+  const route = target;
+  const { memberId, aadObjectId: knownAad } = item.recipient;
+  const aadObjectId = knownAad ?? plan.members.find((m) => m.id === memberId)?.aadObjectId;
   const language = (aadObjectId ? (await repos.preferences.get(aadObjectId)).language : undefined) ?? 'da';
   if (route.kind === 'direct') {
     const card = deps.compose(item, plan, language);
     await inTurn(run, route.address.conversationId, async () => void (await send(deps, options, route.address, card, item.attempts, report, run, settle)));
-    return;
+    return true;
   }
   // A notice about someone unreachable that is itself unreachable tells nobody else: no chain of notices.
   const notify = item.kind !== 'unreachableNotice';
@@ -181,18 +255,39 @@ async function deliverOne(deps: DeliveryDeps, options: DeliveryOptions, plan: Pl
       status = await send(deps, options, route.address, card, item.attempts, report, run, settle, 'postedInChannel');
     });
     if (status === 'postedInChannel') await noticeCoordinators(deps, plan, route.member.id, [route.networkId], 'channel');
-    return;
+    return true;
   }
   report.unreachable++;
   await settle({ status: 'unreachable' });
   const networkIds = route.kind === 'channel' ? [route.networkId] : route.networkIds;
   if (notify && route.member) await noticeCoordinators(deps, plan, route.member.id, networkIds, 'none');
+  return true;
 }
 
 async function noticeCoordinators(deps: DeliveryDeps, plan: Plan, memberId: string, networkIds: string[], how: 'channel' | 'none'): Promise<void> {
   const now = deps.clock.now();
   const items = noticeRecipients(plan, networkIds, memberId).map((to) => unreachableNotice(plan, to, { memberId, ...(networkIds[0] ? { networkId: networkIds[0] } : {}), how }, now));
   await deps.repos.outbox.createMissing(items);
+}
+
+/**
+ * Waits until a request to the conversation may leave: this instance holds the tenant's sender
+ * lease and the limiter has room. False when the lease is another instance's.
+ */
+async function mayLeave(deps: DeliveryDeps, run: RunState, conversationId: string, tenant: string): Promise<boolean> {
+  const { limiter, pace } = deps;
+  for (;;) {
+    if (!run.senders.maySend(tenant)) {
+      if (!(await run.senders.ensure(tenant))) return false;
+      continue;
+    }
+    // Renewal runs beside the sends; a failure to renew shows as the lease running out.
+    run.senders.renewIfDue(tenant, () => undefined);
+    const at = limiter.earliest(conversationId, tenant, pace.now());
+    if (at === Infinity) await limiter.nextAnswer();
+    else if (at > pace.now()) await pace.sleep(at - pace.now());
+    else return true;
+  }
 }
 
 async function send(
@@ -213,17 +308,26 @@ async function send(
     await settle({ status: 'unreachable' });
     return 'unreachable';
   }
-  const tenant = address.tenantId ?? 'tenant';
+  const tenant = tenantOf(address);
   const random = options.random ?? Math.random;
 
   let attempts = attemptsBefore;
   for (let attempt = 0; attempt < options.attemptsPerRun; attempt++) {
-    for (let at = limiter.earliest(address.conversationId, tenant, pace.now()); at > pace.now(); at = limiter.earliest(address.conversationId, tenant, pace.now())) {
-      await pace.sleep(at - pace.now());
+    if (!(await mayLeave(deps, run, address.conversationId, tenant))) {
+      // The tenant's lease went to another instance (this one stalled past it): the item is theirs.
+      report.leftToOtherSender++;
+      await settle({ status: 'pending', attempts });
+      return 'pending';
     }
-    limiter.record(address.conversationId, tenant, pace.now());
+    // Nothing is awaited between the last check and this instant: the request leaves under the lease and the limits.
+    const ticket = limiter.begin(address.conversationId, tenant, pace.now());
     attempts++;
-    const outcome = await deps.sender.send(address, card);
+    let outcome: SendOutcome;
+    try {
+      outcome = await deps.sender.send(address, card);
+    } finally {
+      limiter.end(ticket, pace.now());
+    }
     switch (outcome.kind) {
       case 'sent':
         if (sentStatus === 'sent') report.sent++;
