@@ -72,7 +72,7 @@ export function membersCard(all: Messages, view: MembersView, conversationType: 
     ...view.candidates.filter((c) => !inPlan.has(c.aadObjectId)).map((c) => ({ title: c.name, value: c.aadObjectId })),
   ].sort((a, b) => a.title.localeCompare(b.title, 'da'));
   return renderCard('members', {
-    labels: m,
+    labels: { ...m, network: all.terms.network },
     planName: view.plan.name,
     planId: view.plan.id,
     submissionId: view.submissionId,

@@ -218,7 +218,10 @@ export function createBotApp(config: Config['bot'], handlers: Handlers, logger: 
     } catch (err) {
       logger.warn({ err, activityId: a.id }, 'could not refresh the conversation address');
     }
-    if ((a.type === ActivityTypes.Message || a.type === ActivityTypes.Invoke) && a.from?.aadObjectId) {
+    // Installing the app in a personal chat counts as a first turn too: reminders can reach the user
+    // from then on, before they have typed anything.
+    const installedByUser = (a.type === ActivityTypes.ConversationUpdate || a.type === ActivityTypes.InstallationUpdate) && conversationType === 'personal';
+    if ((a.type === ActivityTypes.Message || a.type === ActivityTypes.Invoke || installedByUser) && a.from?.aadObjectId) {
       try {
         // A user's first turn: Teams says who they are, and the plans naming their e-mail address get their object id.
         await withinMs(handlers.userSeen(turnInputOf(context, undefined)), USER_SEEN_MS);

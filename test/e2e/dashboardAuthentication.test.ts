@@ -39,6 +39,9 @@ describe('the dashboard with Teams SSO configured', () => {
     aud: CLIENT_ID,
     tid: TENANT,
     oid: users.alex.aadObjectId,
+    // The plan names its people by e-mail address: the token's sign-in name is how a first visit is known.
+    preferred_username: users.alex.userPrincipalName,
+    name: users.alex.name,
     scp: 'access_as_user',
     nbf: now() - 60,
     exp: now() + 3600,
@@ -100,14 +103,14 @@ describe('the dashboard with Teams SSO configured', () => {
     const v2 = await get(`Bearer ${sign(claims(), entra.privateKey)}`);
     expect(v2.status).toBe(200);
     expect(v2.body.heading).toBe('Overblik 2025: Legepatrulje');
-    const v1 = await get(`Bearer ${sign(claims({ iss: `https://sts.windows.net/${TENANT}/`, aud: APP_ID_URI }), entra.privateKey)}`);
+    const v1 = await get(`Bearer ${sign(claims({ iss: `https://sts.windows.net/${TENANT}/`, aud: APP_ID_URI, preferred_username: undefined, upn: users.alex.userPrincipalName }), entra.privateKey)}`);
     expect(v1.status).toBe(200);
     // The keys were fetched once and kept.
     expect(keyRequests).toBe(1);
   });
 
   it("applies the bot's roles to the token's user: a member without the role and an outsider are refused as the bot refuses them", async () => {
-    const member = await get(`Bearer ${sign(claims({ oid: users.megan.aadObjectId }), entra.privateKey)}`, { 'x-logbog-dev-user': users.alex.aadObjectId });
+    const member = await get(`Bearer ${sign(claims({ oid: users.megan.aadObjectId, preferred_username: users.megan.userPrincipalName, name: users.megan.name }), entra.privateKey)}`, { 'x-logbog-dev-user': users.alex.aadObjectId });
     expect(member.status).toBe(403);
     // The bot's own sentence to a member asking for status (the bot here needs Bot Framework tokens, so it is built, not asked).
     expect(member.body.error).toBe(da.forbidden('viewStatus', `${da.roleNames.coordinator} ${da.or} ${da.roleNames.leader}`));

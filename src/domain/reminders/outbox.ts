@@ -147,7 +147,9 @@ const urgency: Record<ReminderKind, number> = { milestoneOverdue: 0, logTheMeeti
 function withDailyDigests(plan: Plan, items: OutboxItem[], now: Date): OutboxItem[] {
   const today = localDate(now, plan.timeZone);
   const byMember = new Map<string, OutboxItem[]>();
-  for (const item of items) if (item.recipient.kind === 'member' && item.status === 'pending') byMember.set(item.recipient.memberId, [...(byMember.get(item.recipient.memberId) ?? []), item]);
+  // A member known by e-mail address only has never opened Logbog: each reminder goes where it can
+  // reach them, the channel of the network it belongs to, and a digest spans networks.
+  for (const item of items) if (item.recipient.kind === 'member' && item.recipient.aadObjectId && item.status === 'pending') byMember.set(item.recipient.memberId, [...(byMember.get(item.recipient.memberId) ?? []), item]);
   const digests: OutboxItem[] = [];
   for (const [memberId, own] of byMember) {
     if (own.length <= MEMBER_CARDS_PER_DAY) continue;

@@ -10,6 +10,7 @@ import type { Denied } from '../../usecases/authorize';
 import { getDashboard } from '../../usecases/dashboard';
 import { resolveLanguage } from '../../usecases/language';
 import type { Repositories } from '../../usecases/ports';
+import { recogniseUser } from '../../usecases/people/recogniseUser';
 import { resolveMember } from '../../usecases/resolveMember';
 import { yearlyReportFile } from '../../usecases/yearlyReportFile';
 import { dashboardView } from './dashboardView';
@@ -63,7 +64,11 @@ export function dashboardRoutes(config: Config, deps: DashboardDeps): express.Ro
   const authenticate = async (req: Request, res: Response): Promise<string | undefined> => {
     const user = await userOf(req);
     res.set('cache-control', 'no-store');
-    if (user.ok) return user.aadObjectId;
+    if (user.ok) {
+      // As on the bot's first turn: a plan that names this user by e-mail address gets their object id.
+      if (user.person) await recogniseUser(repos, clock, user.aadObjectId, async () => user.person);
+      return user.aadObjectId;
+    }
     const m = await languageOf(req);
     res.status(user.status).json({ error: user.reason === 'signIn' ? m.dashboard.signIn : m.dashboard.notConfigured, kind: user.reason });
     return undefined;

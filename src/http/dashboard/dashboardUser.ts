@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type { Config } from '../../config/config';
 import type { Logger } from '../../logging/logger';
+import type { TeamsPerson } from '../../usecases/ports';
 import { checkEntraToken } from './entraToken';
 import { SigningKeys } from './signingKeys';
 
@@ -10,7 +11,7 @@ export const PLAYGROUND_USER = '00000000-0000-0000-0000-0000000000020';
 /** Where `npm start` serves the dashboard page. */
 export const dashboardUrl = (port: number) => `http://localhost:${port}/dashboard/`;
 
-export type DashboardUser = { ok: true; aadObjectId: string } | { ok: false; status: 401 | 503; reason: 'signIn' | 'notConfigured' };
+export type DashboardUser = { ok: true; aadObjectId: string; person?: TeamsPerson } | { ok: false; status: 401 | 503; reason: 'signIn' | 'notConfigured' };
 
 /**
  * Who is asking, the way the bot decides it: with the dashboard's Entra app configured, only a
@@ -27,7 +28,8 @@ export function dashboardUser(config: Config['dashboard'], logger: Logger): (req
     );
     return async (req) => {
       const named = req.header('x-logbog-dev-user')?.trim();
-      return { ok: true, aadObjectId: named && /^[\w-]{1,64}$/.test(named) ? named : PLAYGROUND_USER };
+      if (named && /^[\w-]{1,64}$/.test(named)) return { ok: true, aadObjectId: named };
+      return { ok: true, aadObjectId: PLAYGROUND_USER, person: { aadObjectId: PLAYGROUND_USER, name: 'Alex Wilber', emails: ['alexw@example.com'] } };
     };
   }
   const keys = new SigningKeys(config.openIdMetadata);

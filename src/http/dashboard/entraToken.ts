@@ -1,3 +1,4 @@
+import type { TeamsPerson } from '../../usecases/ports';
 import jwt, { type JwtHeader, type JwtPayload } from 'jsonwebtoken';
 import type { SigningKeys } from './signingKeys';
 
@@ -12,7 +13,14 @@ export interface EntraTokenSettings {
 }
 
 /** The user a valid token names, or why it was refused (for the log, never for the client). */
-export type TokenCheck = { ok: true; aadObjectId: string } | { ok: false; reason: string };
+/** The token's user, with the addresses it names (so a plan naming them by e-mail knows them). */
+export type TokenCheck = { ok: true; aadObjectId: string; person: TeamsPerson } | { ok: false; reason: string };
+
+/** The sign-in name and mail address a token carries (v2: preferred_username, email; v1: upn, unique_name). */
+function emailsIn(payload: JwtPayload): string[] {
+  const named = [payload.preferred_username, payload.email, payload.upn, payload.unique_name].filter((v): v is string => typeof v === 'string' && v.includes('@'));
+  return [...new Set(named.map((e) => e.trim().toLowerCase()))];
+}
 
 /**
  * Checks a Teams SSO token (`authentication.getAuthToken`): signed by a key Entra ID publishes,
@@ -46,7 +54,8 @@ export async function checkEntraToken(token: string, settings: EntraTokenSetting
     const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
     if (!scopes.includes(ACCESS_SCOPE)) return { ok: false, reason: 'no access_as_user scope' };
     if (typeof payload.oid !== 'string' || !payload.oid) return { ok: false, reason: 'no oid' };
-    return { ok: true, aadObjectId: payload.oid };
+    const name = typeof payload.name === 'string' ? payload.name : payload.oid;
+    return { ok: true, aadObjectId: payload.oid, person: { aadObjectId: payload.oid, name, emails: emailsIn(payload), ...(typeof payload.tid === 'string' ? { tenantId: payload.tid } : {}) } };
   } catch (err) {
     return { ok: false, reason: err instanceof Error ? err.message : String(err) };
   }

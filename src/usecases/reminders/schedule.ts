@@ -99,7 +99,10 @@ interface ScheduleSubmit {
 function readSubmit(payload: unknown): ScheduleSubmit | undefined {
   if (!payload || typeof payload !== 'object') return undefined;
   const p = payload as Record<string, unknown>;
-  const { target, targetId, recordId, key } = p;
+  // The card's data names it formKey: a data field called `key` makes the Agents Playground's
+  // renderer throw and send nothing. `key` is still read for cards posted before the rename.
+  const { target, targetId, recordId } = p;
+  const key = p.formKey ?? p.key;
   if ((target !== 'milestone' && target !== 'followUpItem') || typeof targetId !== 'string' || typeof key !== 'string' || !/^[\w@-]{1,80}$/.test(key)) return undefined;
   const text = p[`text-${key}`];
   const date = p[`date-${key}`];
