@@ -1,6 +1,6 @@
 import { mayTake, maySend, needsRenewal, opensSoon, released, taken, type SenderLease, type SenderLeaseTiming } from '../../domain/reminders/senderLease';
 import type { SenderLeaseRepository, Versioned } from '../ports';
-import type { Pace } from './deliverReminders';
+import type { Pace } from './delivery';
 
 /**
  * The tenants this instance sends to during one delivery run, each under its sender lease
