@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
@@ -27,6 +28,10 @@ export interface ReminderBench {
   limitViolations: number;
   lost: number;
   duplicates: number;
+  /** The most requests that arrived in any one second: 50 means the limit, not the bot, set the pace then. */
+  busiestSecond: number;
+  /** The machine's one-minute load average at the end (2 cores shared with other work: above 2, everything waits for a CPU). */
+  loadAverage: number;
   /** Messages each instance sent (the tenant's sender lease holder sends them all). */
   sentBy: Record<string, number>;
 }
@@ -96,6 +101,8 @@ export async function benchReminderThroughput(count: number, instances: number):
       limitViolations: harness.connector.violations,
       lost: toChannels.length - unique.size,
       duplicates: messages.length - cards.size,
+      busiestSecond: busiest(arrivals, 1_000),
+      loadAverage: Math.round(loadavg()[0]! * 10) / 10,
       sentBy: Object.fromEntries(reports.map((r) => [r.instanceId, r.delivery.sent + r.delivery.postedInChannel])),
     };
   } finally {
@@ -104,6 +111,16 @@ export async function benchReminderThroughput(count: number, instances: number):
     await store.close();
     cosmos.child.kill();
   }
+}
+
+/** The most of the (sorted) instants inside any window of `ms`, as the connector counts them. */
+function busiest(times: number[], ms: number): number {
+  let most = 0;
+  for (let i = 0, j = 0; i < times.length; i++) {
+    while (times[i]! - times[j]! >= ms) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
 }
 
 interface InstanceReport {
