@@ -4,7 +4,7 @@ import { senderLeaseTiming } from '../../domain/reminders/senderLease';
 import type { ConversationAddress, Versioned } from '../ports';
 import { inTurn, tenantOf, type DeliveryDeps, type DeliveryOptions, type DeliveryReport, type RunState } from './delivery';
 import { refreshAudience } from './refreshAudience';
-import { noticeRecipients, personalChatFor, routeToMember, type MemberRoute } from './reachMember';
+import { linkedChannelOf, noticeRecipients, personalChatFor, routeToMember, type MemberRoute } from './reachMember';
 import { send } from './sendWithinLimits';
 import { TenantSenders } from './tenantSenders';
 
@@ -26,6 +26,7 @@ export async function deliverDueReminders(deps: DeliveryDeps, options: DeliveryO
     gone: new Set(),
     personalChats: new Map(),
     audiences: new Map(),
+    linkedChannels: new Map(),
     senders: new TenantSenders(deps.repos.senderLeases, options.instanceId, deps.pace, options.senderLease ?? senderLeaseTiming),
   };
   const plans = new Map<string, Plan>();
@@ -83,7 +84,14 @@ async function targetOf(deps: DeliveryDeps, plan: Plan, item: OutboxItem, run: R
   const member = plan.members.find((m) => m.id === recipient.memberId);
   const chatKey = `${plan.id}/${recipient.memberId}`;
   if (!run.personalChats.has(chatKey)) run.personalChats.set(chatKey, personalChatFor(repos, deps.reach, member, recipient.aadObjectId));
-  return routeToMember(repos, plan, item, run.personalChats.get(chatKey)!);
+  const channelOf = async (networkId: string) => {
+    const key = `${plan.id}/${networkId}`;
+    // A channel that answered 403 in this run was forgotten: the network's next linked channel takes over.
+    const known = await run.linkedChannels.get(key);
+    if (!run.linkedChannels.has(key) || (known && run.gone.has(known.conversationId))) run.linkedChannels.set(key, linkedChannelOf(repos, plan.id, networkId));
+    return run.linkedChannels.get(key)!;
+  };
+  return routeToMember(plan, item, run.personalChats.get(chatKey)!, channelOf);
 }
 
 

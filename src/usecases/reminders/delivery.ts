@@ -90,6 +90,8 @@ export interface RunState {
   personalChats: Map<string, Promise<ConversationAddress | undefined>>;
   /** Each network's channel-card audience, read once per run rather than once per card. */
   audiences: Map<string, Promise<string[]>>;
+  /** Each network's first linked channel, for members who cannot be written to directly: one query per run. */
+  linkedChannels: Map<string, Promise<ConversationAddress | undefined>>;
   senders: TenantSenders;
   /** Whether this run held any tenant's sender lease. */
   heldLeases?: boolean;
