@@ -8,11 +8,12 @@ import { ManualClock } from '../src/domain/clock';
 import { startServer } from '../src/server';
 import { connectToEmbedded } from '../src/store/cosmos/connect';
 import { harnessConfig, harnessLogger } from '../test/support/botHarness';
+import { BENCH_REQUEST_TIMEOUT_MS } from './reminderThroughput';
 
 async function main(): Promise<void> {
   const { COSMOS_BENCH_ENDPOINT, COSMOS_BENCH_KEY, NOW, INSTANCE_ID } = process.env;
   if (!COSMOS_BENCH_ENDPOINT || !COSMOS_BENCH_KEY || !NOW || !INSTANCE_ID) throw new Error('COSMOS_BENCH_ENDPOINT, COSMOS_BENCH_KEY, NOW and INSTANCE_ID are needed');
-  const store = await connectToEmbedded(COSMOS_BENCH_ENDPOINT, COSMOS_BENCH_KEY, 'logbog');
+  const store = await connectToEmbedded(COSMOS_BENCH_ENDPOINT, COSMOS_BENCH_KEY, 'logbog', BENCH_REQUEST_TIMEOUT_MS);
   const server = await startServer(harnessConfig(), { store, clock: new ManualClock(NOW), logger: harnessLogger(), scheduler: { instanceId: INSTANCE_ID } });
   process.stdout.write('ready\n');
   await once(process.stdin, 'data');
