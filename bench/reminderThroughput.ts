@@ -75,7 +75,8 @@ export async function benchReminderThroughput(count: number, instances: number):
     const started = performance.now();
     const startedAt = Date.now();
     for (const other of others) other.child.stdin!.write('go\n');
-    const [own, ...rest] = await Promise.all([harness.tick().then((r) => ({ instanceId: 'instance-a', delivery: r.delivery, planned: r.planning.some((p) => p.kind === 'planned') })), ...others.map((o) => o.report)]);
+    // Straight to the scheduler, not through its HTTP trigger: 50,000 reminders take longer than fetch waits for an answer.
+    const [own, ...rest] = await Promise.all([harness.server.scheduler.tick().then((r) => ({ instanceId: 'instance-a', delivery: r.delivery, planned: r.planning.some((p) => p.kind === 'planned') })), ...others.map((o) => o.report)]);
     const elapsed = (performance.now() - started) / 1000;
     const reports = [own!, ...rest];
     if (!reports.some((r) => r.planned)) throw new Error('no instance planned in the bench tick');
