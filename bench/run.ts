@@ -9,7 +9,7 @@ import { benchDurability } from './durability';
 import { compileMemoryBot } from './compiledBot';
 import { benchMemory } from './memory';
 import { benchPrivacyGuard } from './privacyGuard';
-import { benchReminderThroughput } from './reminderThroughput';
+import { benchReminderThroughput, type ReminderBench } from './reminderThroughput';
 import { benchStatusAtScale } from './statusAtScale';
 
 async function main() {
@@ -29,10 +29,13 @@ async function main() {
   if (durability) console.log(`durability costs ${durability.costP50Ms} ms at p50, ${durability.costP95Ms} ms at p95`);
 
   const reminderCount = Number(process.env.BENCH_REMINDERS ?? 5000);
-  const reminders = parts.has('reminders') ? await benchReminderThroughput(reminderCount) : undefined;
-  if (reminders) console.log(`\nReminders: ${reminderCount} to ${reminderCount} conversations through a connector enforcing Teams' limits`);
-  if (reminders) console.table({ reminders });
-  if (reminders) console.log(`throughput ${reminders.requestsPerSecond} requests/s = ${reminders.fractionOf50rps} of 50/s; limit violations ${reminders.limitViolations}; lost ${reminders.lost}; duplicates ${reminders.duplicates}`);
+  // BENCH_REMINDER_INSTANCES=1,2,4: how many bot instances share the database and the tenant in each run.
+  const instanceCounts = (process.env.BENCH_REMINDER_INSTANCES ?? '1,2,4').split(',').map(Number);
+  const reminders: ReminderBench[] = [];
+  for (const instances of parts.has('reminders') ? instanceCounts : []) reminders.push(await benchReminderThroughput(reminderCount, instances));
+  if (reminders.length) console.log(`\nReminders: ${reminderCount} to ${reminderCount} conversations through one connector enforcing Teams' limits for every instance`);
+  if (reminders.length) console.table(Object.fromEntries(reminders.map(({ sentBy, ...r }) => [`${r.instances} instance${r.instances > 1 ? 's' : ''}`, { ...r, sentBy: JSON.stringify(sentBy) }])));
+  for (const r of reminders) console.log(`${r.instances} instance(s): ${r.requestsPerSecond} requests/s = ${r.fractionOf50rps} of 50/s; limit violations ${r.limitViolations}; lost ${r.lost}; duplicates ${r.duplicates}`);
 
   const scales = (process.env.BENCH_STATUS_SCALES ?? '1,10,100').split(',').map(Number);
   const status = parts.has('status') ? await benchStatusAtScale(scales, Number(process.env.BENCH_STATUS_RUNS ?? 50), Number(process.env.BENCH_TENANT_PLANS ?? 50)) : [];

@@ -53,7 +53,8 @@ export class ReminderScheduler {
     private readonly deps: SchedulerDeps,
     private readonly options: SchedulerOptions,
   ) {
-    // One limiter per process: every send from this instance goes through it.
+    // One limiter per process: every send from this instance goes through it. Across instances,
+    // the tenant's sender lease makes the holder's limiter the only one counting for that tenant.
     this.limiter = deps.limiter ?? new SendLimiter();
     this.delivery = { instanceId: options.instanceId, claimMs: 5 * 60_000, concurrency: 8, attemptsPerRun: 5, maxAttempts: 15, retryLaterMs: 10 * 60_000, ...options.delivery };
   }
@@ -86,7 +87,9 @@ export class ReminderScheduler {
     const { repos, clock, logger } = this.deps;
     const planning: PlanningResult[] = [];
     const retention: RetentionReport[] = [];
-    for (const planId of await repos.plans.listIds()) {
+    // Listed once per tick: planning and sending go through the same plans.
+    const planIds = await repos.plans.listIds();
+    for (const planId of planIds) {
       if (this.stopping) break;
       try {
         // Rollups a crash or a failing database left behind are recomputed first (usually nothing to do).
@@ -100,7 +103,7 @@ export class ReminderScheduler {
         logger.error({ err, planId }, 'planning reminders failed');
       }
     }
-    const delivery = await deliverDueReminders({ ...this.deps, limiter: this.limiter, pace: this.deps.pace ?? realPace }, this.delivery, () => this.stopping);
+    const delivery = await deliverDueReminders({ ...this.deps, limiter: this.limiter, pace: this.deps.pace ?? realPace }, this.delivery, () => this.stopping, planIds);
     const planned = planning.filter((p) => p.kind === 'planned');
     if (planned.length || delivery.sent || delivery.postedInChannel || delivery.unreachable || delivery.failed || delivery.gone) {
       logger.info({ instanceId: this.options.instanceId, planned: planned.map((p) => ({ planId: p.planId, created: 'created' in p ? p.created : 0 })), codesStripped: retention.reduce((n, r) => n + r.stripped, 0), ...delivery }, 'reminder tick');

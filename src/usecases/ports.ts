@@ -8,6 +8,7 @@ import type { DateRange } from '../domain/calendar';
 import type { Plan, Role } from '../domain/plan/schema';
 import type { OutboxItem, ReminderPreferences } from '../domain/reminders/outbox';
 import type { MilestoneState, NextMeetingOverride } from '../domain/reminders/scheduleState';
+import type { SenderLease } from '../domain/reminders/senderLease';
 import type { Contribution, Rollup } from '../domain/status/rollups';
 import type { SummaryDoc } from '../domain/status/summary';
 import type { NetworkRole, Person } from '../domain/people/person';
@@ -214,7 +215,7 @@ export interface ChannelRepository {
   /** Stores or refreshes where to reach a conversation. */
   remember(address: ConversationAddress): Promise<void>;
   addressOf(conversationId: string): Promise<ConversationAddress | undefined>;
-  /** The bot's personal chat with a user, if the user has installed the app. */
+  /** The bot's personal chat with a user, if the user has installed the app: a point read keyed by the user. */
   personalChatOf(aadObjectId: string): Promise<ConversationAddress | undefined>;
   /** The conversations linked to a network. */
   linkedTo(planId: string, networkId: string): Promise<string[]>;
@@ -251,6 +252,15 @@ export interface OutboxRepository {
   /** Takes the planning lease if it is free, expired or already ours. */
   acquireLease(planId: string, holder: string, now: string, expiresAt: string): Promise<Versioned<PlanningLease> | undefined>;
   saveLease(lease: PlanningLease, etag: string): Promise<boolean>;
+}
+
+/** Who sends to a Teams tenant right now (domain/reminders/senderLease.ts); every write is conditional. */
+export interface SenderLeaseRepository {
+  get(tenantId: string): Promise<Versioned<SenderLease> | undefined>;
+  /** Creates the tenant's lease; undefined when another instance created it first. */
+  create(lease: SenderLease): Promise<Versioned<SenderLease> | undefined>;
+  /** Replaces the lease if nobody changed it since `etag`; undefined when someone did. */
+  replace(lease: SenderLease, etag: string): Promise<Versioned<SenderLease> | undefined>;
 }
 
 export interface ScheduleRepository {
@@ -345,6 +355,7 @@ export interface Repositories {
   rollups: RollupRepository;
   indicators: IndicatorRepository;
   outbox: OutboxRepository;
+  senderLeases: SenderLeaseRepository;
   schedule: ScheduleRepository;
   channels: ChannelRepository;
   preferences: PreferenceRepository;

@@ -159,7 +159,7 @@ describe('a bot process killed in the middle of sending', () => {
     harness.connector.holdAfter(10);
     // One process (no tsx wrapper process), so SIGKILL really kills the sender.
     const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'support', 'schedulerProcess.ts')], {
-      env: { ...process.env, COSMOS_TEST_ENDPOINT: embedded.endpoint, COSMOS_TEST_KEY: embedded.key, NOW: MORNING, INSTANCE_ID: 'doomed' },
+      env: { ...process.env, COSMOS_TEST_ENDPOINT: embedded.endpoint, COSMOS_TEST_KEY: embedded.key, NOW: MORNING, INSTANCE_ID: 'doomed', SENDER_LEASE_MS: '3000' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -169,6 +169,11 @@ describe('a bot process killed in the middle of sending', () => {
       throw new Error(`${String(err)}\n${stderr}`);
     });
     while (harness.connector.heldCount === 0) await new Promise((r) => setTimeout(r, 50));
+    // Killed once the answered sends are written down as sent: a process killed between Teams'
+    // answer and that write sends the message again (docs/reminders.md, "Exactly once", 4), and
+    // that window is not what this test is about. On a busy machine the last write can lag.
+    const answered = harness.connector.messages().length;
+    while ((await sentItems(harness)).length < answered) await new Promise((r) => setTimeout(r, 50));
     child.kill('SIGKILL');
     await exited;
     harness.connector.release();
@@ -177,6 +182,11 @@ describe('a bot process killed in the middle of sending', () => {
     const claimed = outbox.filter((i) => i.status === 'sending');
     expect(claimed.length).toBeGreaterThan(0);
     expect(claimed.every((i) => i.claimedBy === 'doomed')).toBe(true);
+
+    // The dead instance held the tenant's sender lease: nobody sends there until it has run out.
+    const lease = await harness.repos.senderLeases.get('tenant-1');
+    expect(lease?.record.holder).toBe('doomed');
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, lease!.record.expiresAt - Date.now() + 10)));
 
     // This instance sends what the dead one never claimed, but leaves its claims alone...
     await harness.tick();
@@ -187,16 +197,16 @@ describe('a bot process killed in the middle of sending', () => {
     const late = await harness.tick();
     expect(late.delivery.sent).toBe(claimed.length);
     const sent = await sentItems(harness);
-    const statuses = (await harness.repos.outbox.listAll(PLAN)).reduce<Record<string, number>>((acc, i) => ({ ...acc, [i.status]: (acc[i.status] ?? 0) + 1 }), {});
+    // The final outbox: notices about members nobody can reach are created while it is sent.
+    const final = await harness.repos.outbox.listAll(PLAN);
+    const statuses = final.reduce<Record<string, number>>((acc, i) => ({ ...acc, [i.status]: (acc[i.status] ?? 0) + 1 }), {});
     // Everything the plan's members and channels can receive is sent (a member's many reminders as
     // one digest, the single items kept as digested); the rest have no chat with the bot.
     const digested = statuses.digested ?? 0;
     expect((statuses.sent ?? 0) + (statuses.postedInChannel ?? 0)).toBe(sent.length);
     // The notices about unreachable members wait for tomorrow.
-    const final = await harness.repos.outbox.listAll(PLAN);
     expect(statuses.unreachable ?? 0).toBe(final.length - sent.length - digested - (statuses.pending ?? 0));
     expect(final.filter((i) => i.status === 'pending').every((i) => i.kind === 'unreachableNotice')).toBe(true);
-    if (harness.connector.messages().length !== sent.length) console.log(JSON.stringify([...deliveriesByCard(harness).entries()].filter(([,n]) => n !== 1)), JSON.stringify(final.filter(i => i.status !== 'digested').map(i => [i.kind, i.status, i.recipient.kind === 'member' ? i.recipient.memberId : i.recipient.conversationId])));
     expect(harness.connector.messages()).toHaveLength(sent.length);
     expect([...deliveriesByCard(harness).values()].every((n) => n === 1)).toBe(true);
   }, 90_000);

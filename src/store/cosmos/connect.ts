@@ -16,6 +16,7 @@ import { CosmosPlanRepository } from './cosmosPlanRepository';
 import { CosmosPreferenceRepository } from './cosmosPreferenceRepository';
 import { CosmosRecordRepository } from './cosmosRecordRepository';
 import { CosmosScheduleRepository } from './cosmosScheduleRepository';
+import { CosmosSenderLeaseRepository } from './cosmosSenderLeaseRepository';
 import { CosmosRollupRepository } from './cosmosRollupRepository';
 import { CosmosIndicatorRepository } from './cosmosIndicatorRepository';
 import { CosmosTrashRepository } from './cosmosTrashRepository';
@@ -59,6 +60,7 @@ export function repositoriesFor(database: Database, logger?: Logger): Repositori
     audit: new CosmosAuditRepository(database.container(containerDefinitions.records.id)),
     channels: new CosmosChannelRepository(database.container(containerDefinitions.conversations.id)),
     outbox: new CosmosOutboxRepository(database.container(containerDefinitions.reminders.id)),
+    senderLeases: new CosmosSenderLeaseRepository(database.container(containerDefinitions.reminders.id)),
     schedule: new CosmosScheduleRepository(database.container(containerDefinitions.reminders.id)),
   };
 }

@@ -1,6 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import type { ChannelLink, ChannelRepository, ConversationAddress } from '../../usecases/ports';
-import { isStatus, NOT_FOUND } from './cosmosErrors';
+import { CONFLICT, isStatus, NOT_FOUND } from './cosmosErrors';
 import { withoutSystemProperties } from './systemProperties';
 
 interface ChannelLinkDocument extends ChannelLink {
@@ -12,6 +12,22 @@ interface AddressDocument extends ConversationAddress {
   id: 'address';
   type: 'conversationAddress';
 }
+
+/**
+ * A user's personal chat, found by who they are with one point read: the copy of its address
+ * (or `none`) in a partition of its own, `user|<object id>`. Reminders look it up for every
+ * member they go to; a query over every conversation would cost RUs that grow with the tenant.
+ */
+interface PersonalChatDocument {
+  id: 'personal-chat';
+  conversationId: string;
+  type: 'personalChat';
+  aadObjectId: string;
+  address?: ConversationAddress;
+}
+
+/** Teams' conversation ids start `a:`, `19:` or `29:`; `user|` cannot be one of them. */
+const personalPartition = (aadObjectId: string) => `user|${aadObjectId}`;
 
 /** One document per conversation, partitioned by the conversation id Teams gives every turn. */
 export class CosmosChannelRepository implements ChannelRepository {
@@ -30,7 +46,12 @@ export class CosmosChannelRepository implements ChannelRepository {
 
   async remember(address: ConversationAddress): Promise<void> {
     const doc: AddressDocument = { id: 'address', type: 'conversationAddress', ...address };
-    await this.container.items.upsert(doc);
+    const personal = address.conversationType === 'personal' && address.aadObjectId;
+    await Promise.all([this.container.items.upsert(doc), personal ? this.container.items.upsert(this.personalChatDocument(address.aadObjectId!, address)) : undefined]);
+  }
+
+  private personalChatDocument(aadObjectId: string, address: ConversationAddress | undefined): PersonalChatDocument {
+    return { id: 'personal-chat', conversationId: personalPartition(aadObjectId), type: 'personalChat', aadObjectId, ...(address ? { address } : {}) };
   }
 
   async addressOf(conversationId: string): Promise<ConversationAddress | undefined> {
@@ -41,7 +62,21 @@ export class CosmosChannelRepository implements ChannelRepository {
   }
 
   async personalChatOf(aadObjectId: string): Promise<ConversationAddress | undefined> {
-    // Across conversations: a user's personal chat is found by who they are, not by its id.
+    const { resource } = await this.container.item('personal-chat', personalPartition(aadObjectId)).read<PersonalChatDocument>();
+    if (resource) return resource.address;
+    // A user last seen before the point-read document existed: look once across conversations,
+    // then keep the answer (or that there is none). Created, not upserted: a chat remembered
+    // meanwhile wins.
+    const address = await this.findPersonalChat(aadObjectId);
+    try {
+      await this.container.items.create(this.personalChatDocument(aadObjectId, address));
+    } catch (err) {
+      if (!isStatus(err, CONFLICT)) throw err;
+    }
+    return address;
+  }
+
+  private async findPersonalChat(aadObjectId: string): Promise<ConversationAddress | undefined> {
     const { resources } = await this.container.items
       .query<AddressDocument & Record<string, unknown>>({
         query: "SELECT * FROM c WHERE c.type = 'conversationAddress' AND c.conversationType = 'personal' AND c.aadObjectId = @user",
@@ -95,6 +130,13 @@ export class CosmosChannelRepository implements ChannelRepository {
   }
 
   async forget(conversationId: string): Promise<void> {
+    const address = await this.addressOf(conversationId);
+    if (address?.conversationType === 'personal' && address.aadObjectId) {
+      const pointer = this.container.item('personal-chat', personalPartition(address.aadObjectId));
+      const { resource } = await pointer.read<PersonalChatDocument>();
+      // Nothing left to reach them by: the next lookup says so without a query.
+      if (resource?.address?.conversationId === conversationId) await this.container.items.upsert(this.personalChatDocument(address.aadObjectId, undefined));
+    }
     for (const id of ['address', 'link']) {
       try {
         await this.container.item(id, conversationId).delete();

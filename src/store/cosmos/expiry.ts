@@ -21,3 +21,9 @@ export function outboxTtl(item: Pick<OutboxItem, 'kind' | 'status'>): number {
  * simply taken then; planning the day once more creates nothing that exists.
  */
 export const LEASE_TTL_S = 7 * DAY_S;
+
+/**
+ * A tenant's sender lease lasts seconds; its document goes a day after its last write (no
+ * reminders sent to the tenant for a day). A missing lease is simply created again.
+ */
+export const SENDER_LEASE_TTL_S = DAY_S;

@@ -48,9 +48,10 @@ export async function personalChatFor(repos: Repositories, reach: MemberReach | 
 
 /**
  * Where a member's reminder goes: their personal chat (found or opened once per delivery run,
- * `personal`), else the linked channel of the reminder's network (with an @mention), else nowhere.
+ * `personal`), else the linked channel of the reminder's network (`channelOf`, also once per run),
+ * else nowhere.
  */
-export async function routeToMember(repos: Repositories, plan: Plan, item: OutboxItem, personal: Promise<ConversationAddress | undefined>): Promise<MemberRoute> {
+export async function routeToMember(plan: Plan, item: OutboxItem, personal: Promise<ConversationAddress | undefined>, channelOf: (networkId: string) => Promise<ConversationAddress | undefined>): Promise<MemberRoute> {
   if (item.recipient.kind !== 'member') throw new Error('routeToMember takes a member item');
   const memberId = item.recipient.memberId;
   const member = plan.members.find((m) => m.id === memberId);
@@ -59,13 +60,20 @@ export async function routeToMember(repos: Repositories, plan: Plan, item: Outbo
   const networkIds = networksOfItem(plan, item);
   if (member) {
     for (const networkId of networkIds) {
-      for (const conversationId of await repos.channels.linkedTo(plan.id, networkId)) {
-        const channel = await repos.channels.addressOf(conversationId);
-        if (channel) return { kind: 'channel', address: channel, member, networkId };
-      }
+      const channel = await channelOf(networkId);
+      if (channel) return { kind: 'channel', address: channel, member, networkId };
     }
   }
   return { kind: 'none', member, networkIds };
+}
+
+/** The first linked channel of a network that can be written to. */
+export async function linkedChannelOf(repos: Repositories, planId: string, networkId: string): Promise<ConversationAddress | undefined> {
+  for (const conversationId of await repos.channels.linkedTo(planId, networkId)) {
+    const channel = await repos.channels.addressOf(conversationId);
+    if (channel) return channel;
+  }
+  return undefined;
 }
 
 /** Who hears that a member cannot be reached: the coordinators of the reminder's networks, or the plan's leaders. */
