@@ -34,14 +34,15 @@ const formData = async (h: BotHarness, command: string, verb: string) => execute
 
 /**
  * The stored state a verb could change: every document in every container, but the addresses the
- * bot keeps of where each conversation can be reached (refreshed by any turn, whoever sends it).
+ * bot keeps of where each conversation can be reached, and each user's copy of their personal
+ * chat's address (refreshed by any turn, whoever sends it).
  */
 async function stateOf(h: BotHarness): Promise<string> {
   const containers = ['records', 'reminders', 'plans', 'conversations', 'rollups'];
   const all: unknown[] = [];
   for (const c of containers) {
     const { resources } = await h.server.store.database.container(c).items.query<Record<string, unknown>>('SELECT * FROM c').fetchAll();
-    all.push(...resources.filter((r) => (c !== 'plans' || r.type !== 'plan') && r.type !== 'conversationAddress').map(({ _etag, _ts, _rid, _self, _attachments, ...rest }) => ({ c, ...rest })));
+    all.push(...resources.filter((r) => (c !== 'plans' || r.type !== 'plan') && r.type !== 'conversationAddress' && r.type !== 'personalChat').map(({ _etag, _ts, _rid, _self, _attachments, ...rest }) => ({ c, ...rest })));
   }
   return JSON.stringify(all.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))));
 }
