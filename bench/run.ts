@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: measurements, not tests. Prints a table and writes bench/results/latest.json.
- * BENCH_ROUNDS sets the sample size (default 300).
+ * BENCH_ROUNDS sets the sample size (default 300). BENCH_OUTPUT names another file in
+ * bench/results, so a run of one part (the 50,000 reminders) does not replace the full run's file.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -87,7 +88,7 @@ async function main() {
 
   const dir = join(__dirname, 'results');
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, 'latest.json'), JSON.stringify({ startedAt, node: process.version, cardSubmit, durability, reminders, status, guard, memory, memoryNpmStart }, null, 2));
+  await writeFile(join(dir, process.env.BENCH_OUTPUT ?? 'latest.json'), JSON.stringify({ startedAt, node: process.version, cardSubmit, durability, reminders, status, guard, memory, memoryNpmStart }, null, 2));
 }
 
 main().catch((err) => {
