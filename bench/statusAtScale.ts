@@ -113,7 +113,7 @@ interface Setup {
   database: Database;
 }
 
-async function setUp(endpoint: string, key: string): Promise<Setup & { client: CosmosClient }> {
+export async function setUp(endpoint: string, key: string): Promise<Setup & { client: CosmosClient }> {
   const counter = new ReadCounter();
   const client = countingClient({ endpoint, key, connectionPolicy: { ...connectionPolicy('inProcess'), requestTimeout: 30 * 60_000 } }, counter);
   const database = await ensureSchema(client, 'logbog');

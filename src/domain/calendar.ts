@@ -69,6 +69,31 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/**
+ * Every month (YYYY-MM) from the month of `from` to the month of `to`, none when `to` is earlier.
+ * Counted on integers: status asks this for every scope and target, and date objects made it the
+ * largest cost of a status.
+ */
+export function monthsBetween(from: string, to: string): string[] {
+  let year = Number(from.slice(0, 4));
+  let month = Number(from.slice(5, 7));
+  const [endYear, endMonth] = [Number(to.slice(0, 4)), Number(to.slice(5, 7))];
+  const out: string[] = [];
+  while (year < endYear || (year === endYear && month <= endMonth)) {
+    out.push(`${year}-${month < 10 ? '0' : ''}${month}`);
+    if (++month > 12) [month, year] = [1, year + 1];
+  }
+  return out;
+}
+
+/** The last day of a month (YYYY-MM or any date in it). */
+export function lastDayOfMonth(month: string): IsoDate {
+  const [year, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return `${month.slice(0, 7)}-${days}`;
+}
+
 /** The same day N months later, clamped to the month's end (31 March + 6 months = 30 September). */
 export function addMonths(date: IsoDate, months: number): IsoDate {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

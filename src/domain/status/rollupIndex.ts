@@ -1,13 +1,8 @@
-import { addDays, addMonths, type IsoDate } from '../calendar';
+import { lastDayOfMonth, monthsBetween, type IsoDate } from '../calendar';
 import type { Rollup } from './rollups';
 import { isDestinationCounter } from './summary';
 
-export const monthsBetween = (from: string, to: string): string[] => {
-  const out: string[] = [];
-  for (let m = from.slice(0, 7); m <= to.slice(0, 7); m = addMonths(`${m}-01`, 1).slice(0, 7)) out.push(m);
-  return out;
-};
-const lastDayOfMonth = (month: string) => addDays(addMonths(`${month}-01`, 1), -1);
+export { monthsBetween } from '../calendar';
 
 /**
  * Which detail a status has read besides the yearly summaries (domain/status/summary.ts): the

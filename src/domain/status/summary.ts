@@ -143,6 +143,8 @@ export function codeKey(code: string): string {
 }
 
 export function codeOfKey(key: string): string {
+  // Most codes hold no escape; upper-casing the whole key then gives what the loop below would.
+  if (!key.includes('^')) return key.toUpperCase();
   return key.replace(/\^x([0-9a-f]+);|\^(.)|(.)/gsu, (_, hex: string | undefined, escaped: string | undefined, plain: string | undefined) =>
     hex ? String.fromCodePoint(parseInt(hex, 16)) : (escaped ?? plain!.toUpperCase()),
   );
@@ -210,6 +212,7 @@ const splitKey = (key: string): [string, string] => {
 
 /** The rollups of the months from..to (YYYY-MM) held in these documents: the inverse of summaryDocsOf. */
 export function rollupsFromSummary(planId: string, docs: SummaryDoc[], fromMonth = '0000-00', toMonth = '9999-99'): Rollup[] {
+  // Every status converts its documents, so names are expanded once per key, not once per month.
   const rollups = new Map<string, Rollup>();
   const at = (scope: string, month: string) => {
     const key = `${scope}\u0000${month}`;
@@ -217,14 +220,14 @@ export function rollupsFromSummary(planId: string, docs: SummaryDoc[], fromMonth
     if (!r) rollups.set(key, (r = { id: rollupId(scope, month), planId, type: 'rollup', scope, month, counters: {}, codes: {}, organisations: {} }));
     return r;
   };
-  const inRange = (month: string) => month >= fromMonth && month <= toMonth;
   const scopes = new Map<string, string>();
   const longScopeOf = (short: string) => scopes.get(short) ?? scopes.set(short, longScope(short)).get(short)!;
   const eachMonth = (year: string, months: number[], add: (month: string, value: number) => void) => {
+    const names = monthNames(year);
     for (let i = 0; i < months.length; i++) {
       if (!months[i]) continue;
-      const month = `${year}-${pad(i + 1)}`;
-      if (inRange(month)) add(month, months[i]!);
+      const month = names[i]!;
+      if (month >= fromMonth && month <= toMonth) add(month, months[i]!);
     }
   };
   for (const doc of docs) {
@@ -242,10 +245,10 @@ export function rollupsFromSummary(planId: string, docs: SummaryDoc[], fromMonth
     } else if (doc.type === 'summaryPeople') {
       for (const [key, months] of Object.entries(doc.p)) {
         const [scope, code] = splitKey(key);
-        const long = longScopeOf(scope);
-        eachMonth(doc.year, months, (month, value) => (at(long, month).codes[codeOfKey(code)] = value));
+        const [long, person] = [longScopeOf(scope), codeOfKey(code)];
+        eachMonth(doc.year, months, (month, value) => (at(long, month).codes[person] = value));
       }
-    } else if (inRange(doc.month)) {
+    } else if (doc.month >= fromMonth && doc.month <= toMonth) {
       for (const [key, value] of Object.entries(doc.d)) {
         if (!value) continue;
         const [scope, rest] = splitKey(key);
@@ -255,4 +258,12 @@ export function rollupsFromSummary(planId: string, docs: SummaryDoc[], fromMonth
     }
   }
   return [...rollups.values()];
+}
+
+const monthNamesOf = new Map<string, string[]>();
+/** `2025-01` … `2025-12`. */
+function monthNames(year: string): string[] {
+  let names = monthNamesOf.get(year);
+  if (!names) monthNamesOf.set(year, (names = Array.from({ length: 12 }, (_, i) => `${year}-${pad(i + 1)}`)));
+  return names;
 }

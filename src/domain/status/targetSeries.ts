@@ -1,4 +1,4 @@
-import { addDays, addMonths, elapsedShare, intersect, type DateRange, type IsoDate } from '../calendar';
+import { addDays, addMonths, elapsedShare, intersect, lastDayOfMonth, type DateRange, type IsoDate } from '../calendar';
 import { activeRange, activeWindow } from '../plan/active';
 import { activitiesOf, type PlanTarget } from '../plan/planTargets';
 import type { Plan } from '../plan/schema';
@@ -32,7 +32,6 @@ export interface SeriesInputs {
   reportedFigures?: ReportedFigure[];
 }
 
-const lastDayOfMonth = (month: string) => addDays(addMonths(`${month}-01`, 1), -1);
 
 /** Whether the judgement of this kind scales the goal by the share of the period passed (judge's elapsedShare). */
 function isProrated(pt: PlanTarget, status: TargetStatus): boolean {

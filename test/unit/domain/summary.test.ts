@@ -1,4 +1,5 @@
 import { rollupsFromRecords, type Rollup } from '../../../src/domain/status/rollups';
+import fc from 'fast-check';
 import { codeKey, codeOfKey, longCounter, rollupsFromSummary, shortCounter, summaryDocsOf } from '../../../src/domain/status/summary';
 import { busyLogbook } from '../../support/busyLogbook';
 import { loadDemoPlan } from '../../fixtures/plans';
@@ -31,5 +32,10 @@ describe('the stored summary', () => {
   test.each(['AB12', 'ab12', 'ÆØÅ-æøå', '^"\\x', 'K~1/2', 'İß'])('stores the participant code %s lower case and reads it back', (code) => {
     expect(codeOfKey(codeKey(code))).toBe(code);
     expect(codeKey(code)).toBe(codeKey(code).toLowerCase());
+  });
+
+  test('reads back any participant code, with or without an escape in its key (the quick path for keys without one)', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 12 }), (code) => codeOfKey(codeKey(code)) === code));
+    fc.assert(fc.property(fc.stringMatching(/^[A-ZÆØÅ0-9-]{1,10}$/), (code) => !codeKey(code).includes('^') && codeOfKey(codeKey(code)) === code));
   });
 });
