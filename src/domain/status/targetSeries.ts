@@ -1,4 +1,4 @@
-import { addDays, addMonths, elapsedShare, intersect, lastDayOfMonth, type DateRange, type IsoDate } from '../calendar';
+import { elapsedShare, intersect, lastDayOfMonth, type DateRange, type IsoDate } from '../calendar';
 import { activeRange, activeWindow } from '../plan/active';
 import { activitiesOf, type PlanTarget } from '../plan/planTargets';
 import type { Plan } from '../plan/schema';
