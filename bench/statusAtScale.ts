@@ -22,6 +22,8 @@ import { startCosmosProcess } from './cosmosProcess';
 import { summarise, type LatencySummary } from './stats';
 
 const YEAR = { from: '2025-01-01', to: '2025-12-31' };
+/** 1 January to 15 December 2025, the bench's today. */
+const DAYS_UP_TO_TODAY = 349;
 const ALEX = '00000000-0000-0000-0000-0000000000020';
 
 export interface StatusScaleRow {
@@ -56,13 +58,14 @@ export interface StatusScaleRow {
 }
 
 /**
- * A realistic year of the Husum-Tingbjerg plan's logs, times `scale`: 40 weekly session series
+ * A realistic year of the Husum-Tingbjerg plan's logs up to the bench's today, times `scale`: 40 weekly session series
  * over its activities (2,080 sessions, codes on a third of them), 1,250 referrals (5,000 over
  * the four years) moving through their steps, and the networks' meetings (about 150).
  */
 export function yearOfLogs(plan: Plan, scale: number): (AttendanceRecord | MeetingRecord | ReferralRecord)[] {
   const out: (AttendanceRecord | MeetingRecord | ReferralRecord)[] = [];
-  const day = (i: number) => new Date(Date.parse('2025-01-01T00:00:00Z') + (i % 365) * 86_400_000).toISOString().slice(0, 10);
+  // Up to the bench's today (15 December): the product refuses a date in the future.
+  const day = (i: number) => new Date(Date.parse('2025-01-01T00:00:00Z') + (i % DAYS_UP_TO_TODAY) * 86_400_000).toISOString().slice(0, 10);
   const acts = plan.activities;
   let id = 0;
   for (let copy = 0; copy < scale; copy++) {

@@ -66,7 +66,7 @@ export async function statusFromSummary(repos: Repositories, plan: Plan, scope: 
   const months = rollupMonthsNeeded(plan, period);
   const reading = new Reading();
   for (const year of yearsOf(period.from < months.from ? months.from : period.from, months.to)) reading.need(`year:${year}`);
-  for (const month of edgeMonths(plan, period, today)) if (month >= months.from && month <= months.to) reading.need(`day:${month}`);
+  for (const month of edgeMonths(plan, period)) if (month >= months.from && month <= months.to) reading.need(`day:${month}`);
   const compute = (docs: SummaryDoc[], others: OtherInputs = {}) =>
     planStatusAndNeeds({ plan, scope, period, today, rollups: rollupsFromSummary(plan.id, docs, months.from, months.to), detail: reading.loaded, ...others });
   for (const need of dryRunNeeds(plan, `${JSON.stringify(scope)} ${period.from} ${period.to} ${today}`, () => compute([]).missing)) if (!need.startsWith('day:')) reading.need(need);

@@ -65,7 +65,8 @@ describe('rollups kept by atomic increments', () => {
     // A change still under way (younger than the settling time) is left alone.
     expect((await repairRollups(store.repos, planId, new Date())).repaired).toBe(0);
     const report = await repairRollups(store.repos, planId, new Date(Date.now() + 5 * 60_000));
-    expect(report).toEqual({ planId, repaired: 1, rollups: 1 });
+    // The session's activity and month, and the plan's records per day of that month.
+    expect(report).toEqual({ planId, repaired: 1, rollups: 2 });
     const stored = await store.repos.records.listInRange(planId, 'attendance', everything);
     expect(sorted(await store.repos.rollups.inRange(planId, '0000-00', '9999-99'))).toEqual(sorted(rollupsFromRecords(planId, stored).values()));
     expect(await store.repos.rollups.openChanges(planId)).toEqual([]);

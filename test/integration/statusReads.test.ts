@@ -5,7 +5,7 @@ import { ManualClock } from '../../src/domain/clock';
 import type { Plan } from '../../src/domain/plan/schema';
 import type { ReferralRecord } from '../../src/domain/records/referral';
 import { planStatus } from '../../src/domain/status/planStatus';
-import { rollupsFromRecords } from '../../src/domain/status/rollups';
+import { contributionsOf, rollupsFromRecords } from '../../src/domain/status/rollups';
 import { parseStatusQuery } from '../../src/domain/status/statusQuery';
 import { silentLogger } from '../../src/logging/logger';
 import { ensureSchema, repositoriesFor } from '../../src/store/cosmos/connect';
@@ -110,5 +110,21 @@ describe('a status from the yearly summaries', () => {
     // Distinct people are counted over 2025, or over the plan so far (from 2024): never more than those two years' codes.
     expect(codes.documents).toBeGreaterThan(0);
     expect(codes.documents).toBeLessThanOrEqual(2);
+  });
+
+  test("the whole plan's year reads no day counters while nothing is logged after today, and reads them (counting up to today only) once something is", async () => {
+    const before = await statusReads('status 2025');
+    expect(counter.ofIds('rollups', 'summary-days').documents).toBe(0);
+    // A session dated after today (the forms refuse it; a clock running ahead could not).
+    const activity = plan.activities[0]!;
+    const late = { id: 'late-session', planId: plan.id, type: 'attendance', activityId: activity.id, date: '2025-12-20', headcount: 500, loggedBy: 'x', loggedAt: '2025-12-20T10:00:00Z' } satisfies AttendanceRecord;
+    await repos.rollups.apply(plan.id, contributionsOf(late), 1);
+    try {
+      const after = await statusReads('status 2025');
+      expect(counter.ofIds('rollups', 'summary-days').documents).toBe(1);
+      expect(after.status).toEqual(before.status);
+    } finally {
+      await repos.rollups.apply(plan.id, contributionsOf(late), -1);
+    }
   });
 });

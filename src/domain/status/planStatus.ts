@@ -216,12 +216,15 @@ export function planStatusAndNeeds({ plan, scope, period, today, rollups, indica
   return { status, missing: idx.missing };
 }
 
-/** The months whose day-level counters a period surely needs: those it starts or ends inside. */
-export function edgeMonths(plan: Plan, period: DateRange, today: IsoDate): string[] {
+/**
+ * The months whose day-level counters a period most likely needs: those it starts or ends inside.
+ * Not the month of today: nothing is logged after today, so that month's totals usually serve
+ * (RollupIndex checks the month's records per day, and asks for the days when they do not).
+ */
+export function edgeMonths(plan: Plan, period: DateRange): string[] {
   const window = intersect(period, { from: plan.period.start, to: plan.period.end }) ?? period;
-  const end = today < window.to ? today : window.to;
   const inside = (d: IsoDate, first: boolean) => (first ? d.slice(8) !== '01' : addDays(d, 1).slice(8) !== '01');
-  return [...new Set([...[period.from, window.from].filter((d) => inside(d, true)), ...[period.to, window.to, end].filter((d) => inside(d, false))].map((d) => d.slice(0, 7)))];
+  return [...new Set([...[period.from, window.from].filter((d) => inside(d, true)), ...[period.to, window.to].filter((d) => inside(d, false))].map((d) => d.slice(0, 7)))];
 }
 
 /** How many targets, indicators and cadences have each judgement: the numbers a status header shows. */

@@ -1,5 +1,5 @@
 import { lastDayOfMonth, monthsBetween, type IsoDate } from '../calendar';
-import type { Rollup } from './rollups';
+import { LOGGED, type Rollup } from './rollups';
 import { isDestinationCounter } from './summary';
 
 export { monthsBetween } from '../calendar';
@@ -65,6 +65,20 @@ export class RollupIndex {
     return false;
   }
 
+  /**
+   * Whether no record of the month lies outside from..to, by the month's records per day: then its
+   * totals are the period's. A month without that count (stored before it was kept) is not assumed.
+   */
+  private nothingLoggedOutside(month: string, from: IsoDate, to: IsoDate): boolean {
+    const logged = this.byScope.get(LOGGED)?.get(month);
+    if (!logged) return false;
+    for (const [day, n] of Object.entries(logged.counters)) {
+      const date = `${month}-${day.slice(1, 3)}`;
+      if (n && (date < from || date > to)) return false;
+    }
+    return true;
+  }
+
   /** A counter summed over days from..to: whole months from the month total, edge months day by day. */
   sum(scope: string, name: string, from: IsoDate, to: IsoDate, months?: (month: number) => boolean): number {
     if (to < from) return 0;
@@ -74,7 +88,7 @@ export class RollupIndex {
       if (!this.counterOf(name, month)) continue;
       const r = this.month(scope, month);
       if (!r) continue;
-      if (from <= `${month}-01` && to >= lastDayOfMonth(month)) total += r.counters[name] ?? 0;
+      if ((from <= `${month}-01` && to >= lastDayOfMonth(month)) || this.nothingLoggedOutside(month, from, to)) total += r.counters[name] ?? 0;
       else if (this.days(month)) {
         const suffix = `:${name}`;
         for (const [key, value] of Object.entries(r.counters)) {

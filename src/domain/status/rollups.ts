@@ -12,7 +12,7 @@ import type { ReferralRecord, ReferralStatus } from '../records/referral';
  *
  * Scopes: `activity:<id>` (sessions and logged outcomes), `network:<id>` (meetings),
  * `referrals:<from>` (referrals by where they came from: an activity id or `org-<id>`),
- * `assessment:<target key>` (assessments and questionnaires).
+ * `assessment:<target key>` (assessments and questionnaires), and `logged` (records per day).
  */
 export interface Rollup {
   id: string;
@@ -40,6 +40,13 @@ export interface Contribution {
 /** Referral steps in order: reaching one counts for every earlier one too. */
 export const referralPath = ['referred', 'started', 'retained', 'completed'] as const satisfies readonly ReferralStatus[];
 export type ReferralLevel = (typeof referralPath)[number];
+
+/**
+ * Per plan and month, how many records were logged on each day (`d<DD>`), whatever their scope:
+ * a period that ends today, or starts or ends where nothing was logged since, is then counted
+ * from the month's totals without the month's day-level counters.
+ */
+export const LOGGED = 'logged';
 
 export const rollupId = (scope: string, month: string) => `rollup|${scope}|${month}`.replace(/[/\\?#]/g, '_');
 
@@ -72,6 +79,12 @@ function addDaily(c: Contribution, date: string, name: string, value: number): v
 }
 
 export function contributionsOf(record: Rolled): Contribution[] {
+  const own = ownContributionsOf(record);
+  if (record.type === 'referral') return own;
+  return [...own, { ...empty(LOGGED, monthOf(record.date)), counters: { [`d${dayOf(record.date)}`]: 1 } }];
+}
+
+function ownContributionsOf(record: Rolled): Contribution[] {
   switch (record.type) {
     case 'attendance': {
       const c = empty(`activity:${record.activityId}`, monthOf(record.date));

@@ -1,5 +1,5 @@
 import type { Contribution, Rollup } from './rollups';
-import { rollupId } from './rollups';
+import { LOGGED, rollupId } from './rollups';
 
 /**
  * The stored form of the rollups: a few documents per plan instead of one per scope and month,
@@ -91,6 +91,7 @@ function head(name: string): [string, string, string] {
 }
 
 export function shortScope(scope: string): string {
+  if (scope === LOGGED) return 'l';
   const [kind, , id] = head(scope);
   const short = scopeKinds[kind];
   return short ? `${short}:${id}` : `=${scope}`;
@@ -98,6 +99,7 @@ export function shortScope(scope: string): string {
 
 export function longScope(short: string): string {
   if (short.startsWith('=')) return short.slice(1);
+  if (short === 'l') return LOGGED;
   const [kind, , id] = head(short);
   return `${scopeLong[kind]}:${id}`;
 }
