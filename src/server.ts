@@ -9,9 +9,7 @@ import { systemClock, type Clock } from './domain/clock';
 import { messagesFor } from './i18n';
 import { createLogger, type Logger } from './logging/logger';
 import { ReminderScheduler, type SchedulerOptions } from './scheduler/reminderScheduler';
-import { CachedPlanRepository } from './store/cachedPlanRepository';
-import { CachedPreferenceRepository } from './store/cachedPreferenceRepository';
-import { RememberedMembershipRepository } from './store/rememberedMembershipRepository';
+import { appRepositories } from './store/appRepositories';
 import { openCosmosStore, type CosmosStore } from './store/cosmos/connect';
 import { createBotApp, type BotApp } from './teams/app';
 import { activityProblem } from './teams/activityShape';
@@ -123,11 +121,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   }
   const store = options.store ?? (await openCosmosStore(config.cosmos, logger));
   const clock = options.clock ?? systemClock;
-  // The caches expire on real time, whatever clock the app is given.
-  const plans = new CachedPlanRepository(store.repositories.plans, systemClock);
-  const preferences = new CachedPreferenceRepository(store.repositories.preferences, systemClock);
-  const memberships = new RememberedMembershipRepository(store.repositories.memberships);
-  const repos: Repositories = { ...store.repositories, plans, preferences, memberships };
+  const { repos, plans, preferences, memberships } = appRepositories(store.repositories);
   const lastKnown: LastKnown = {
     memberships: (aadObjectId) => memberships.peek(aadObjectId),
     plan: (planId) => plans.peek(planId),
@@ -139,8 +133,9 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const bot = createBotApp(config.bot, handlers, logger, createQuestionRewriter(config.languageModel, logger));
   const reach = { ...(graph ? { users: graph, ...(config.graph?.teamsAppCatalogId || options.graph ? { installer: graph } : {}) } : {}), openPersonalChat: bot.openPersonalChat };
   const scheduler = new ReminderScheduler(
-    // The scheduler reads preferences uncached: a changed setting must hold for the next reminder.
-    { repos: { ...repos, preferences: store.repositories.preferences }, clock, logger, sender: bot, compose: composeReminder, reach, mention: mentionMember },
+    // The scheduler reads preferences and milestone states uncached: a changed setting or a milestone
+    // marked done must hold for the next reminder.
+    { repos: { ...repos, preferences: store.repositories.preferences, schedule: store.repositories.schedule }, clock, logger, sender: bot, compose: composeReminder, reach, mention: mentionMember },
     {
       instanceId: config.scheduler.instanceId ?? `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
       intervalMs: config.scheduler.intervalSeconds * 1000,

@@ -7,6 +7,8 @@ import type { Clock } from '../domain/clock';
  */
 export class TtlCache<K, V> {
   private readonly entries = new Map<K, { value: V; at: number }>();
+  /** Bumped by every set and forget: a load that began before one does not put back what it read. */
+  private changes = 0;
 
   constructor(
     private readonly clock: Clock,
@@ -17,8 +19,9 @@ export class TtlCache<K, V> {
     const now = this.clock.now().getTime();
     const hit = this.entries.get(key);
     if (hit && now - hit.at < this.ttlMs) return hit.value;
+    const changesBefore = this.changes;
     const value = await load();
-    this.entries.set(key, { value, at: now });
+    if (this.changes === changesBefore) this.entries.set(key, { value, at: now });
     return value;
   }
 
@@ -28,11 +31,13 @@ export class TtlCache<K, V> {
   }
 
   set(key: K, value: V): void {
+    this.changes++;
     this.entries.set(key, { value, at: this.clock.now().getTime() });
   }
 
   /** Drops an entry, so the next get loads it again. */
   forget(key: K): void {
+    this.changes++;
     this.entries.delete(key);
   }
 }
