@@ -215,51 +215,60 @@ const splitKey = (key: string): [string, string] => {
 /** The rollups of the months from..to (YYYY-MM) held in these documents: the inverse of summaryDocsOf. */
 export function rollupsFromSummary(planId: string, docs: SummaryDoc[], fromMonth = '0000-00', toMonth = '9999-99'): Rollup[] {
   // Every status converts its documents, so names are expanded once per key, not once per month.
-  const rollups = new Map<string, Rollup>();
-  const at = (scope: string, month: string) => {
-    const key = `${scope}\u0000${month}`;
-    let r = rollups.get(key);
-    if (!r) rollups.set(key, (r = { id: rollupId(scope, month), planId, type: 'rollup', scope, month, counters: {}, codes: {}, organisations: {} }));
+  const out: Rollup[] = [];
+  /** Per short scope: its long name and its rollups by month. */
+  const scopes = new Map<string, { scope: string; months: Map<string, Rollup> }>();
+  const scopeOf = (short: string) => {
+    let entry = scopes.get(short);
+    if (!entry) scopes.set(short, (entry = { scope: longScope(short), months: new Map() }));
+    return entry;
+  };
+  const at = (entry: { scope: string; months: Map<string, Rollup> }, month: string) => {
+    let r = entry.months.get(month);
+    if (!r) {
+      r = { id: rollupId(entry.scope, month), planId, type: 'rollup', scope: entry.scope, month, counters: {}, codes: {}, organisations: {} };
+      entry.months.set(month, r);
+      out.push(r);
+    }
     return r;
   };
-  const scopes = new Map<string, string>();
-  const longScopeOf = (short: string) => scopes.get(short) ?? scopes.set(short, longScope(short)).get(short)!;
-  const eachMonth = (year: string, months: number[], add: (month: string, value: number) => void) => {
+  /** The rollups of the year's months in range with a value in `months`, with that value. */
+  const eachMonth = (year: string, short: string, months: number[], add: (r: Rollup, value: number) => void) => {
     const names = monthNames(year);
+    let entry: ReturnType<typeof scopeOf> | undefined;
     for (let i = 0; i < months.length; i++) {
       if (!months[i]) continue;
       const month = names[i]!;
-      if (month >= fromMonth && month <= toMonth) add(month, months[i]!);
+      if (month >= fromMonth && month <= toMonth) add(at((entry ??= scopeOf(short)), month), months[i]!);
     }
   };
   for (const doc of docs) {
     if (doc.type === 'summary' || doc.type === 'summaryReferrals') {
       for (const [key, months] of Object.entries(doc.m)) {
         const [scope, counter] = splitKey(key);
-        const [long, name] = [longScopeOf(scope), longCounter(counter)];
-        eachMonth(doc.year, months, (month, value) => (at(long, month).counters[name] = value));
+        const name = longCounter(counter);
+        eachMonth(doc.year, scope, months, (r, value) => (r.counters[name] = value));
       }
       for (const [key, months] of Object.entries(doc.type === 'summary' ? doc.o : {})) {
         const [scope, org] = splitKey(key);
-        const long = longScopeOf(scope);
-        eachMonth(doc.year, months, (month, value) => (at(long, month).organisations[org] = value));
+        eachMonth(doc.year, scope, months, (r, value) => (r.organisations[org] = value));
       }
     } else if (doc.type === 'summaryPeople') {
       for (const [key, months] of Object.entries(doc.p)) {
         const [scope, code] = splitKey(key);
-        const [long, person] = [longScopeOf(scope), codeOfKey(code)];
-        eachMonth(doc.year, months, (month, value) => (at(long, month).codes[person] = value));
+        const person = codeOfKey(code);
+        eachMonth(doc.year, scope, months, (r, value) => (r.codes[person] = value));
       }
     } else if (doc.month >= fromMonth && doc.month <= toMonth) {
       for (const [key, value] of Object.entries(doc.d)) {
         if (!value) continue;
         const [scope, rest] = splitKey(key);
         const [counter, day] = [rest.slice(0, -3), rest.slice(-2)];
-        at(longScopeOf(scope), doc.month).counters[`d${day}:${longCounter(counter)}`] = value;
+        at(scopeOf(scope), doc.month).counters[`d${day}:${longCounter(counter)}`] = value;
       }
     }
   }
-  return [...rollups.values()];
+  return out;
 }
 
 const monthNamesOf = new Map<string, string[]>();
