@@ -94,6 +94,18 @@ export function lastDayOfMonth(month: string): IsoDate {
   return `${month.slice(0, 7)}-${days}`;
 }
 
+/** How many days from..to (both included) fall in the months `counted` accepts (1–12); counted month by month. */
+export function daysInMonths(from: IsoDate, to: IsoDate, counted: (month: number) => boolean): number {
+  let days = 0;
+  for (const month of monthsBetween(from, to)) {
+    if (!counted(Number(month.slice(5, 7)))) continue;
+    const first = `${month}-01` > from ? `${month}-01` : from;
+    const last = lastDayOfMonth(month) < to ? lastDayOfMonth(month) : to;
+    if (last >= first) days += daysBetween(first, last) + 1;
+  }
+  return days;
+}
+
 /** The same day N months later, clamped to the month's end (31 March + 6 months = 30 September). */
 export function addMonths(date: IsoDate, months: number): IsoDate {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

@@ -1,4 +1,4 @@
-import { addDays, addMonths, daysBetween, elapsedShare, lastDayOfMonth, monthsBetween, yearsIn, type DateRange, type IsoDate } from '../calendar';
+import { addDays, addMonths, daysBetween, daysInMonths, elapsedShare, yearsIn, type DateRange, type IsoDate } from '../calendar';
 import { plannedMeetingsOf } from '../cadence/plannedMeetings';
 import { activeRange, activeWindow } from '../plan/active';
 import { mainCadence } from '../plan/cadences';
@@ -131,14 +131,7 @@ function computeTarget(ctx: TargetContext, pt: PlanTarget, w: Window): TargetSta
     case 'sessionsPerWeek': {
       const excluded = new Set(target.excludeMonths ?? []);
       const inSeason = (m: number) => !excluded.has(m);
-      let days = 0;
-      // Counted month by month: a day at a time was a tenth of a whole status's time.
-      for (const month of monthsBetween(range.from, end)) {
-        if (!inSeason(Number(month.slice(5, 7)))) continue;
-        const first = `${month}-01` > range.from ? `${month}-01` : range.from;
-        const last = lastDayOfMonth(month) < end ? lastDayOfMonth(month) : end;
-        if (last >= first) days += daysBetween(first, last) + 1;
-      }
+      const days = daysInMonths(range.from, end, inSeason);
       const n = scopes.reduce((sum, scope) => sum + idx.sum(scope, 'sessions', range.from, end, inSeason), 0);
       const actual = days >= 7 && n ? round1(n / (days / 7)) : undefined;
       return { ...b, actual, goal: target.amount, unit: 'perWeek', judgement: judge(actual, target.amount) };

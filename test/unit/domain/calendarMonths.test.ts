@@ -1,4 +1,5 @@
-import { addDays, addMonths, lastDayOfMonth, monthsBetween } from '../../../src/domain/calendar';
+import fc from 'fast-check';
+import { addDays, addMonths, daysInMonths, lastDayOfMonth, monthsBetween } from '../../../src/domain/calendar';
 
 /** The slow, obviously right answers the integer versions must equal. */
 const monthsByDates = (from: string, to: string) => {
@@ -25,5 +26,17 @@ describe('months counted on integers', () => {
     expect(lastDayOfMonth('2024-02-10')).toBe('2024-02-29');
     expect(lastDayOfMonth('1900-02')).toBe('1900-02-28');
     expect(lastDayOfMonth('2000-02')).toBe('2000-02-29');
+  });
+
+  test('the days of a season in any range, as counting them one by one gives', () => {
+    const day = fc.integer({ min: 0, max: 3 * 366 }).map((n) => addDays('2024-01-01', n));
+    fc.assert(
+      fc.property(day, day, fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { maxLength: 12 }), (from, to, excluded) => {
+        const inSeason = (m: number) => !excluded.includes(m);
+        let oneByOne = 0;
+        for (let d = from; d <= to; d = addDays(d, 1)) if (inSeason(Number(d.slice(5, 7)))) oneByOne++;
+        return daysInMonths(from, to, inSeason) === oneByOne;
+      }),
+    );
   });
 });
