@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DateRange, IsoDate } from '../domain/calendar';
 import type { Plan } from '../domain/plan/schema';
 import { edgeMonths, planStatusAndNeeds, rollupMonthsNeeded, type PlanStatus, type PlanStatusInputs, type StatusScope } from '../domain/status/planStatus';
-import { rollupsFromSummary, type SummaryDoc } from '../domain/status/summary';
+import { codeSeriesFromSummary, rollupsFromSummary, type SummaryDoc } from '../domain/status/summary';
 import type { Repositories, SummaryRead } from './ports';
 
 type OtherInputs = Omit<PlanStatusInputs, 'plan' | 'scope' | 'period' | 'today' | 'rollups' | 'detail'>;
@@ -68,7 +68,7 @@ export async function statusFromSummary(repos: Repositories, plan: Plan, scope: 
   for (const year of yearsOf(period.from < months.from ? months.from : period.from, months.to)) reading.need(`year:${year}`);
   for (const month of edgeMonths(plan, period)) if (month >= months.from && month <= months.to) reading.need(`day:${month}`);
   const compute = (docs: SummaryDoc[], others: OtherInputs = {}) =>
-    planStatusAndNeeds({ plan, scope, period, today, rollups: rollupsFromSummary(plan.id, docs, months.from, months.to), detail: reading.loaded, ...others });
+    planStatusAndNeeds({ plan, scope, period, today, rollups: rollupsFromSummary(plan.id, docs, months.from, months.to, false), codeSeries: codeSeriesFromSummary(docs, months.from, months.to), detail: reading.loaded, ...others });
   for (const need of dryRunNeeds(plan, `${JSON.stringify(scope)} ${period.from} ${period.to} ${today}`, () => compute([]).missing)) if (!need.startsWith('day:')) reading.need(need);
   const [docs, others] = await Promise.all([repos.rollups.read(plan.id, reading.take()), othersRead]);
   for (let round = 0; ; round++) {

@@ -9,7 +9,7 @@ import { indicatorJudgement } from './indicatorStatus';
 import { judgements, type Judgement } from './judge';
 import { latestReadingUpTo, type IndicatorReading } from './measures';
 import { cadenceStatuses, type CadenceStatus } from './networkStatus';
-import { RollupIndex, type LoadedDetail, type MissingDetail } from './rollupIndex';
+import { RollupIndex, type CodeSeries, type LoadedDetail, type MissingDetail } from './rollupIndex';
 import type { Rollup } from './rollups';
 import { targetStatus, type ReportedFigure, type TargetStatus } from './targetStatus';
 
@@ -81,6 +81,8 @@ export interface PlanStatusInputs {
   milestoneStates?: MilestoneState[];
   /** The detail read besides the yearly summaries; absent when everything was read. */
   detail?: LoadedDetail;
+  /** The participant codes, when `rollups` were built without them (summary.ts, codeSeriesFromSummary). */
+  codeSeries?: CodeSeries;
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -173,9 +175,9 @@ export function planStatus(inputs: PlanStatusInputs): PlanStatus {
  * The status, and the detail (day-level counters of a month, a year's participant codes) it
  * wanted and was not given: when any is missing, the caller reads it and computes again.
  */
-export function planStatusAndNeeds({ plan, scope, period, today, rollups, indicatorValues = [], reportedFigures = [], milestoneStates = [], detail }: PlanStatusInputs): { status: PlanStatus; missing: MissingDetail } {
+export function planStatusAndNeeds({ plan, scope, period, today, rollups, indicatorValues = [], reportedFigures = [], milestoneStates = [], detail, codeSeries }: PlanStatusInputs): { status: PlanStatus; missing: MissingDetail } {
   const window = intersect(period, { from: plan.period.start, to: plan.period.end }) ?? period;
-  const idx = new RollupIndex(rollups, detail);
+  const idx = new RollupIndex(rollups, detail, codeSeries);
   const ctx = { plan, idx, today, indicatorValues, reported: reportedFigures };
   const activities = activitiesIn(plan, scope);
   const inScope = targetsIn(plan, scope, activities);

@@ -19,16 +19,28 @@ export interface LoadedDetail {
 /** Detail a computation wanted and did not have: `year:<YYYY>`, `day:<YYYY-MM>`, `codes:<YYYY>`, `referrals:<YYYY>`. */
 export type MissingDetail = Set<string>;
 
+/**
+ * Participant codes per scope as series: the months that have codes, in order, and for each code
+ * its sessions in those months. Built from the rollups on first use, or given (decoded straight
+ * from the stored codes, summary.ts), so the codes need not be spread over a rollup per month.
+ */
+export type CodeSeries = Map<string, { months: string[]; byCode: Map<string, number[]> }>;
+
 /** Rollups by scope and month, with the sums status reads from them. */
 export class RollupIndex {
   private readonly byScope = new Map<string, Map<string, Rollup>>();
   /** What was asked for and not loaded: a figure computed without it is not to be shown. */
   readonly missing: MissingDetail = new Set();
 
+  private readonly series: CodeSeries;
+
+  /** `codeSeries`: the codes, when the rollups were built without them. */
   constructor(
     rollups: Rollup[],
     private readonly loaded?: LoadedDetail,
+    private readonly codeSeriesGiven?: CodeSeries,
   ) {
+    this.series = new Map(codeSeriesGiven);
     for (const r of rollups) {
       const months = this.byScope.get(r.scope) ?? new Map<string, Rollup>();
       months.set(r.month, r);
@@ -116,16 +128,44 @@ export class RollupIndex {
   codes(scopes: string | string[], from: IsoDate, to: IsoDate): Map<string, number> {
     const out = new Map<string, number>();
     if (to < from) return out;
+    // Codes asked for before the month is looked at, so a dry run over no data still names the years it needs.
+    const usable = monthsBetween(from, to).filter((m) => this.codesOf(m));
     for (const scope of Array.isArray(scopes) ? scopes : [scopes]) {
-      for (const m of monthsBetween(from, to)) {
-        // Codes asked for before the month is looked at, so a dry run over no data still names the years it needs.
-        if (!this.codesOf(m)) continue;
-        const r = this.month(scope, m);
-        if (!r) continue;
-        for (const [code, n] of Object.entries(r.codes)) out.set(code, (out.get(code) ?? 0) + n);
+      const present = usable.filter((m) => this.month(scope, m));
+      if (present.length === 1 && !this.codeSeriesGiven) {
+        for (const [code, n] of Object.entries(this.month(scope, present[0]!)!.codes)) out.set(code, (out.get(code) ?? 0) + n);
+        continue;
+      }
+      if (!present.length) continue;
+      // Over several months: each code's series once, rather than every month's codes in turn.
+      const { months, byCode } = this.codeSeries(scope);
+      const wanted = new Set(present);
+      const at = months.flatMap((m, i) => (wanted.has(m) ? [i] : []));
+      for (const [code, series] of byCode) {
+        let n = 0;
+        for (const i of at) n += series[i]!;
+        if (n) out.set(code, (out.get(code) ?? 0) + n);
       }
     }
     return out;
+  }
+
+  /** A scope's participant codes as one series of sessions per code over its months with codes; built once. */
+  private codeSeries(scope: string): { months: string[]; byCode: Map<string, number[]> } {
+    let built = this.series.get(scope);
+    if (built) return built;
+    if (this.codeSeriesGiven) return { months: [], byCode: new Map() };
+    const rollups = [...(this.byScope.get(scope)?.values() ?? [])].filter((r) => Object.keys(r.codes).length).sort((a, b) => a.month.localeCompare(b.month));
+    const byCode = new Map<string, number[]>();
+    rollups.forEach((r, i) => {
+      for (const [code, n] of Object.entries(r.codes)) {
+        let series = byCode.get(code);
+        if (!series) byCode.set(code, (series = new Array<number>(rollups.length).fill(0)));
+        series[i] = n;
+      }
+    });
+    this.series.set(scope, (built = { months: rollups.map((r) => r.month), byCode }));
+    return built;
   }
 
   organisations(scopes: string[], from: IsoDate, to: IsoDate): Set<string> {

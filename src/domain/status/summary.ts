@@ -1,4 +1,5 @@
 import type { Contribution, Rollup } from './rollups';
+import type { CodeSeries } from './rollupIndex';
 import { LOGGED, rollupId } from './rollups';
 
 /**
@@ -212,8 +213,11 @@ const splitKey = (key: string): [string, string] => {
   return [key.slice(0, bar), key.slice(bar + 1)];
 };
 
-/** The rollups of the months from..to (YYYY-MM) held in these documents: the inverse of summaryDocsOf. */
-export function rollupsFromSummary(planId: string, docs: SummaryDoc[], fromMonth = '0000-00', toMonth = '9999-99'): Rollup[] {
+/**
+ * The rollups of the months from..to (YYYY-MM) held in these documents: the inverse of
+ * summaryDocsOf. `withCodes: false` leaves the participant codes out, for codeSeriesFromSummary.
+ */
+export function rollupsFromSummary(planId: string, docs: SummaryDoc[], fromMonth = '0000-00', toMonth = '9999-99', withCodes = true): Rollup[] {
   // Every status converts its documents, so names are expanded once per key, not once per month.
   const out: Rollup[] = [];
   /** Per short scope: its long name and its rollups by month. */
@@ -254,6 +258,7 @@ export function rollupsFromSummary(planId: string, docs: SummaryDoc[], fromMonth
         eachMonth(doc.year, scope, months, (r, value) => (r.organisations[org] = value));
       }
     } else if (doc.type === 'summaryPeople') {
+      if (!withCodes) continue;
       for (const [key, months] of Object.entries(doc.p)) {
         const [scope, code] = splitKey(key);
         const person = codeOfKey(code);
@@ -278,3 +283,33 @@ function monthNames(year: string): string[] {
   if (!names) monthNamesOf.set(year, (names = Array.from({ length: 12 }, (_, i) => `${year}-${pad(i + 1)}`)));
   return names;
 }
+
+/**
+ * The participant codes of the months from..to held in these documents, as RollupIndex's series:
+ * each stored twelve-month array is taken as it is, where spreading it over a rollup per month
+ * cost most of a status at a hundred times the logs.
+ */
+export function codeSeriesFromSummary(docs: SummaryDoc[], fromMonth = '0000-00', toMonth = '9999-99'): CodeSeries {
+  const people = docs.filter((d): d is SummaryPeople => d.type === 'summaryPeople').sort((a, b) => a.year.localeCompare(b.year));
+  const perScope = new Map<string, { years: string[]; byCode: Map<string, Map<string, number[]>> }>();
+  for (const doc of people) {
+    for (const [key, months] of Object.entries(doc.p)) {
+      const [short, code] = splitKey(key);
+      let entry = perScope.get(short);
+      if (!entry) perScope.set(short, (entry = { years: [], byCode: new Map() }));
+      if (entry.years.at(-1) !== doc.year) entry.years.push(doc.year);
+      const person = codeOfKey(code);
+      const byYear = entry.byCode.get(person) ?? entry.byCode.set(person, new Map()).get(person)!;
+      byYear.set(doc.year, months);
+    }
+  }
+  const out: CodeSeries = new Map();
+  for (const [short, { years, byCode }] of perScope) {
+    const slots = years.flatMap((year) => monthNames(year).map((month, i) => ({ year, i, month }))).filter((s) => s.month >= fromMonth && s.month <= toMonth);
+    const series = new Map<string, number[]>();
+    for (const [person, byYear] of byCode) series.set(person, slots.map((s) => byYear.get(s.year)?.[s.i] ?? 0));
+    out.set(longScope(short), { months: slots.map((s) => s.month), byCode: series });
+  }
+  return out;
+}
+

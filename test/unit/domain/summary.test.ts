@@ -1,6 +1,7 @@
 import { rollupsFromRecords, type Rollup } from '../../../src/domain/status/rollups';
 import fc from 'fast-check';
-import { codeKey, codeOfKey, longCounter, rollupsFromSummary, shortCounter, summaryDocsOf } from '../../../src/domain/status/summary';
+import { RollupIndex } from '../../../src/domain/status/rollupIndex';
+import { codeKey, codeOfKey, codeSeriesFromSummary, longCounter, rollupsFromSummary, shortCounter, summaryDocsOf } from '../../../src/domain/status/summary';
 import { busyLogbook } from '../../support/busyLogbook';
 import { loadDemoPlan } from '../../fixtures/plans';
 
@@ -38,4 +39,23 @@ describe('the stored summary', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 12 }), (code) => codeOfKey(codeKey(code)) === code));
     fc.assert(fc.property(fc.stringMatching(/^[A-ZÆØÅ0-9-]{1,10}$/), (code) => !codeKey(code).includes('^') && codeOfKey(codeKey(code)) === code));
   });
+
+  test('gives every range and set of activities the same participant codes from the stored arrays as from a rollup per month', () => {
+    const plan = loadDemoPlan();
+    const records = [2024, 2025].flatMap((year) => busyLogbook(plan, year).map((r, i) => (r.type === 'attendance' ? { ...r, id: `${r.id}-${year}`, participantCodes: [`P${i % 37}`, `Q${(i * 7) % 11}`] } : { ...r, id: `${r.id}-${year}` })));
+    const rollups = [...rollupsFromRecords(plan.id, records).values()];
+    const docs = [...summaryDocsOf(plan.id, rollups).values()];
+    const scopes = plan.activities.map((a) => `activity:${a.id}`);
+    const day = fc.integer({ min: 0, max: 730 }).map((n) => new Date(Date.parse('2024-01-01T00:00:00Z') + n * 86_400_000).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, day, fc.subarray(scopes, { minLength: 1 }), fc.constantFrom(['2024-01', '2025-12'], ['2024-07', '2025-03'], ['2025-01', '2025-12']), (from, to, chosen, [fromMonth, toMonth]) => {
+        const full = new RollupIndex(rollups.filter((r) => r.month >= fromMonth! && r.month <= toMonth!));
+        const fromArrays = new RollupIndex(rollupsFromSummary(plan.id, docs, fromMonth, toMonth, false), undefined, codeSeriesFromSummary(docs, fromMonth, toMonth));
+        const a = full.codes(chosen, from, to);
+        const b = fromArrays.codes(chosen, from, to);
+        return a.size === b.size && [...a].every(([code, n]) => b.get(code) === n);
+      }),
+    );
+  });
 });
+
