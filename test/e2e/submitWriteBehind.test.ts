@@ -108,7 +108,10 @@ describe('a card submit answers before its rollups are written', () => {
     counter.hold = held;
     await submit(users.alex, 'legepatrulje', '15');
     statusAsked = true;
+    // Should a later status read nothing outside the rollups, they are let go after a while instead of never.
+    const fallback = setTimeout(() => held.release(), 2_000);
     const texts = textsOf(cardOf((await harness.say(users.alex, 'status legepatrulje'))[0]));
+    clearTimeout(fallback);
     expect(held.held.length).toBeGreaterThan(0);
     expect(texts).toEqual(expect.arrayContaining(['Gange logget: 1', 'Gns. fremmøde: 15']));
   });
