@@ -160,9 +160,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     scheduler,
     stop: async () => {
       // Stop the timer and let a running tick finish, stop taking requests and let the ones in
-      // flight finish, then close the database (unless it was lent to us).
+      // flight finish, let the writes they left running after their answers finish (a saved
+      // record's rollups), then close the database (unless it was lent to us).
       await scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.settle();
       if (!options.store) await store.close();
     },
   };

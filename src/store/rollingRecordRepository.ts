@@ -1,48 +1,65 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry } from '../domain/records/audit';
 import { contributionsOf, rollupId, type Contribution } from '../domain/status/rollups';
-import type { LoggedRecord, RecordRepository, RollupRepository } from '../usecases/ports';
+import type { LoggedRecord, RecordRepository, RollupChange, RollupRepository } from '../usecases/ports';
 
 const idsOf = (contributions: Contribution[]) => [...new Set(contributions.map((c) => rollupId(c.scope, c.month)))];
+
+/** The record store, able to store a rollup change marker in the same transactional batch as a record change. */
+export interface MarkingRecordRepository extends RecordRepository {
+  createOnce<R extends LoggedRecord>(record: R, audit?: AuditEntry, marker?: RollupChange): Promise<{ created: boolean; record: R }>;
+  replace(record: LoggedRecord, etag: string, marker?: RollupChange): Promise<'ok' | 'conflict'>;
+  remove(planId: string, id: string, etag: string, marker?: RollupChange): Promise<'ok' | 'conflict'>;
+}
+
+/** Where the rollups' writes go, and how they run after the answer (writeBehindRollups.ts). */
+export type LaterRollups = Pick<RollupRepository, 'apply' | 'endChange'> & { later(planId: string, work: () => Promise<void>): void };
 
 /**
  * Keeps the rollups in step with the records: every successful create, replace and delete
  * applies its record's contribution, as atomic increments. A retried create that finds its record
  * already stored changes nothing, so a Teams retry is not counted twice.
  *
- * The record and its rollups are separate writes (the embedded server has no transaction that
- * spans them), so each change is bracketed by a marker naming the rollups it touches: should the
- * process die, or the database fail, between the two, the marker stays, and the scheduler's next
- * tick recomputes those rollups from the records (usecases/repairRollups.ts). A save that reached
- * the records is never reported as failed because its rollup could not be updated.
+ * The record change is stored in one transactional batch with a marker naming the rollups it
+ * touches (the embedded server has no transaction spanning the records and the rollups). The
+ * increments and the marker's removal then run after the caller has its answer: should the
+ * process die, or the database fail, before they are done, the marker stays, and the scheduler's
+ * next tick recomputes those rollups from the records (usecases/repairRollups.ts). A save that
+ * reached the records is never reported as failed because its rollup could not be updated.
  */
 export class RollingRecordRepository implements RecordRepository {
   constructor(
-    private readonly inner: RecordRepository,
-    private readonly rollups: RollupRepository,
+    private readonly inner: MarkingRecordRepository,
+    private readonly rollups: LaterRollups,
     private readonly now: () => string = () => new Date().toISOString(),
     private readonly onRollupFailure: (err: unknown, planId: string) => void = () => undefined,
   ) {}
 
-  /** Runs a record change bracketed by its marker; rollups after it, their failure left to the repair. */
-  private async changing<T>(planId: string, touched: Contribution[], change: () => Promise<T>, roll: (result: T) => Promise<void>): Promise<T> {
-    const marker = { id: `rollup-change|${randomUUID()}`, rollupIds: idsOf(touched), at: this.now() };
-    await this.rollups.beginChange(planId, marker);
-    const result = await change();
-    try {
-      await roll(result);
-      await this.rollups.endChange(planId, marker.id);
-    } catch (err) {
-      this.onRollupFailure(err, planId);
+  /** Stores a record change with its marker; if it was made, its rollups follow after the answer, their failure left to the repair. */
+  private async changing<T>(planId: string, touched: Contribution[], change: (marker: RollupChange) => Promise<T>, roll: (result: T) => (() => Promise<void>) | undefined): Promise<T> {
+    const marker: RollupChange = { id: `rollup-change|${randomUUID()}`, rollupIds: idsOf(touched), at: this.now() };
+    const result = await change(marker);
+    // No increments means the change was not made (a retry, a conflict), nor its marker stored; if a
+    // lost answer hid that it was (cosmosRecordRepository.ts), the marker stays and the repair counts it.
+    const increments = roll(result);
+    if (increments) {
+      this.rollups.later(planId, async () => {
+        try {
+          await increments();
+          await this.rollups.endChange(planId, marker.id);
+        } catch (err) {
+          this.onRollupFailure(err, planId);
+        }
+      });
     }
     return result;
   }
 
   async createOnce<R extends LoggedRecord>(record: R, audit?: AuditEntry): Promise<{ created: boolean; record: R }> {
     const contributions = contributionsOf(record);
-    return this.changing(record.planId, contributions, () => this.inner.createOnce(record, audit), async (result) => {
-      if (result.created) await this.rollups.apply(record.planId, contributions, 1);
-    });
+    return this.changing(record.planId, contributions, (marker) => this.inner.createOnce(record, audit, marker), (result) =>
+      result.created ? () => this.rollups.apply(record.planId, contributions, 1) : undefined,
+    );
   }
 
   get: RecordRepository['get'] = (planId, id) => this.inner.get(planId, id);
@@ -52,20 +69,21 @@ export class RollingRecordRepository implements RecordRepository {
     if (!before || before.etag !== etag) return 'conflict';
     const removed = contributionsOf(before.record);
     const added = contributionsOf(record);
-    return this.changing(record.planId, [...removed, ...added], () => this.inner.replace(record, etag), async (result) => {
-      if (result !== 'ok') return;
-      await this.rollups.apply(record.planId, removed, -1);
-      await this.rollups.apply(record.planId, added, 1);
-    });
+    return this.changing(record.planId, [...removed, ...added], (marker) => this.inner.replace(record, etag, marker), (result) =>
+      result === 'ok'
+        ? async () => {
+            await this.rollups.apply(record.planId, removed, -1);
+            await this.rollups.apply(record.planId, added, 1);
+          }
+        : undefined,
+    );
   }
 
   async remove(planId: string, id: string, etag: string): Promise<'ok' | 'conflict'> {
     const before = await this.inner.get(planId, id);
     if (!before || before.etag !== etag) return 'conflict';
     const removed = contributionsOf(before.record);
-    return this.changing(planId, removed, () => this.inner.remove(planId, id, etag), async (result) => {
-      if (result === 'ok') await this.rollups.apply(planId, removed, -1);
-    });
+    return this.changing(planId, removed, (marker) => this.inner.remove(planId, id, etag, marker), (result) => (result === 'ok' ? () => this.rollups.apply(planId, removed, -1) : undefined));
   }
 
   listInRange: RecordRepository['listInRange'] = (...args) => this.inner.listInRange(...args);

@@ -272,8 +272,9 @@ export interface ScheduleRepository {
 }
 
 /**
- * A record change under way: written before the record, removed once its rollups are applied. One
- * left behind (a crash, a failing database in between) names the rollups to recompute.
+ * A record change under way: stored with the record change (the record store does it), removed
+ * once its rollups are applied. One left behind (a crash, a failing database in between) names
+ * the rollups to recompute.
  */
 export interface RollupChange {
   id: string;
@@ -306,7 +307,6 @@ export interface RollupRepository {
   replaceAll(planId: string, rollups: Rollup[]): Promise<void>;
   /** Makes these rollup documents exactly as given (absent ones are removed): the repair. */
   replaceSome(planId: string, ids: string[], rollups: Rollup[]): Promise<void>;
-  beginChange(planId: string, change: RollupChange): Promise<void>;
   endChange(planId: string, changeId: string): Promise<void>;
   /** Changes begun and never ended. */
   openChanges(planId: string): Promise<RollupChange[]>;

@@ -39,6 +39,8 @@ const formData = async (h: BotHarness, command: string, verb: string) => execute
  */
 async function stateOf(h: BotHarness): Promise<string> {
   const containers = ['records', 'reminders', 'plans', 'conversations', 'rollups'];
+  // Read past the repositories: the rollup writes a save finishes after its answer must be in first.
+  await h.server.store.settle();
   const all: unknown[] = [];
   for (const c of containers) {
     const { resources } = await h.server.store.database.container(c).items.query<Record<string, unknown>>('SELECT * FROM c').fetchAll();

@@ -39,19 +39,23 @@ describe('the database round trips of a card submit', () => {
     return [...counter.requests];
   };
 
-  it('takes at most 6 round trips: the membership point read, one batch for record and audit entry, and the rollup marker, the increments of the year summary and the month\'s day counters (sent together), and marker removal', async () => {
+  it('answers after 2 round trips (the membership point read, one batch for record, audit entry and rollup marker), then sends the increments of the year summary and the month\'s day counters together and removes the marker: 5 in all', async () => {
     // The month's first session creates its summary documents; the claim is for the ones after.
     await submit(crypto.randomUUID());
-    const requests = await counted(() => submit(crypto.randomUUID()));
-    expect(requests.length).toBeLessThanOrEqual(6);
+    await store.settle();
+    const requests = await counted(async () => {
+      await submit(crypto.randomUUID());
+      await store.settle();
+    });
+    expect(requests.length).toBeLessThanOrEqual(5);
     expect(requests).toEqual([
       { operation: 'read', container: 'members' },
-      { operation: 'upsert', container: 'rollups' },
       { operation: 'batch', container: 'records' },
       { operation: 'patch', container: 'rollups' },
       { operation: 'patch', container: 'rollups' },
-      { operation: 'delete', container: 'rollups' },
+      { operation: 'delete', container: 'records' },
     ]);
+    // Which of them the answer waits for is shown in submitWriteBehind.test.ts: it comes while the last three are held.
   });
 
   it('reads no plan, no preferences and no conversation on a submit: they come from the caches', async () => {
@@ -60,11 +64,20 @@ describe('the database round trips of a card submit', () => {
     expect(requests.filter((r) => ['plans', 'conversations'].includes(r.container))).toEqual([]);
   });
 
-  it('stores one record and one audit entry when Teams retries the same submit, in at most 6 round trips', async () => {
+  it('stores one record and one audit entry when Teams retries the same submit, in 3 round trips and no rollup write', async () => {
     const submissionId = crypto.randomUUID();
     await submit(submissionId, '12');
-    const requests = await counted(() => submit(submissionId, '99'));
-    expect(requests.length).toBeLessThanOrEqual(6);
+    await store.settle();
+    const requests = await counted(async () => {
+      await submit(submissionId, '99');
+      await store.settle();
+    });
+    // The batch fails on the stored record (no marker stored either), which is read and returned.
+    expect(requests).toEqual([
+      { operation: 'read', container: 'members' },
+      { operation: 'batch', container: 'records' },
+      { operation: 'read', container: 'records' },
+    ]);
     const id = `attendance-${submissionId}`;
     expect((await harness.repos.records.get(PLAN, id))?.record).toMatchObject({ headcount: 12 });
     expect((await harness.repos.audit.listForRecord(PLAN, id)).map((e) => e.action)).toEqual(['create']);

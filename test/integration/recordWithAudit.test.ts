@@ -2,6 +2,7 @@ import { BulkOperationType } from '@azure/cosmos';
 import type { AttendanceRecord } from '../../src/domain/attendance/attendance';
 import { auditEntry } from '../../src/domain/records/audit';
 import { containerDefinitions } from '../../src/store/cosmos/containers';
+import { CosmosRecordRepository } from '../../src/store/cosmos/cosmosRecordRepository';
 import { openCountingStore, type RequestCounter } from '../support/countingStore';
 import type { CosmosStore } from '../../src/store/cosmos/connect';
 
@@ -23,8 +24,12 @@ describe('a record and its audit entry, written in one transactional batch', () 
     const record = session('attendance-one');
     counter.enabled = true;
     const result = await store.repositories.records.createOnce(record, created(record));
-    // The rest are the rollups' (the marker around the change, the increments).
-    expect(counter.requests.filter((r) => r.container !== 'rollups')).toEqual([{ operation: 'batch', container: 'records' }]);
+    await store.settle();
+    // The batch also holds the rollup change marker, removed once the rollups' increments are in.
+    expect(counter.requests.filter((r) => r.container !== 'rollups')).toEqual([
+      { operation: 'batch', container: 'records' },
+      { operation: 'delete', container: 'records' },
+    ]);
     expect(result).toEqual({ created: true, record });
     expect((await store.repositories.records.get(PLAN, record.id))?.record).toEqual(record);
     const [entry] = await store.repositories.audit.listForRecord(PLAN, record.id);
@@ -64,6 +69,21 @@ describe('a record and its audit entry, written in one transactional batch', () 
     expect(await store.repositories.records.listByAuthor(PLAN, 'alex-wilber', 10)).toEqual([record]);
     expect(await store.repositories.records.listInRange(PLAN, 'attendance', { from: '2025-01-01', to: '2025-12-31' })).toEqual([record]);
     expect(await store.repositories.records.listWithPersonCodesBefore(PLAN, '2026-01-01')).toEqual([record]);
+  });
+
+  it('keeps a rollup change marker stored in the record\'s batch out of the record queries, and finds it as an open change', async () => {
+    const record = session('attendance-six');
+    const marker = { id: 'rollup-change|kept', rollupIds: ['activity:din-fritid|2025-06'], at: '2025-06-16T08:00:00.000Z' };
+    // Straight to the Cosmos repository: a change whose increments never ran (the process died after the batch).
+    const records = new CosmosRecordRepository(store.database.container(containerDefinitions.records.id));
+    expect(await records.createOnce(record, created(record), marker)).toEqual({ created: true, record });
+    expect(await store.repositories.rollups.openChanges(PLAN)).toEqual([marker]);
+    expect(await store.repositories.records.listByAuthor(PLAN, 'alex-wilber', 10)).toEqual([record]);
+    expect(await store.repositories.records.listInRange(PLAN, 'attendance', { from: '2025-01-01', to: '2025-12-31' })).toEqual([record]);
+    expect(await store.repositories.records.listWithPersonCodesBefore(PLAN, '2026-01-01')).toEqual([record]);
+    expect(await store.repositories.records.listOpenReferralsDue(PLAN, '2026-01-01')).toEqual([]);
+    await store.repositories.rollups.endChange(PLAN, marker.id);
+    expect(await store.repositories.rollups.openChanges(PLAN)).toEqual([]);
   });
 
   it("rolls back every operation of a failed batch on the embedded server, as Azure does, and answers 207 with the failing operation's status", async () => {

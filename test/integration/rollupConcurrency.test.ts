@@ -1,11 +1,11 @@
 import type { AttendanceRecord } from '../../src/domain/attendance/attendance';
-import { rollupsFromRecords, type Rollup } from '../../src/domain/status/rollups';
+import { rollupId, rollupsFromRecords, type Rollup } from '../../src/domain/status/rollups';
 import { CosmosRecordRepository } from '../../src/store/cosmos/cosmosRecordRepository';
 import { CosmosRollupRepository } from '../../src/store/cosmos/cosmosRollupRepository';
 import { containerDefinitions } from '../../src/store/cosmos/containers';
 import { RollingRecordRepository } from '../../src/store/rollingRecordRepository';
+import { WriteBehindRollups } from '../../src/store/writeBehindRollups';
 import { repairRollups } from '../../src/usecases/repairRollups';
-import type { RollupRepository } from '../../src/usecases/ports';
 import { openTestStore } from '../support/embeddedStore';
 
 const session = (planId: string, i: number, date = '2025-06-10'): AttendanceRecord => ({
@@ -51,13 +51,15 @@ describe('rollups kept by atomic increments', () => {
 
   it('a record saved when its rollups cannot be written is reported saved, and the repair recomputes them', async () => {
     const planId = 'failing-rollups';
-    const real = new CosmosRollupRepository(store.database.container(containerDefinitions.rollups.id));
+    const recordsContainer = store.database.container(containerDefinitions.records.id);
+    const real = new CosmosRollupRepository(store.database.container(containerDefinitions.rollups.id), recordsContainer);
     // The database answers the record's write, then fails before the rollups: the worst moment.
-    const failing: RollupRepository = { ...real, beginChange: real.beginChange.bind(real), endChange: real.endChange.bind(real), openChanges: real.openChanges.bind(real), inRange: real.inRange.bind(real), read: real.read.bind(real), replaceAll: real.replaceAll.bind(real), replaceSome: real.replaceSome.bind(real), apply: async () => Promise.reject(new Error('database went away')) };
+    const failing = new WriteBehindRollups(Object.assign(Object.create(real) as CosmosRollupRepository, { apply: async () => Promise.reject(new Error('database went away')) }));
     const failures: unknown[] = [];
-    const records = new RollingRecordRepository(new CosmosRecordRepository(store.database.container(containerDefinitions.records.id)), failing, undefined, (err) => failures.push(err));
+    const records = new RollingRecordRepository(new CosmosRecordRepository(recordsContainer), failing, undefined, (err) => failures.push(err));
     const saved = await records.createOnce(session(planId, 1));
     expect(saved.created).toBe(true);
+    await failing.flush();
     expect(failures).toHaveLength(1);
     expect(await store.repos.rollups.inRange(planId, '0000-00', '9999-99')).toEqual([]);
     expect(await store.repos.rollups.openChanges(planId)).toHaveLength(1);
@@ -67,6 +69,24 @@ describe('rollups kept by atomic increments', () => {
     const report = await repairRollups(store.repos, planId, new Date(Date.now() + 5 * 60_000));
     // The session's activity and month, and the plan's records per day of that month.
     expect(report).toEqual({ planId, repaired: 1, rollups: 2 });
+    const stored = await store.repos.records.listInRange(planId, 'attendance', everything);
+    expect(sorted(await store.repos.rollups.inRange(planId, '0000-00', '9999-99'))).toEqual(sorted(rollupsFromRecords(planId, stored).values()));
+    expect(await store.repos.rollups.openChanges(planId)).toEqual([]);
+  });
+
+  it('repairs in one pass a change this version left (its marker beside the record) and one an older version left (its marker in the rollups container)', async () => {
+    const planId = 'upgraded';
+    const recordsContainer = store.database.container(containerDefinitions.records.id);
+    const plain = new CosmosRecordRepository(recordsContainer);
+    const at = '2025-06-10T16:00:00.000Z';
+    // Two records stored with no increments run: one with this version's marker, one under an older version's marker.
+    const [mine, older] = [session(planId, 1), session(planId, 2, '2025-07-01')];
+    await plain.createOnce(mine, undefined, { id: 'rollup-change|mine', rollupIds: [rollupId('activity:lektiecafe', '2025-06')], at });
+    await plain.createOnce(older);
+    await store.database.container(containerDefinitions.rollups.id).items.create({ id: 'rollup-change|older', type: 'rollupChange', planId, rollupIds: [rollupId('activity:lektiecafe', '2025-07')], at });
+    expect((await store.repos.rollups.openChanges(planId)).map((c) => c.id).sort()).toEqual(['rollup-change|mine', 'rollup-change|older']);
+
+    expect(await repairRollups(store.repos, planId, new Date(Date.now() + 5 * 60_000))).toEqual({ planId, repaired: 2, rollups: 2 });
     const stored = await store.repos.records.listInRange(planId, 'attendance', everything);
     expect(sorted(await store.repos.rollups.inRange(planId, '0000-00', '9999-99'))).toEqual(sorted(rollupsFromRecords(planId, stored).values()));
     expect(await store.repos.rollups.openChanges(planId)).toEqual([]);

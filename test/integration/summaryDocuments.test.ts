@@ -23,6 +23,8 @@ const meeting = (planId: string, i: number): MeetingRecord => ({
 
 /** The stored summary documents of a plan, as data: no system properties, no counter back at 0. */
 async function summaryOf(store: Awaited<ReturnType<typeof openTestStore>>, planId: string) {
+  // Read past the repositories: the increments they finish after a save returns must be in first.
+  await store.settle();
   const { resources } = await store.database.container(containerDefinitions.rollups.id).items
     .query<SummaryDoc & Record<string, unknown>>({ query: "SELECT * FROM c WHERE c.planId = @p AND STARTSWITH(c.id, 'summary')", parameters: [{ name: '@p', value: planId }] }, { partitionKey: planId })
     .fetchAll();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CosmosClient, type CosmosClientOptions } from '@azure/cosmos';
 import { silentLogger } from '../../src/logging/logger';
 import { connectionPolicy } from '../../src/store/cosmos/clientOptions';
-import { ensureSchema, repositoriesFor, type CosmosStore } from '../../src/store/cosmos/connect';
+import { ensureSchema, openRepositories, type CosmosStore } from '../../src/store/cosmos/connect';
 import { isUnavailable } from '../../src/store/cosmos/cosmosErrors';
 import { startEmbeddedCosmos } from '../../src/store/cosmos/embeddedCosmos';
 
@@ -22,6 +22,8 @@ export class RequestCounter {
    * database (once), e.g. to make the database refuse one of them.
    */
   nextBatch?: (operations: Record<string, unknown>[]) => Record<string, unknown>[];
+  /** Requests this matches wait until it says: held, then sent, or failed as if the database went away (counted or not). */
+  hold?: HeldRequests;
 
   note(request: CountedRequest): void {
     if (this.enabled) this.seen.push(request);
@@ -37,6 +39,48 @@ export class RequestCounter {
 
   get requests(): readonly CountedRequest[] {
     return this.seen;
+  }
+}
+
+/**
+ * Holds the requests that match until `release` (sent then) or `fail` (they fail, as when the
+ * process or the database dies before they reach it): what a test needs to stop a change half
+ * way, and to see whether an answer waits for a request.
+ */
+export class HeldRequests {
+  readonly held: CountedRequest[] = [];
+  private readonly gate: Promise<void>;
+  private open!: () => void;
+  private shut!: (err: Error) => void;
+  private arrived: (() => void)[] = [];
+
+  constructor(private readonly matches: (request: CountedRequest) => boolean) {
+    this.gate = new Promise<void>((resolve, reject) => {
+      this.open = resolve;
+      this.shut = reject;
+    });
+    // Not every test fails them; an unobserved rejection must not end the test run.
+    this.gate.catch(() => undefined);
+  }
+
+  async pass(request: CountedRequest): Promise<void> {
+    if (!this.matches(request)) return;
+    this.held.push(request);
+    for (const wake of this.arrived.splice(0)) wake();
+    await this.gate;
+  }
+
+  /** Resolves once `n` requests are held. */
+  async holding(n: number): Promise<void> {
+    while (this.held.length < n) await new Promise<void>((resolve) => this.arrived.push(resolve));
+  }
+
+  release(): void {
+    this.open();
+  }
+
+  fail(): void {
+    this.shut(new Error('the database went away (injected)'));
   }
 }
 
@@ -58,8 +102,10 @@ export async function openCountingStore(): Promise<{ store: CosmosStore; counter
     plugins: [
       {
         on: 'request',
-        plugin: (context: { operationType?: string; path?: string; body?: unknown }, _diagnostics: unknown, next: (c: unknown) => Promise<unknown>) => {
-          counter.note({ operation: String(context.operationType), container: containerOf(context.path) });
+        plugin: async (context: { operationType?: string; path?: string; body?: unknown }, _diagnostics: unknown, next: (c: unknown) => Promise<unknown>) => {
+          const request = { operation: String(context.operationType), container: containerOf(context.path) };
+          counter.note(request);
+          await counter.hold?.pass(request);
           const fault = context.operationType === 'batch' ? counter.nextBatch : undefined;
           if (fault) {
             counter.nextBatch = undefined;
@@ -74,13 +120,16 @@ export async function openCountingStore(): Promise<{ store: CosmosStore; counter
   } as CosmosClientOptions;
   const client = new CosmosClient(options);
   const database = await ensureSchema(client, `counted-${randomUUID()}`);
+  const { repositories, settle } = openRepositories(database);
   const store: CosmosStore = {
-    repositories: repositoriesFor(database),
+    repositories,
     database,
     embedded: { endpoint: server.endpoint, key: server.key },
     ping: async () => true,
+    settle,
     isUnavailable,
     close: async () => {
+      await settle();
       client.dispose();
       await server.stop();
     },

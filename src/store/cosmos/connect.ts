@@ -21,6 +21,7 @@ import { CosmosRollupRepository } from './cosmosRollupRepository';
 import { CosmosIndicatorRepository } from './cosmosIndicatorRepository';
 import { CosmosTrashRepository } from './cosmosTrashRepository';
 import { RollingRecordRepository } from '../rollingRecordRepository';
+import { WriteBehindRollups } from '../writeBehindRollups';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from './embeddedCosmos';
 
 export interface CosmosStore {
@@ -30,6 +31,8 @@ export interface CosmosStore {
   embedded?: { endpoint: string; key: string };
   /** Whether the database answers (within 2 s); used by readiness checks. */
   ping(): Promise<boolean>;
+  /** Waits for the writes finished after their answer (a saved record's rollups); `close` does too. */
+  settle(): Promise<void>;
   /** Whether an error from a repository means the database did not answer. */
   isUnavailable(err: unknown): boolean;
   close(): Promise<void>;
@@ -45,25 +48,34 @@ export async function ensureSchema(client: CosmosClient, databaseId: string): Pr
   return database;
 }
 
-export function repositoriesFor(database: Database, logger?: Logger): Repositories {
-  const rollups = new CosmosRollupRepository(database.container(containerDefinitions.rollups.id));
-  return {
-    trash: new CosmosTrashRepository(database.container(containerDefinitions.records.id)),
+/**
+ * The repositories on one database, and `settle`: waits for the writes they finish after their
+ * answer (a saved record's rollups, writeBehindRollups.ts), which stopping the app must not cut.
+ */
+export function openRepositories(database: Database, logger?: Logger): { repositories: Repositories; settle(): Promise<void> } {
+  const records = database.container(containerDefinitions.records.id);
+  const rollups = new WriteBehindRollups(new CosmosRollupRepository(database.container(containerDefinitions.rollups.id), records));
+  const repositories: Repositories = {
+    trash: new CosmosTrashRepository(records),
     rollups,
     indicators: new CosmosIndicatorRepository(database.container(containerDefinitions.plans.id)),
     plans: new CosmosPlanRepository(database.container(containerDefinitions.plans.id)),
     memberships: new CosmosMembershipRepository(database.container(containerDefinitions.members.id)),
     preferences: new CosmosPreferenceRepository(database.container(containerDefinitions.members.id)),
-    records: new RollingRecordRepository(new CosmosRecordRepository(database.container(containerDefinitions.records.id)), rollups, undefined, (err, planId) =>
+    records: new RollingRecordRepository(new CosmosRecordRepository(records), rollups, undefined, (err, planId) =>
       logger?.error({ err, planId }, 'a record was saved but its rollups were not; the next scheduler tick recomputes them'),
     ),
-    audit: new CosmosAuditRepository(database.container(containerDefinitions.records.id)),
+    audit: new CosmosAuditRepository(records),
     channels: new CosmosChannelRepository(database.container(containerDefinitions.conversations.id)),
     outbox: new CosmosOutboxRepository(database.container(containerDefinitions.reminders.id)),
     senderLeases: new CosmosSenderLeaseRepository(database.container(containerDefinitions.reminders.id)),
     schedule: new CosmosScheduleRepository(database.container(containerDefinitions.reminders.id)),
   };
+  return { repositories, settle: () => rollups.flush() };
 }
+
+/** The repositories alone, for a caller that reads through them (reads wait for their own pending writes) and never closes mid-write. */
+export const repositoriesFor = (database: Database, logger?: Logger): Repositories => openRepositories(database, logger).repositories;
 
 const PING_MS = 2_000;
 
@@ -83,12 +95,17 @@ function pinger(database: Database): () => Promise<boolean> {
 export async function connectToEmbedded(endpoint: string, key: string, databaseId: string, requestTimeoutMs = 60_000): Promise<CosmosStore> {
   const client = new CosmosClient({ endpoint, key, connectionPolicy: { ...connectionPolicy('inProcess'), requestTimeout: requestTimeoutMs } });
   const database = await ensureSchema(client, databaseId);
+  const { repositories, settle } = openRepositories(database);
   return {
-    repositories: repositoriesFor(database),
+    repositories,
     database,
     ping: pinger(database),
+    settle,
     isUnavailable,
-    close: async () => client.dispose(),
+    close: async () => {
+      await settle();
+      client.dispose();
+    },
   };
 }
 
@@ -112,13 +129,16 @@ export async function openCosmosStore(config: Config['cosmos'], logger: Logger):
     logger.info({ endpoint: embedded.endpoint, dataDir: config.dataDir ?? '(kun i hukommelsen)' }, 'using the embedded Cosmos DB-compatible server');
   }
   const database = await ensureSchema(client, config.database);
+  const { repositories, settle } = openRepositories(database, logger);
   return {
-    repositories: repositoriesFor(database, logger),
+    repositories,
     database,
     ...(embedded ? { embedded: { endpoint: embedded.endpoint, key: embedded.key } } : {}),
     ping: pinger(database),
+    settle,
     isUnavailable,
     close: async () => {
+      await settle();
       client.dispose();
       await embedded?.stop();
     },

@@ -3,12 +3,21 @@ import type { AuditEntry } from '../../domain/records/audit';
 import type { DateRange } from '../../domain/calendar';
 import type { AttendanceRecord } from '../../domain/attendance/attendance';
 import type { ReferralRecord } from '../../domain/records/referral';
-import type { LoggedRecord, RecordOfType, RecordRepository, RecordType, Versioned } from '../../usecases/ports';
+import type { LoggedRecord, RecordOfType, RecordRepository, RecordType, RollupChange, Versioned } from '../../usecases/ports';
 import { CONFLICT, FAILED_DEPENDENCY, isStatus, NOT_FOUND, PRECONDITION_FAILED } from './cosmosErrors';
+import { storedChange } from './rollupChangeDocs';
 import { withoutSystemProperties } from './systemProperties';
 
 
 type Doc = LoggedRecord & Record<string, unknown>;
+
+const created = (body: object): OperationInput => ({ operationType: BulkOperationType.Create, resourceBody: body as JSONObject });
+
+/** A batch refused by the database, with the status of the operation that failed it. */
+function failedBatch(what: string, results: OperationResponse[]): ErrorResponse {
+  const failed = results.find((r) => r.statusCode >= 400 && r.statusCode !== FAILED_DEPENDENCY);
+  return Object.assign(new ErrorResponse(`${what} failed (${failed?.statusCode ?? 'no answer'})`), { code: failed?.statusCode });
+}
 
 export class CosmosRecordRepository implements RecordRepository {
   /** `pageSize`: results per round trip; the embedded server re-runs the whole query for every page. */
@@ -17,19 +26,20 @@ export class CosmosRecordRepository implements RecordRepository {
     private readonly pageSize = 1000,
   ) {}
 
-  async createOnce<R extends LoggedRecord>(record: R, audit?: AuditEntry): Promise<{ created: boolean; record: R }> {
-    if (!audit) return this.createAlone(record);
+  /**
+   * With an audit entry or a rollup change marker, the record and they are stored in one
+   * transactional batch (all or nothing, one round trip): they all live in the plan's partition.
+   */
+  async createOnce<R extends LoggedRecord>(record: R, audit?: AuditEntry, marker?: RollupChange): Promise<{ created: boolean; record: R }> {
+    if (!audit && !marker) return this.createAlone(record);
     let results: OperationResponse[];
     try {
-      // One round trip, all or nothing: the audit entry lives beside the record, in its plan's partition.
-      const operations: OperationInput[] = [
-        { operationType: BulkOperationType.Create, resourceBody: record as unknown as JSONObject },
-        { operationType: BulkOperationType.Create, resourceBody: audit as unknown as JSONObject },
-      ];
-      results = (await this.container.items.batch(operations, record.planId)).result ?? [];
+      results = await this.batch(record.planId, [created(record), ...(audit ? [created(audit)] : []), ...(marker ? [created(storedChange(record.planId, marker))] : [])]);
     } catch (err) {
       // The SDK turns a failed batch request into a plain Error without its status. Asking for the
       // record tells a retry (it is there) from an outage (this read fails with the outage's own code).
+      // Should this very batch have been applied (its answer lost), its marker stays and the
+      // scheduler's repair counts the record.
       const existing = await this.get(record.planId, record.id);
       if (existing) return { created: false, record: existing.record as R };
       throw err;
@@ -41,9 +51,12 @@ export class CosmosRecordRepository implements RecordRepository {
     // The entry exists without the record: the record was deleted and the same submission arrives
     // again (an old card saved once more). It is stored as before this batch existed; its
     // creation is in the log already.
-    if (logged?.statusCode === CONFLICT) return this.createAlone(record);
-    const failed = results.find((r) => r.statusCode >= 400 && r.statusCode !== FAILED_DEPENDENCY);
-    throw Object.assign(new ErrorResponse(`storing ${record.id} with its audit entry failed (${failed?.statusCode ?? 'no answer'})`), { code: failed?.statusCode });
+    if (audit && logged?.statusCode === CONFLICT) return this.createOnce(record, undefined, marker);
+    throw failedBatch(`storing ${record.id} with its audit entry`, results);
+  }
+
+  private async batch(planId: string, operations: OperationInput[]): Promise<OperationResponse[]> {
+    return (await this.container.items.batch(operations, planId)).result ?? [];
   }
 
   private async createAlone<R extends LoggedRecord>(record: R): Promise<{ created: boolean; record: R }> {
@@ -68,7 +81,12 @@ export class CosmosRecordRepository implements RecordRepository {
     return { record: withoutSystemProperties<LoggedRecord>(resource), etag: String(resource._etag) };
   }
 
-  async replace(record: LoggedRecord, etag: string): Promise<'ok' | 'conflict'> {
+  /** With a marker, the replacement and the marker are one transactional batch. */
+  async replace(record: LoggedRecord, etag: string, marker?: RollupChange): Promise<'ok' | 'conflict'> {
+    if (marker) {
+      const replacing: OperationInput = { operationType: BulkOperationType.Replace, id: record.id, resourceBody: record as unknown as JSONObject, ifMatch: etag };
+      return this.changedInBatch(record.planId, replacing, marker, `replacing ${record.id}`);
+    }
     try {
       await this.container.item(record.id, record.planId).replace(record, { accessCondition: { type: 'IfMatch', condition: etag } });
       return 'ok';
@@ -78,7 +96,14 @@ export class CosmosRecordRepository implements RecordRepository {
     }
   }
 
-  async remove(planId: string, id: string, etag: string): Promise<'ok' | 'conflict'> {
+  /** With a marker, the deletion and the marker are one transactional batch. */
+  async remove(planId: string, id: string, etag: string, marker?: RollupChange): Promise<'ok' | 'conflict'> {
+    if (marker) {
+      // The SDK's type leaves ifMatch out of a delete operation; it sends it, and Azure Cosmos DB
+      // and the embedded server (atomicBatch.ts, through the server's delete) honour it.
+      const deleting = { operationType: BulkOperationType.Delete, id, ifMatch: etag } as OperationInput;
+      return this.changedInBatch(planId, deleting, marker, `deleting ${id}`);
+    }
     try {
       await this.container.item(id, planId).delete({ accessCondition: { type: 'IfMatch', condition: etag } });
       return 'ok';
@@ -86,6 +111,15 @@ export class CosmosRecordRepository implements RecordRepository {
       if (isStatus(err, PRECONDITION_FAILED) || isStatus(err, NOT_FOUND)) return 'conflict';
       throw err;
     }
+  }
+
+  /** A record change under its ETag with its marker, both or neither; a changed or gone record is a conflict. */
+  private async changedInBatch(planId: string, change: OperationInput, marker: RollupChange, what: string): Promise<'ok' | 'conflict'> {
+    const results = await this.batch(planId, [change, created(storedChange(planId, marker))]);
+    const status = results[0]?.statusCode;
+    if (status !== undefined && status < 300) return 'ok';
+    if (status === PRECONDITION_FAILED || status === NOT_FOUND) return 'conflict';
+    throw failedBatch(what, results);
   }
 
   async listInRange<T extends RecordType>(planId: string, type: T, range: DateRange): Promise<RecordOfType<T>[]> {

@@ -3,10 +3,10 @@ import { rollupId, type Contribution, type Rollup } from '../../domain/status/ro
 import { emptySummaryDoc, longScope, rollupsFromSummary, summaryDaysId, summaryDocsOf, summaryPeopleId, summaryReferralsId, summaryWritesOf, summaryYearId, type SummaryDoc, type SummaryWrite } from '../../domain/status/summary';
 import type { RollupChange, RollupRepository, SummaryRead } from '../../usecases/ports';
 import { CONFLICT, isStatus, NOT_FOUND, PRECONDITION_FAILED } from './cosmosErrors';
+import { changeOf, CHANGES_QUERY, type StoredChange } from './rollupChangeDocs';
 import { incrementSummary } from './summaryIncrements';
 import { withoutSystemProperties } from './systemProperties';
 
-type StoredChange = RollupChange & { type: 'rollupChange'; planId: string };
 type Stored = SummaryDoc & { _etag?: string };
 const SUMMARY_TYPES = "('summary', 'summaryDays', 'summaryPeople', 'summaryReferrals')";
 
@@ -18,7 +18,11 @@ const SUMMARY_TYPES = "('summary', 'summaryDays', 'summaryPeople', 'summaryRefer
  * the day and people documents it needs, by point reads.
  */
 export class CosmosRollupRepository implements RollupRepository {
-  constructor(private readonly container: Container) {}
+  /** `records`: where the rollup change markers are (rollupChangeDocs.ts). */
+  constructor(
+    private readonly container: Container,
+    private readonly records: Container,
+  ) {}
 
   async apply(planId: string, contributions: Contribution[], sign: 1 | -1): Promise<void> {
     const byDoc = new Map<string, SummaryWrite[]>();
@@ -104,23 +108,24 @@ export class CosmosRollupRepository implements RollupRepository {
     });
   }
 
-  async beginChange(planId: string, change: RollupChange): Promise<void> {
-    const doc: StoredChange = { ...change, type: 'rollupChange', planId };
-    await this.container.items.upsert(doc);
-  }
-
+  /** The marker is in `records` (stored with its record change); an older version's is in `rollups`. */
   async endChange(planId: string, changeId: string): Promise<void> {
-    await this.deleteQuietly(planId, changeId);
+    try {
+      await this.records.item(changeId, planId).delete();
+    } catch (err) {
+      if (!isStatus(err, NOT_FOUND)) throw err;
+      await this.deleteQuietly(planId, changeId);
+    }
   }
 
+  /**
+   * Markers in `records`, and those an older version left in `rollups` (read in parallel, no
+   * wait added): a change begun by an instance not yet upgraded is repaired all the same.
+   */
   async openChanges(planId: string): Promise<RollupChange[]> {
-    const { resources } = await this.container.items
-      .query<StoredChange & Record<string, unknown>>({ query: "SELECT * FROM c WHERE c.planId = @plan AND c.type = 'rollupChange'", parameters: [{ name: '@plan', value: planId }] }, { partitionKey: planId })
-      .fetchAll();
-    return resources.map((r) => {
-      const { type: _t, planId: _p, ...change } = withoutSystemProperties<StoredChange>(r);
-      return change;
-    });
+    const query = { query: CHANGES_QUERY, parameters: [{ name: '@plan', value: planId }] };
+    const found = await Promise.all([this.records, this.container].map(async (container) => (await container.items.query<StoredChange & Record<string, unknown>>(query, { partitionKey: planId }).fetchAll()).resources));
+    return found.flat().map(changeOf);
   }
 }
 
