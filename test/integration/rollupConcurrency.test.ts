@@ -1,5 +1,5 @@
 import type { AttendanceRecord } from '../../src/domain/attendance/attendance';
-import { rollupId, rollupsFromRecords, type Rollup } from '../../src/domain/status/rollups';
+import { contributionsOf, rollupId, rollupsFromRecords, type Rollup } from '../../src/domain/status/rollups';
 import { CosmosRecordRepository } from '../../src/store/cosmos/cosmosRecordRepository';
 import { CosmosRollupRepository } from '../../src/store/cosmos/cosmosRollupRepository';
 import { containerDefinitions } from '../../src/store/cosmos/containers';
@@ -81,12 +81,13 @@ describe('rollups kept by atomic increments', () => {
     const at = '2025-06-10T16:00:00.000Z';
     // Two records stored with no increments run: one with this version's marker, one under an older version's marker.
     const [mine, older] = [session(planId, 1), session(planId, 2, '2025-07-01')];
-    await plain.createOnce(mine, undefined, { id: 'rollup-change|mine', rollupIds: [rollupId('activity:lektiecafe', '2025-06')], at });
+    const touched = (record: typeof mine) => contributionsOf(record).map((c) => rollupId(c.scope, c.month));
+    await plain.createOnce(mine, undefined, { id: 'rollup-change|mine', rollupIds: touched(mine), at });
     await plain.createOnce(older);
-    await store.database.container(containerDefinitions.rollups.id).items.create({ id: 'rollup-change|older', type: 'rollupChange', planId, rollupIds: [rollupId('activity:lektiecafe', '2025-07')], at });
+    await store.database.container(containerDefinitions.rollups.id).items.create({ id: 'rollup-change|older', type: 'rollupChange', planId, rollupIds: touched(older), at });
     expect((await store.repos.rollups.openChanges(planId)).map((c) => c.id).sort()).toEqual(['rollup-change|mine', 'rollup-change|older']);
 
-    expect(await repairRollups(store.repos, planId, new Date(Date.now() + 5 * 60_000))).toEqual({ planId, repaired: 2, rollups: 2 });
+    expect(await repairRollups(store.repos, planId, new Date(Date.now() + 5 * 60_000))).toEqual({ planId, repaired: 2, rollups: 4 });
     const stored = await store.repos.records.listInRange(planId, 'attendance', everything);
     expect(sorted(await store.repos.rollups.inRange(planId, '0000-00', '9999-99'))).toEqual(sorted(rollupsFromRecords(planId, stored).values()));
     expect(await store.repos.rollups.openChanges(planId)).toEqual([]);
