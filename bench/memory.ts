@@ -6,9 +6,11 @@ import { performance } from 'node:perf_hooks';
 import { cardVerbs } from '../src/cards/verbs';
 import { executeActivity, messageActivity, type TestUser } from '../test/support/activities';
 import { cardOf, executeDataOf } from '../test/support/botHarness';
+import type { HeapPeaks } from './heapPeaks';
 import { CaptureConnector } from '../test/support/captureConnector';
 import { startCosmosProcess } from './cosmosProcess';
 import { memoryUser } from './memoryUsers';
+import { summarise, type LatencySummary } from './stats';
 
 export interface MemoryResult {
   users: number;
@@ -24,8 +26,12 @@ export interface MemoryResult {
   durationMs: number;
   /** Submits answered "saved" within Teams' time; the others were told "not confirmed yet" or timed out, none failed. */
   confirmed: number;
-  /** Node options the bot ran with (NODE_OPTIONS), if any. */
+  /** Node options the bot ran with (before the script, as `start:prod` gives them), if any. */
   nodeOptions: string;
+  /** Peaks sampled inside the bot while the users were at it (bench/heapPeaks.ts). */
+  heap: HeapPeaks;
+  /** Time of every turn (card, save, status) as the users saw it, HTTP included. */
+  turnMs: LatencySummary;
 }
 
 /** VmRSS and VmHWM (peak) of a process, in MB, from Linux's /proc. */
@@ -42,23 +48,31 @@ async function rssOf(pid: number): Promise<{ now: number; peak: number }> {
  * production) or in the bot's (as `npm start`). The figure is the bot process's peak resident set size; the
  * benchmark's own process (connector, bookkeeping) is not in it.
  */
-export async function benchMemory(users: number, rounds: number, database: MemoryResult['database'], compiledBot?: string): Promise<MemoryResult> {
+export async function benchMemory(users: number, rounds: number, database: MemoryResult['database'], nodeOptions: string[], compiledBot?: string): Promise<MemoryResult> {
   const cosmos = database === 'separate' ? await startCosmosProcess() : undefined;
   const connector = new CaptureConnector();
   await connector.start();
   const people: TestUser[] = Array.from({ length: users }, (_, i) => memoryUser(i));
   for (const p of people) connector.members.set(p.id, p);
-  const nodeOptions = process.env.BENCH_MEMORY_NODE_OPTIONS ?? '';
-  const bot = spawn(process.execPath, compiledBot ? [compiledBot] : ['--import', 'tsx', join(__dirname, 'memoryBot.ts')], {
-    env: { ...process.env, MEMORY_USERS: String(users), NODE_OPTIONS: nodeOptions, ...(cosmos ? { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: cosmos.key } : {}) },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const bot = spawn(process.execPath, [...nodeOptions, ...(compiledBot ? [compiledBot] : ['--import', 'tsx', join(__dirname, 'memoryBot.ts')])], {
+    // Options on the command line, as start:prod gives them; none inherited from this process.
+    env: { ...process.env, MEMORY_USERS: String(users), NODE_OPTIONS: '', ...(cosmos ? { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: cosmos.key } : {}) },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
+  const ask = async <T>(message: 'reset' | 'peaks'): Promise<T> => {
+    const answer = once(bot, 'message') as Promise<[T]>;
+    bot.send(message);
+    return (await answer)[0];
+  };
   try {
     const [line] = (await once(bot.stdout!, 'data')) as [Buffer];
     const url = (JSON.parse(line.toString()) as { url: string }).url;
+    const turnMs: number[] = [];
     const post = async (activity: unknown) => {
+      const sent = performance.now();
       const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
       const text = await res.text();
+      turnMs.push(performance.now() - sent);
       return text ? (JSON.parse(text) as { value?: unknown }) : undefined;
     };
     const say = async (user: TestUser, text: string) => {
@@ -68,6 +82,7 @@ export async function benchMemory(users: number, rounds: number, database: Memor
       return connector.messagesTo(conversation).slice(before);
     };
     const before = await rssOf(bot.pid!);
+    await ask('reset');
     let turns = 0;
     let confirmed = 0;
     const start = performance.now();
@@ -89,7 +104,8 @@ export async function benchMemory(users: number, rounds: number, database: Memor
     );
     const durationMs = Math.round(performance.now() - start);
     const after = await rssOf(bot.pid!);
-    return { users, turns, rssMb: after.peak, database, runtime: compiledBot ? 'node' : 'tsx', rssBeforeMb: before.now, durationMs, confirmed, nodeOptions };
+    const heap = await ask<HeapPeaks>('peaks');
+    return { users, turns, rssMb: after.peak, database, runtime: compiledBot ? 'node' : 'tsx', rssBeforeMb: before.now, durationMs, confirmed, nodeOptions: nodeOptions.join(' '), heap, turnMs: summarise(turnMs) };
   } finally {
     bot.kill('SIGTERM');
     await once(bot, 'exit').catch(() => undefined);

@@ -2,7 +2,8 @@
  * The bot for the memory benchmark, in a process of its own (tsx): the demo plan with
  * MEMORY_USERS extra people, each a member and leader (they log sessions and ask for status).
  * The database is the one COSMOS_ENDPOINT names, else the embedded server in this process (as
- * `npm start` runs it). Prints its URL as JSON.
+ * `npm start` runs it). Prints its URL as JSON; over the IPC channel it answers `peaks` with the
+ * heap's peaks since the last `reset` (bench/heapPeaks.ts).
  */
 import { parseConfig } from '../src/config/config';
 import { ManualClock } from '../src/domain/clock';
@@ -11,6 +12,7 @@ import { startServer } from '../src/server';
 import { importPlan } from '../src/usecases/importPlan';
 import { rawPlan } from '../test/fixtures/plans';
 import { DEMO_PLAN } from '../test/support/botHarness';
+import { sampleHeap } from './heapPeaks';
 import { memoryUser } from './memoryUsers';
 
 async function main(): Promise<void> {
@@ -23,6 +25,11 @@ async function main(): Promise<void> {
   plan.members.push(...Array.from({ length: count }, (_, i) => ({ id: `bruger-${i}`, name: memoryUser(i).name, aadObjectId: memoryUser(i).aadObjectId, roles: ['member', 'leader'] })));
   const imported = await importPlan(server.repos, clock, plan);
   if (!imported.ok) throw new Error(JSON.stringify(imported.issues.slice(0, 3)));
+  const heap = await sampleHeap();
+  process.on('message', (message: unknown) => {
+    if (message === 'reset') heap.reset();
+    process.send?.(message === 'peaks' ? heap.peaks() : 'ok');
+  });
   process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
   process.on('SIGTERM', () => void server.stop().then(() => process.exit(0)));
 }

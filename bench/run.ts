@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { benchCardSubmit } from './cardSubmit';
 import { benchDurability } from './durability';
 import { compileMemoryBot } from './compiledBot';
-import { benchMemory } from './memory';
+import { benchMemory, type MemoryResult } from './memory';
 import { benchPrivacyGuard } from './privacyGuard';
+import { productionNodeOptions } from './productionNodeOptions';
 import { benchReminderThroughput, type ReminderBench } from './reminderThroughput';
 import { benchStatusAtScale } from './statusAtScale';
 
@@ -77,19 +78,43 @@ async function main() {
   if (guard) console.table(guard);
 
   const memoryUsers = Number(process.env.BENCH_MEMORY_USERS ?? 50);
-  // BENCH_MEMORY_NODE_OPTIONS: node options for the bot's process, e.g. --max-old-space-size=160.
   const memoryRounds = Number(process.env.BENCH_MEMORY_ROUNDS ?? 10);
-  // The figure (memory): the bot as production runs it, compiled, the database elsewhere. For
-  // comparison (memoryNpmStart): under tsx with the embedded database in the bot, as npm start.
-  const memory = parts.has('memory') ? await benchMemory(memoryUsers, memoryRounds, 'separate', await compileMemoryBot()) : undefined;
-  const memoryNpmStart = parts.has('memory') ? await benchMemory(memoryUsers, memoryRounds, 'in process') : undefined;
-  if (memory) console.log(`\nMemory: ${memoryUsers} users at once, each opening the attendance card, saving it and asking for status ${memoryRounds} times; the bot in a process of its own`);
-  if (memory && memoryNpmStart) console.table({ 'compiled, database elsewhere (production)': memory, 'tsx, embedded database in the bot (npm start)': memoryNpmStart });
-  if (memory) console.log(`peak RSS ${memory.rssMb} MB (goal ≤ 250 MB; ${memory.rssBeforeMb} MB before the users started)`);
+  // The figure (memory): the bot as production runs it, compiled, the database elsewhere, with
+  // start:prod's node options (BENCH_MEMORY_NODE_OPTIONS tries others, e.g. "--max-old-space-size=160").
+  // Beside it, what those options cost: the same bot with node's defaults (memoryNodeDefaults), and
+  // the bot as npm start runs it (memoryNpmStart: tsx, embedded database in the bot, no options).
+  const prodOptions = process.env.BENCH_MEMORY_NODE_OPTIONS !== undefined ? process.env.BENCH_MEMORY_NODE_OPTIONS.split(/\s+/).filter(Boolean) : productionNodeOptions();
+  const compiled = parts.has('memory') ? await compileMemoryBot() : undefined;
+  const memory = compiled ? await benchMemory(memoryUsers, memoryRounds, 'separate', prodOptions, compiled) : undefined;
+  const memoryNodeDefaults = compiled && prodOptions.length ? await benchMemory(memoryUsers, memoryRounds, 'separate', [], compiled) : undefined;
+  const memoryNpmStart = parts.has('memory') ? await benchMemory(memoryUsers, memoryRounds, 'in process', []) : undefined;
+  if (memory) console.log(`\nMemory: ${memoryUsers} users at once, each opening the attendance card, saving it and asking for status ${memoryRounds} times; the bot in a process of its own (MB, ms)`);
+  const row = (r: MemoryResult) => ({
+    'node options': r.nodeOptions || '(defaults)',
+    'peak RSS': r.rssMb,
+    'RSS before': r.rssBeforeMb,
+    'heap used peak': r.heap.heapUsedMb,
+    'heap total peak': r.heap.heapTotalMb,
+    'external peak': r.heap.externalMb,
+    'live after last full GC': r.heap.liveAfterLastMajorGcMb,
+    'full GCs': r.heap.majorGcs,
+    'GC pauses': r.heap.gcPauseMs,
+    'bot CPU': r.heap.cpuMs,
+    duration: r.durationMs,
+    'turn p50': r.turnMs.p50,
+    'turn p95': r.turnMs.p95,
+    confirmed: `${r.confirmed}/${r.turns / 3}`,
+  });
+  const memoryRows: Record<string, ReturnType<typeof row>> = {};
+  if (memory) memoryRows['compiled, database elsewhere (production)'] = row(memory);
+  if (memoryNodeDefaults) memoryRows['the same with node defaults'] = row(memoryNodeDefaults);
+  if (memoryNpmStart) memoryRows['tsx, embedded database in the bot (npm start)'] = row(memoryNpmStart);
+  if (memory) console.table(memoryRows);
+  if (memory) console.log(`peak RSS ${memory.rssMb} MB (goal ≤ 250 MB; ${memory.rssBeforeMb} MB before the users started), node options: ${memory.nodeOptions || '(defaults)'}`);
 
   const dir = join(__dirname, 'results');
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, process.env.BENCH_OUTPUT ?? 'latest.json'), JSON.stringify({ startedAt, node: process.version, cardSubmit, durability, reminders, status, guard, memory, memoryNpmStart }, null, 2));
+  await writeFile(join(dir, process.env.BENCH_OUTPUT ?? 'latest.json'), JSON.stringify({ startedAt, node: process.version, cardSubmit, durability, reminders, status, guard, memory, memoryNodeDefaults, memoryNpmStart }, null, 2));
 }
 
 main().catch((err) => {

@@ -16,7 +16,6 @@ import { activityProblem } from './teams/activityShape';
 import { errorHandler } from './http/errorHandler';
 import { dashboardRoutes } from './http/dashboard/dashboardRoutes';
 import { createHandlers } from './teams/handlers';
-import { createQuestionRewriter } from './teams/languageModel';
 import type { LastKnown } from './usecases/lastKnown';
 import type { AppInstaller, Repositories, UserDirectory } from './usecases/ports';
 import type { ComposeReminder, MentionMember } from './usecases/reminders/deliverReminders';
@@ -130,7 +129,9 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const deps: AppDeps = { repos, clock, logger, isDatabaseReachable: store.ping, isStoreUnavailable: store.isUnavailable, lastKnown };
   const graph = options.graph ?? (config.graph ? createGraph(config.graph, logger) : undefined);
   const handlers = createHandlers({ ...deps, ...(graph ? { users: graph } : {}), bootstrapAdmins: config.planAdmins });
-  const bot = createBotApp(config.bot, handlers, logger, createQuestionRewriter(config.languageModel, logger));
+  // The planner, OpenAI's client and their prompt tooling are loaded only when a model is configured.
+  const rewriter = config.languageModel ? (await import('./teams/languageModel')).createQuestionRewriter(config.languageModel, logger) : undefined;
+  const bot = createBotApp(config.bot, handlers, logger, rewriter);
   const reach = { ...(graph ? { users: graph, ...(config.graph?.teamsAppCatalogId || options.graph ? { installer: graph } : {}) } : {}), openPersonalChat: bot.openPersonalChat };
   const scheduler = new ReminderScheduler(
     // The scheduler reads preferences and milestone states uncached: a changed setting or a milestone

@@ -1,6 +1,7 @@
-// The app host: App Service on Linux with Node 22 LTS, running the bot (`npm run start:prod`) with
-// the user-assigned identity. Every app setting is a variable src/config/config.ts reads
-// (tests check this), plus AZURE_CLIENT_ID so DefaultAzureCredential picks that identity.
+// The app host: App Service on Linux with Node 22 LTS, running the bot (`npm run start:prod`,
+// whose node options the memory benchmark measures) with the user-assigned identity. Every app
+// setting is a variable src/config/config.ts reads (tests check this), plus AZURE_CLIENT_ID so
+// DefaultAzureCredential picks that identity.
 @description('Azure region')
 param location string
 

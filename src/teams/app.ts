@@ -13,7 +13,13 @@ import {
   type Response,
   type TeamsChannelAccount,
 } from 'botbuilder';
-import { Application, TeamsAdapter, TurnState, AdaptiveCardActionExecuteResponseType } from '@microsoft/teams-ai';
+// The modules themselves, not the package's index: the index also loads the AI planners, the
+// OpenAI client, the tokenizer and the prompt tooling (about 16 MB of resident memory) that this
+// edge never uses; src/teams/languageModel.ts loads them when a model is configured.
+import { Application } from '@microsoft/teams-ai/lib/Application';
+import { AdaptiveCardActionExecuteResponseType } from '@microsoft/teams-ai/lib/AdaptiveCards';
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
+import { TurnState } from '@microsoft/teams-ai/lib/TurnState';
 import type { Config } from '../config/config';
 import { cardVerbs, type CardVerb } from '../cards/verbs';
 import { sensitiveErrorCode } from '../domain/privacy/freeText';

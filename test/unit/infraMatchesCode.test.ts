@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { configSchema } from '../../src/config/config';
 import { containerDefinitions } from '../../src/store/cosmos/containers';
 import { ACCESS_SCOPE } from '../../src/http/dashboard/entraToken';
+import { productionNodeOptions } from '../../bench/productionNodeOptions';
 
 /**
  * No Bicep compiler installs from the npm registry (bicep-node downloads the CLI from GitHub,
@@ -72,7 +74,15 @@ describe('the Bicep in infra/', () => {
     expect(main).toContain("endpoint: 'https://${app.outputs.hostName}/api/messages'");
     const pkg = JSON.parse(readFileSync(join(dirname(infra), 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(appService).toContain(`appCommandLine: 'npm run start:prod'`);
-    expect(pkg.scripts['start:prod']).toBe('node dist/src/main/bot.js');
+    // The compiled bot, with the node options the memory benchmark reads from here and runs it with.
+    expect(pkg.scripts['start:prod']).toBe(['node', ...productionNodeOptions(), 'dist/src/main/bot.js'].join(' '));
+  });
+
+  it('starts production with node options this Node accepts', () => {
+    // An option Node does not know stops it before the bot starts ("bad option").
+    const run = spawnSync(process.execPath, [...productionNodeOptions(), '-e', '0'], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
   });
 
   it("registers the dashboard's Entra app with the Application ID URI the manifest, the config and the token check expect", () => {

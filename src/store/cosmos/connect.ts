@@ -1,5 +1,4 @@
 import { CosmosClient, type Database } from '@azure/cosmos';
-import { DefaultAzureCredential } from '@azure/identity';
 import type { Config } from '../../config/config';
 import type { Logger } from '../../logging/logger';
 import type { Repositories } from '../../usecases/ports';
@@ -22,7 +21,7 @@ import { CosmosIndicatorRepository } from './cosmosIndicatorRepository';
 import { CosmosTrashRepository } from './cosmosTrashRepository';
 import { RollingRecordRepository } from '../rollingRecordRepository';
 import { WriteBehindRollups } from '../writeBehindRollups';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from './embeddedCosmos';
+import type { EmbeddedCosmos } from './embeddedCosmos';
 
 export interface CosmosStore {
   repositories: Repositories;
@@ -119,11 +118,15 @@ export async function openCosmosStore(config: Config['cosmos'], logger: Logger):
   let client: CosmosClient;
   if (config.kind === 'azure') {
     const policy = connectionPolicy('remote');
+    // @azure/identity (with MSAL) is loaded only for a managed identity: a key does not need it.
     client = config.key
       ? new CosmosClient({ endpoint: config.endpoint, key: config.key, connectionPolicy: policy })
-      : new CosmosClient({ endpoint: config.endpoint, aadCredentials: new DefaultAzureCredential(), connectionPolicy: policy });
+      : new CosmosClient({ endpoint: config.endpoint, aadCredentials: new (await import('@azure/identity')).DefaultAzureCredential(), connectionPolicy: policy });
     logger.info({ endpoint: config.endpoint, auth: config.key ? 'key' : 'managed identity' }, 'using Azure Cosmos DB');
   } else {
+    // The embedded server (with its query compiler, Babel and Turf) is loaded only when it runs
+    // here: a bot with a database elsewhere never carries it.
+    const { startEmbeddedCosmos } = await import('./embeddedCosmos');
     embedded = await startEmbeddedCosmos({ port: config.port, dataDir: config.dataDir, logger });
     client = new CosmosClient({ endpoint: embedded.endpoint, key: embedded.key, connectionPolicy: connectionPolicy('inProcess') });
     logger.info({ endpoint: embedded.endpoint, dataDir: config.dataDir ?? '(kun i hukommelsen)' }, 'using the embedded Cosmos DB-compatible server');
