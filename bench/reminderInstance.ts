@@ -1,7 +1,7 @@
 /**
  * One more bot instance for the reminder benchmark, in a process of its own: it connects (its own
  * SDK client) to the database the benchmark started, says `ready`, waits for `go` on stdin, runs
- * one scheduler tick as every instance's timer would, and prints the tick's delivery report.
+ * one scheduler tick as every instance's timer would, and prints the tick's report (`report <json>`).
  */
 import { once } from 'node:events';
 import { ManualClock } from '../src/domain/clock';
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   process.stdout.write('ready\n');
   await once(process.stdin, 'data');
   const report = await server.scheduler.tick();
-  process.stdout.write(`${JSON.stringify({ instanceId: INSTANCE_ID, delivery: report.delivery, planned: report.planning.some((p) => p.kind === 'planned') })}\n`);
+  process.stdout.write(`report ${JSON.stringify({ instanceId: INSTANCE_ID, delivery: report.delivery, planning: report.planning })}\n`);
   await server.stop();
   await store.close();
 }

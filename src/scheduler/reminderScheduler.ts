@@ -101,6 +101,8 @@ export class ReminderScheduler {
         if (planned.kind === 'planned') retention.push(await applyRetention(repos, clock, planId, 'logbog-scheduler'));
       } catch (err) {
         logger.error({ err, planId }, 'planning reminders failed');
+        // In the report too: a tick that planned nothing must say why, not just leave the plan out.
+        planning.push({ kind: 'failed', planId, error: describeError(err) });
       }
     }
     const delivery = await deliverDueReminders({ ...this.deps, limiter: this.limiter, pace: this.deps.pace ?? realPace }, this.delivery, () => this.stopping, planIds);
@@ -110,4 +112,11 @@ export class ReminderScheduler {
     }
     return { planning, retention, delivery };
   }
+}
+
+/** What went wrong, in one line: Cosmos errors often carry only a status code, with an empty message. */
+function describeError(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const code = (err as { code?: unknown }).code;
+  return `${err.name}${code !== undefined ? ` ${String(code)}` : ''}${err.message ? `: ${err.message}` : ''}`;
 }

@@ -16,7 +16,9 @@ export interface PlanningOptions {
 
 export type PlanningResult =
   | { kind: 'planned'; planId: string; date: IsoDate; created: number; digests: number }
-  | { kind: 'alreadyPlanned' | 'tooEarly' | 'leaseHeldElsewhere' | 'notRunning' | 'noPlan'; planId: string };
+  | { kind: 'alreadyPlanned' | 'tooEarly' | 'leaseHeldElsewhere' | 'notRunning' | 'noPlan'; planId: string }
+  /** Planning threw (the scheduler logs the error too): nothing or only part was planned; the next tick after the lease runs out tries again. */
+  | { kind: 'failed'; planId: string; error: string };
 
 
 function localHour(instant: Date, timeZone: string): number {
