@@ -162,9 +162,10 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     stop: async () => {
       // Stop the timer and let a running tick finish, stop taking requests and let the ones in
       // flight finish, let the writes they left running after their answers finish (a saved
-      // record's rollups), then close the database (unless it was lent to us).
+      // record's rollups, a membership's grant), then close the database (unless it was lent to us).
       await scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await memberships.settle();
       await store.settle();
       if (!options.store) await store.close();
     },

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry } from '../domain/records/audit';
 import { contributionsOf, rollupId, type Contribution } from '../domain/status/rollups';
-import type { LoggedRecord, RecordRepository, RollupChange, RollupRepository } from '../usecases/ports';
+import type { LoggedRecord, MembershipProof, RecordRepository, RollupChange, RollupRepository } from '../usecases/ports';
 
 const idsOf = (contributions: Contribution[]) => [...new Set(contributions.map((c) => rollupId(c.scope, c.month)))];
 
 /** The record store, able to store a rollup change marker in the same transactional batch as a record change. */
-export interface MarkingRecordRepository extends RecordRepository {
-  createOnce<R extends LoggedRecord>(record: R, audit?: AuditEntry, marker?: RollupChange): Promise<{ created: boolean; record: R }>;
+export interface MarkingRecordRepository extends Omit<RecordRepository, 'createOnce'> {
+  createOnce<R extends LoggedRecord>(record: R, audit?: AuditEntry, marker?: RollupChange, proof?: MembershipProof): Promise<{ created: boolean; record: R }>;
   replace(record: LoggedRecord, etag: string, marker?: RollupChange): Promise<'ok' | 'conflict'>;
   remove(planId: string, id: string, etag: string, marker?: RollupChange): Promise<'ok' | 'conflict'>;
 }
@@ -55,9 +55,9 @@ export class RollingRecordRepository implements RecordRepository {
     return result;
   }
 
-  async createOnce<R extends LoggedRecord>(record: R, audit?: AuditEntry): Promise<{ created: boolean; record: R }> {
+  async createOnce<R extends LoggedRecord>(record: R, audit?: AuditEntry, proof?: MembershipProof): Promise<{ created: boolean; record: R }> {
     const contributions = contributionsOf(record);
-    return this.changing(record.planId, contributions, (marker) => this.inner.createOnce(record, audit, marker), (result) =>
+    return this.changing(record.planId, contributions, (marker) => this.inner.createOnce(record, audit, marker, proof), (result) =>
       result.created ? () => this.rollups.apply(record.planId, contributions, 1) : undefined,
     );
   }

@@ -4,7 +4,8 @@ import type { Clock } from '../domain/clock';
 import { networksOfActivity } from '../domain/permissions';
 import type { PlanTarget } from '../domain/plan/planTargets';
 import { assessmentTargets, validateAssessment, type AssessmentEntry, type AssessmentRecord } from '../domain/records/assessment';
-import { authorize, isDenied, type Denied } from './authorize';
+import { authorize, isDenied, type Denied, type MembershipSource } from './authorize';
+import { savedOnRememberedMembership } from './savedOnRememberedMembership';
 import { cardText, formIdentity, keptIdentity, pickValues } from './cardSubmit';
 import type { Form, SaveResult } from './forms';
 import type { Repositories } from './ports';
@@ -59,8 +60,12 @@ export function keptAssessmentForm(member: MemberInPlan, payload: unknown): Asse
   return { plan: member.plan, targets: targetsFor(member), ...keptIdentity(payload), values: pickValues(payload, entryKeys) as AssessmentEntry, errors: [], unavailable: true };
 }
 
-export async function logAssessment(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<LogAssessmentResult> {
-  const member = await authorize(repos, clock, aadObjectId, 'logAssessment');
+export function logAssessment(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<LogAssessmentResult> {
+  return savedOnRememberedMembership((source) => logAssessmentOn(repos, clock, aadObjectId, payload, source));
+}
+
+async function logAssessmentOn(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown, source: MembershipSource): Promise<LogAssessmentResult> {
+  const member = await authorize(repos, clock, aadObjectId, 'logAssessment', source);
   if (isDenied(member)) return member;
   const { plan, today } = member;
   const targets = targetsFor(member);

@@ -5,7 +5,8 @@ import { ageBandsOf } from '../domain/records/ageBands';
 import type { Clock } from '../domain/clock';
 import type { Activity, Plan } from '../domain/plan/schema';
 import { auditEntry } from '../domain/records/audit';
-import { authorize, isDenied, type Denied } from './authorize';
+import { authorize, isDenied, type Denied, type MembershipSource } from './authorize';
+import { savedOnRememberedMembership } from './savedOnRememberedMembership';
 import { correctRecord } from './correctRecord';
 import type { MemberInPlan } from './resolveMember';
 import { cardText, formIdentity, keptIdentity, pickValues } from './cardSubmit';
@@ -32,8 +33,16 @@ export const attendanceSubmitSchema = z.object({
   participantCodes: cardText(2000),
   note: cardText(2000),
 });
-/** The age split follows the plan's own bands, so its inputs are read per plan. */
-const splitSchemaOf = (plan: Plan) => z.object(Object.fromEntries(splitKeysOf(plan).map((k) => [k, cardText(20)])));
+/** The age split follows the plan's own bands, so its inputs are read per plan; built once per set of bands (a zod schema costs more to build than to use). */
+const splitSchemaFor = (keys: string[]) => z.object(Object.fromEntries(keys.map((k) => [k, cardText(20)])));
+const splitSchemas = new Map<string, ReturnType<typeof splitSchemaFor>>();
+function splitSchemaOf(plan: Plan): ReturnType<typeof splitSchemaFor> {
+  const keys = splitKeysOf(plan);
+  const key = keys.join(' ');
+  let schema = splitSchemas.get(key);
+  if (!schema) splitSchemas.set(key, (schema = splitSchemaFor(keys)));
+  return schema;
+}
 export type AttendanceSubmit = z.output<typeof attendanceSubmitSchema>;
 
 export interface AttendanceForm extends Form<AttendanceEntry> {
@@ -64,8 +73,12 @@ export function keptAttendanceForm(plan: Plan, payload: unknown): AttendanceForm
  * Saves one session's attendance from a card submit. The plan is taken from the user's own
  * membership: a payload naming another plan is treated as tampered and nothing is stored.
  */
-export async function logAttendance(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<LogAttendanceResult> {
-  const member = await authorize(repos, clock, aadObjectId, 'logAttendance');
+export function logAttendance(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<LogAttendanceResult> {
+  return savedOnRememberedMembership((source) => logAttendanceOn(repos, clock, aadObjectId, payload, source));
+}
+
+async function logAttendanceOn(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown, source: MembershipSource): Promise<LogAttendanceResult> {
+  const member = await authorize(repos, clock, aadObjectId, 'logAttendance', source);
   if (isDenied(member)) return member;
   const { plan, today, membership } = member;
   const values = pickValues(payload, attendanceEntryKeysOf(plan)) as AttendanceEntry;
@@ -93,6 +106,7 @@ export async function logAttendance(repos: Repositories, clock: Clock, aadObject
   const { created, record: stored } = await repos.records.createOnce(
     record,
     auditEntry({ planId: plan.id, at: record.loggedAt, actor: membership.memberId, action: 'create', recordType: 'attendance', recordId: record.id, discriminator: 'first', after: record }),
+    member.proof,
   );
   const activity = plan.activities.find((a) => a.id === stored.activityId)!;
   return { kind: 'saved', record: stored, activity, plan, alreadySaved: !created };

@@ -5,7 +5,8 @@ import type { Clock } from '../domain/clock';
 import type { Plan } from '../domain/plan/schema';
 import { auditEntry } from '../domain/records/audit';
 import { FOLLOW_UP_ROWS, validateMeeting, type MeetingEntry, type MeetingRecord } from '../domain/records/meeting';
-import { authorize, isDenied, type Denied } from './authorize';
+import { authorize, isDenied, type Denied, type MembershipSource } from './authorize';
+import { savedOnRememberedMembership } from './savedOnRememberedMembership';
 import { cardText, formIdentity, keptIdentity, pickValues } from './cardSubmit';
 import { correctRecord } from './correctRecord';
 import type { Form, SaveResult } from './forms';
@@ -57,8 +58,12 @@ export function keptMeetingForm(plan: Plan, payload: unknown): MeetingForm {
 }
 
 /** Logs a held meeting of a network or body, with its follow-up items for the reminders to chase. */
-export async function logMeeting(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<LogMeetingResult> {
-  const member = await authorize(repos, clock, aadObjectId, 'logMeeting');
+export function logMeeting(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<LogMeetingResult> {
+  return savedOnRememberedMembership((source) => logMeetingOn(repos, clock, aadObjectId, payload, source));
+}
+
+async function logMeetingOn(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown, source: MembershipSource): Promise<LogMeetingResult> {
+  const member = await authorize(repos, clock, aadObjectId, 'logMeeting', source);
   if (isDenied(member)) return member;
   const { plan, today, membership } = member;
   const values = pickValues(payload, entryKeys) as MeetingEntry;
@@ -95,6 +100,7 @@ export async function logMeeting(repos: Repositories, clock: Clock, aadObjectId:
   const { created, record: stored } = await repos.records.createOnce(
     record,
     auditEntry({ planId: plan.id, at: record.loggedAt, actor: membership.memberId, action: 'create', recordType: 'meeting', recordId: record.id, discriminator: 'first', after: record }),
+    member.proof,
   );
   return { kind: 'saved', plan, record: stored, alreadySaved: !created };
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../domain/clock';
 import { loggableOutcomes, validateOutcome, type OutcomeEntry, type OutcomeRecord } from '../domain/records/outcome';
-import { authorize, isDenied, type Denied } from './authorize';
+import { authorize, isDenied, type Denied, type MembershipSource } from './authorize';
+import { savedOnRememberedMembership } from './savedOnRememberedMembership';
 import { cardText, formIdentity, keptIdentity, pickValues } from './cardSubmit';
 import type { Plan } from '../domain/plan/schema';
 import type { Form, SaveResult } from './forms';
@@ -38,8 +39,12 @@ export function keptOutcomeForm(plan: Plan, payload: unknown): OutcomeForm {
   return { plan, ...keptIdentity(payload), values: pickValues(payload, entryKeys) as OutcomeEntry, errors: [], unavailable: true };
 }
 
-export async function logOutcome(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<LogOutcomeResult> {
-  const member = await authorize(repos, clock, aadObjectId, 'logOutcome');
+export function logOutcome(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<LogOutcomeResult> {
+  return savedOnRememberedMembership((source) => logOutcomeOn(repos, clock, aadObjectId, payload, source));
+}
+
+async function logOutcomeOn(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown, source: MembershipSource): Promise<LogOutcomeResult> {
+  const member = await authorize(repos, clock, aadObjectId, 'logOutcome', source);
   if (isDenied(member)) return member;
   const { plan, today } = member;
   const values = pickValues(payload, entryKeys) as OutcomeEntry;

@@ -4,7 +4,8 @@ import type { Clock } from '../domain/clock';
 import type { Plan } from '../domain/plan/schema';
 import { auditEntry } from '../domain/records/audit';
 import { validateReferral, type ReferralEntry, type ReferralRecord } from '../domain/records/referral';
-import { authorize, isDenied, type Denied } from './authorize';
+import { authorize, isDenied, type Denied, type MembershipSource } from './authorize';
+import { savedOnRememberedMembership } from './savedOnRememberedMembership';
 import { cardText, formIdentity, keptIdentity, pickValues } from './cardSubmit';
 import { correctRecord } from './correctRecord';
 import type { Form, SaveResult } from './forms';
@@ -39,8 +40,12 @@ export function keptReferralForm(plan: Plan, payload: unknown): ReferralForm {
 }
 
 /** Logs a referral or bridging: henvist on the given date, with a follow-up date set from the plan. */
-export async function logReferral(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<LogReferralResult> {
-  const member = await authorize(repos, clock, aadObjectId, 'logReferral');
+export function logReferral(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<LogReferralResult> {
+  return savedOnRememberedMembership((source) => logReferralOn(repos, clock, aadObjectId, payload, source));
+}
+
+async function logReferralOn(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown, source: MembershipSource): Promise<LogReferralResult> {
+  const member = await authorize(repos, clock, aadObjectId, 'logReferral', source);
   if (isDenied(member)) return member;
   const { plan, today, membership } = member;
   const values = pickValues(payload, entryKeys);
@@ -80,6 +85,7 @@ export async function logReferral(repos: Repositories, clock: Clock, aadObjectId
   const { created, record: stored } = await repos.records.createOnce(
     record,
     auditEntry({ planId: plan.id, at: record.loggedAt, actor: membership.memberId, action: 'create', recordType: 'referral', recordId: record.id, discriminator: 'first', after: record }),
+    member.proof,
   );
   return { kind: 'saved', plan, record: stored, alreadySaved: !created };
 }

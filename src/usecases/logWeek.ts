@@ -6,7 +6,8 @@ import type { Clock } from '../domain/clock';
 import type { FieldError } from '../domain/fieldErrors';
 import type { Activity, Plan } from '../domain/plan/schema';
 import { auditEntry } from '../domain/records/audit';
-import { authorize, isDenied, type Denied } from './authorize';
+import { authorize, isDenied, type Denied, type MembershipSource } from './authorize';
+import { savedOnRememberedMembership } from './savedOnRememberedMembership';
 import { cardText, formIdentity, keptIdentity, pickValues } from './cardSubmit';
 import type { Form } from './forms';
 import type { Repositories } from './ports';
@@ -68,8 +69,12 @@ export function keptWeekForm(plan: Plan, payload: unknown, today: string): WeekF
  * Logs up to seven sessions of one activity for a week in one go: every day with a headcount
  * becomes a session. All days are checked first; one wrong day stores nothing.
  */
-export async function logWeek(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<LogWeekResult> {
-  const member = await authorize(repos, clock, aadObjectId, 'logAttendance');
+export function logWeek(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<LogWeekResult> {
+  return savedOnRememberedMembership((source) => logWeekOn(repos, clock, aadObjectId, payload, source));
+}
+
+async function logWeekOn(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown, source: MembershipSource): Promise<LogWeekResult> {
+  const member = await authorize(repos, clock, aadObjectId, 'logAttendance', source);
   if (isDenied(member)) return member;
   const { plan, today, membership } = member;
   const values = pickValues(payload, entryKeys) as WeekEntry;
@@ -109,6 +114,7 @@ export async function logWeek(repos: Repositories, clock: Clock, aadObjectId: st
     const { record: stored } = await repos.records.createOnce(
       record,
       auditEntry({ planId: plan.id, at: now, actor: membership.memberId, action: 'create', recordType: 'attendance', recordId: record.id, discriminator: 'first', after: record }),
+      member.proof,
     );
     records.push(stored);
   }

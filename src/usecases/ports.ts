@@ -55,6 +55,26 @@ export interface Membership {
   roles: Role[];
   /** Their role in each network, read fresh on every turn (memberships written before issue 11 lack it). */
   networks?: Record<string, NetworkRole>;
+  /** The stored membership's version (its ETag), as read; every change to it gives a new one. */
+  version?: string;
+}
+
+/**
+ * A membership remembered from an earlier turn, to be proven current inside the write it
+ * authorises (one round trip instead of a read, then the write): the write is refused, and
+ * nothing stored, when the membership has changed since this version.
+ */
+export interface MembershipProof {
+  aadObjectId: string;
+  planId: string;
+  version: string;
+}
+
+/** A write whose membership proof failed: the membership changed; the save runs again on a fresh read. */
+export class MembershipChanged extends Error {
+  constructor() {
+    super('the membership changed since it was remembered');
+  }
 }
 
 /** A person of a plan known only by e-mail address until Teams tells their object id. */
@@ -117,6 +137,16 @@ export interface MembershipRepository {
   identitiesByEmail(email: string): Promise<TeamsPerson[]>;
   /** A known user by their Teams user id (29:…), for a roster event that gives no object id. */
   identityByTeamsId(teamsUserId: string): Promise<TeamsPerson | undefined>;
+  /**
+   * The memberships this instance read for the user on an earlier turn, without a round trip;
+   * only to be acted on with a proof in the write (RecordRepository.createOnce).
+   */
+  remembered?(aadObjectId: string): Membership[] | undefined;
+  /**
+   * Makes a membership provable at the version read (the proof a write checks). Left out where the
+   * store cannot check proofs; a write without one reads the membership fresh, as before.
+   */
+  allowProofOf?(membership: Membership): Promise<void>;
 }
 
 /** Everything a member logs in a plan; `type` tells the kinds apart. */
@@ -134,9 +164,11 @@ export interface RecordRepository {
   /**
    * Stores the record unless one with its id exists; `created` tells which happened. With an audit
    * entry, record and entry are stored together or not at all (one transactional batch in the
-   * plan's partition), and a retry that finds the record stores no second entry.
+   * plan's partition), and a retry that finds the record stores no second entry. With a proof, the
+   * same batch checks that the membership is still the one remembered, and throws
+   * MembershipChanged, storing nothing, when it is not.
    */
-  createOnce<R extends LoggedRecord>(record: R, audit?: AuditEntry): Promise<{ created: boolean; record: R }>;
+  createOnce<R extends LoggedRecord>(record: R, audit?: AuditEntry, proof?: MembershipProof): Promise<{ created: boolean; record: R }>;
   get(planId: string, id: string): Promise<Versioned<LoggedRecord> | undefined>;
   replace(record: LoggedRecord, etag: string): Promise<'ok' | 'conflict'>;
   remove(planId: string, id: string, etag: string): Promise<'ok' | 'conflict'>;

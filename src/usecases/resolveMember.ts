@@ -2,13 +2,15 @@ import { localDate } from '../domain/calendar';
 import type { Clock } from '../domain/clock';
 import { planAsSeenBy } from '../domain/people/person';
 import type { Plan } from '../domain/plan/schema';
-import type { Membership, Repositories } from './ports';
+import type { Membership, MembershipProof, Repositories } from './ports';
 
 export interface MemberInPlan {
   membership: Membership;
   plan: Plan;
   /** Today's date in the plan's time zone. */
   today: string;
+  /** Present when the membership is one remembered from an earlier turn: the write it allows must prove it (ports.ts). */
+  proof?: MembershipProof;
 }
 
 /**
@@ -17,7 +19,11 @@ export interface MemberInPlan {
  */
 export async function resolveMember(repos: Repositories, clock: Clock, aadObjectId: string | undefined, planId?: string): Promise<MemberInPlan | undefined> {
   if (!aadObjectId) return undefined;
-  const memberships = await repos.memberships.forUser(aadObjectId);
+  return memberAmong(repos, clock, await repos.memberships.forUser(aadObjectId), planId);
+}
+
+/** The plan a user acts in, among these memberships of theirs. */
+export async function memberAmong(repos: Repositories, clock: Clock, memberships: Membership[], planId?: string): Promise<MemberInPlan | undefined> {
   const candidates = planId ? memberships.filter((m) => m.planId === planId) : memberships;
   const plans: MemberInPlan[] = [];
   for (const membership of candidates) {

@@ -31,6 +31,7 @@ export async function saveRecord<R extends LoggedRecord, F>(
   const { created, record: stored } = await repos.records.createOnce(
     record,
     auditEntry({ planId: plan.id, at: record.loggedAt, actor: membership.memberId, action: 'create', recordType: type, recordId: record.id, discriminator: 'first', after: record }),
+    member.proof,
   );
   return { kind: 'saved', plan, record: stored, alreadySaved: !created };
 }

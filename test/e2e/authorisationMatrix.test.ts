@@ -40,11 +40,13 @@ const formData = async (h: BotHarness, command: string, verb: string) => execute
 async function stateOf(h: BotHarness): Promise<string> {
   const containers = ['records', 'reminders', 'plans', 'conversations', 'rollups'];
   // Read past the repositories: the rollup writes a save finishes after its answer must be in first.
+  // A membership's grant (store/cosmos/membershipGrants.ts) is written after any turn that read it,
+  // refused or not: it stands for the membership, not for what the turn did, so it is left out.
   await h.server.store.settle();
   const all: unknown[] = [];
   for (const c of containers) {
     const { resources } = await h.server.store.database.container(c).items.query<Record<string, unknown>>('SELECT * FROM c').fetchAll();
-    all.push(...resources.filter((r) => (c !== 'plans' || r.type !== 'plan') && r.type !== 'conversationAddress' && r.type !== 'personalChat').map(({ _etag, _ts, _rid, _self, _attachments, ...rest }) => ({ c, ...rest })));
+    all.push(...resources.filter((r) => (c !== 'plans' || r.type !== 'plan') && r.type !== 'conversationAddress' && r.type !== 'personalChat' && r.type !== 'membershipGrant').map(({ _etag, _ts, _rid, _self, _attachments, ...rest }) => ({ c, ...rest })));
   }
   return JSON.stringify(all.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))));
 }

@@ -49,7 +49,7 @@ describe('the Cosmos repositories on the embedded server', () => {
     const people = peopleOfPlan(plan).map((p) => (p.id === 'alex-wilber' ? { ...p, aadObjectId: ALEX } : p));
     await store.repos.memberships.replaceForPlan(plan.id, people);
     const alex = people.find((m) => m.id === 'alex-wilber')!;
-    expect(await store.repos.memberships.forUser(ALEX)).toEqual([{ aadObjectId: ALEX, planId: plan.id, memberId: 'alex-wilber', name: alex.name, roles: alex.roles, networks: alex.networks }]);
+    expect(await store.repos.memberships.forUser(ALEX)).toEqual([{ aadObjectId: ALEX, planId: plan.id, memberId: 'alex-wilber', name: alex.name, roles: alex.roles, networks: alex.networks, version: expect.any(String) }]);
     // Everyone else waits by e-mail address, each in the partition of their address.
     expect(await store.repos.memberships.pendingFor(['meganb@example.com', 'nobody@example.com'])).toEqual([{ email: 'meganb@example.com', planId: plan.id, memberId: 'megan-bowen' }]);
 

@@ -3,6 +3,9 @@ import { RememberedMembershipRepository } from '../../src/store/rememberedMember
 import { loadDemoPlan } from '../fixtures/plans';
 import { openCountingStore, type RequestCounter } from '../support/countingStore';
 import type { CosmosStore } from '../../src/store/cosmos/connect';
+import { containerDefinitions } from '../../src/store/cosmos/containers';
+import { CosmosRecordRepository } from '../../src/store/cosmos/cosmosRecordRepository';
+import { MembershipChanged } from '../../src/usecases/ports';
 
 const ALEX = 'aad-alex';
 
@@ -30,7 +33,9 @@ describe('memberships read on every turn by point reads of the plans last listed
   it('lists the user once, then reads their membership by one point read per turn', async () => {
     counter.enabled = true;
     expect((await turn.forUser(ALEX)).map((m) => m.planId)).toEqual([plan.id]);
-    expect(counter.requests.map((r) => r.operation)).toEqual(['read', 'query']);
+    await turn.settle();
+    // Then, after the turn, the version read is made provable: its grant, and the membership read again.
+    expect(counter.requests.map((r) => `${r.operation} ${r.container}`)).toEqual(['read members', 'query members', 'create records', 'read members']);
     counter.reset();
     expect((await turn.forUser(ALEX)).map((m) => m.planId)).toEqual([plan.id]);
     expect(counter.requests).toEqual([{ operation: 'read', container: 'members' }]);
@@ -55,5 +60,68 @@ describe('memberships read on every turn by point reads of the plans last listed
     expect((await turn.forUser(ALEX)).map((m) => m.planId)).toEqual([plan.id]);
     now += 30_000;
     expect((await turn.forUser(ALEX)).map((m) => m.planId)).toEqual([plan.id, 'second-plan'].sort());
+  });
+});
+
+/** The grants that let a save prove a remembered membership inside its batch (store/cosmos/membershipGrants.ts). */
+describe('membership grants', () => {
+  const plan = loadDemoPlan();
+  const people = peopleOfPlan(plan).map((p) => (p.id === 'alex-wilber' ? { ...p, aadObjectId: ALEX } : p.id === 'megan-bowen' ? { ...p, aadObjectId: 'aad-megan' } : p));
+  let store: CosmosStore;
+  const grants = async () => {
+    const { resources } = await store.database
+      .container(containerDefinitions.records.id)
+      .items.query<{ id: string; aadObjectId: string }>({ query: "SELECT c.id, c.aadObjectId FROM c WHERE c.type = 'membershipGrant'" })
+      .fetchAll();
+    return resources.map((g) => g.aadObjectId).sort();
+  };
+  const proven = async (aad: string, version: string) => {
+    const marker = { id: `rollup-change|${crypto.randomUUID()}`, rollupIds: [], at: new Date().toISOString() };
+    const record = { id: `attendance-${crypto.randomUUID()}`, planId: plan.id, type: 'attendance' as const, activityId: 'din-fritid', date: '2025-06-10', headcount: 1, loggedBy: 'x', loggedAt: '2025-06-10T10:00:00Z' };
+    try {
+      await new CosmosRecordRepository(store.database.container(containerDefinitions.records.id)).createOnce(record, undefined, marker, { aadObjectId: aad, planId: plan.id, version });
+      return true;
+    } catch (err) {
+      if (err instanceof MembershipChanged) return false;
+      throw err;
+    }
+  };
+  beforeEach(async () => {
+    ({ store } = await openCountingStore());
+    await store.repositories.memberships.replaceForPlan(plan.id, people);
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  it('proves the version read, and no other', async () => {
+    const [alex] = await store.repositories.memberships.forUser(ALEX);
+    await store.repositories.memberships.allowProofOf!(alex!);
+    expect(await proven(ALEX, alex!.version!)).toBe(true);
+    expect(await proven(ALEX, 'another-version')).toBe(false);
+    expect(await proven('aad-megan', alex!.version!)).toBe(false);
+  });
+
+  it('takes back a grant whose membership changed between the read and the grant', async () => {
+    const [read] = await store.repositories.memberships.forUser(ALEX);
+    await store.repositories.memberships.replaceForPlan(plan.id, people.map((p) => (p.id === 'alex-wilber' ? { ...p, roles: ['admin' as const] } : p)));
+    await store.repositories.memberships.allowProofOf!(read!);
+    expect(await grants()).toEqual([]);
+    expect(await proven(ALEX, read!.version!)).toBe(false);
+  });
+
+  it('deletes the grants of the members whose membership changed or ended, and keeps the others', async () => {
+    for (const aad of [ALEX, 'aad-megan']) await store.repositories.memberships.allowProofOf!((await store.repositories.memberships.forUser(aad))[0]!);
+    expect(await grants()).toEqual([ALEX, 'aad-megan'].sort());
+    await store.repositories.memberships.replaceForPlan(plan.id, people.filter((p) => p.id !== 'megan-bowen'));
+    expect(await grants()).toEqual([ALEX]);
+    await store.repositories.memberships.replaceForPlan(plan.id, people.filter((p) => p.id !== 'megan-bowen').map((p) => (p.id === 'alex-wilber' ? { ...p, name: 'Alex W.' } : p)));
+    expect(await grants()).toEqual([]);
+  });
+
+  it('stores nothing when the proof fails', async () => {
+    const before = (await store.database.container(containerDefinitions.records.id).items.readAll().fetchAll()).resources.length;
+    expect(await proven(ALEX, 'never-read')).toBe(false);
+    expect((await store.database.container(containerDefinitions.records.id).items.readAll().fetchAll()).resources).toHaveLength(before);
   });
 });

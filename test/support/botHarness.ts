@@ -7,6 +7,7 @@ import { startServer, type RunningServer } from '../../src/server';
 import type { TickReport } from '../../src/scheduler/reminderScheduler';
 import type { CosmosStore } from '../../src/store/cosmos/connect';
 import { importPlan } from '../../src/usecases/importPlan';
+import type { RememberedMembershipRepository } from '../../src/store/rememberedMembershipRepository';
 import { executeActivity, messageActivity, submitActivity, type TestUser } from './activities';
 import { CaptureConnector } from './captureConnector';
 
@@ -68,6 +69,11 @@ export class BotHarness {
 
   get repos() {
     return this.server.repos;
+  }
+
+  /** Waits for the grants of the memberships read so far (written after their turns): a save then proves the version it remembers. */
+  async grantsWritten(): Promise<void> {
+    await (this.server.repos.memberships as RememberedMembershipRepository).settle();
   }
 
   async post(activity: unknown): Promise<InvokeResult> {

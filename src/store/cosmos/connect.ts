@@ -59,7 +59,7 @@ export function openRepositories(database: Database, logger?: Logger): { reposit
     rollups,
     indicators: new CosmosIndicatorRepository(database.container(containerDefinitions.plans.id)),
     plans: new CosmosPlanRepository(database.container(containerDefinitions.plans.id)),
-    memberships: new CosmosMembershipRepository(database.container(containerDefinitions.members.id)),
+    memberships: new CosmosMembershipRepository(database.container(containerDefinitions.members.id), records),
     preferences: new CosmosPreferenceRepository(database.container(containerDefinitions.members.id)),
     records: new RollingRecordRepository(new CosmosRecordRepository(records), rollups, undefined, (err, planId) =>
       logger?.error({ err, planId }, 'a record was saved but its rollups were not; the next scheduler tick recomputes them'),

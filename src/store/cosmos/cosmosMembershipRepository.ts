@@ -2,6 +2,7 @@ import type { Container } from '@azure/cosmos';
 import type { Person } from '../../domain/people/person';
 import type { Membership, MembershipRepository, PendingMembership, TeamsPerson } from '../../usecases/ports';
 import { isStatus, NOT_FOUND } from './cosmosErrors';
+import { allowProof, revokeGrants } from './membershipGrants';
 import { withoutSystemProperties } from './systemProperties';
 
 interface MembershipDocument extends Membership {
@@ -39,10 +40,22 @@ function documentFor(planId: string, p: Person): Wanted | undefined {
 
 const sameContent = (a: object, b: object) => JSON.stringify(a, Object.keys(a).sort()) === JSON.stringify(b, Object.keys(b).sort());
 
-const membershipOf = ({ aadObjectId, planId, memberId, name, roles, networks }: MembershipDocument): Membership => ({ aadObjectId, planId, memberId, name, roles, ...(networks ? { networks } : {}) });
+const membershipOf = ({ aadObjectId, planId, memberId, name, roles, networks, _etag }: MembershipDocument & { _etag?: string }): Membership => ({
+  aadObjectId,
+  planId,
+  memberId,
+  name,
+  roles,
+  ...(networks ? { networks } : {}),
+  ...(_etag ? { version: _etag } : {}),
+});
 
 export class CosmosMembershipRepository implements MembershipRepository {
-  constructor(private readonly container: Container) {}
+  /** `records`: where the memberships' grants live (membershipGrants.ts); without it, nothing is provable. */
+  constructor(
+    private readonly container: Container,
+    private readonly records?: Container,
+  ) {}
 
   async forUser(aadObjectId: string): Promise<Membership[]> {
     const { resources } = await this.container.items
@@ -78,12 +91,24 @@ export class CosmosMembershipRepository implements MembershipRepository {
       const doc = documentFor(planId, p);
       if (doc) wanted.set(doc.aadObjectId, doc);
     }
+    const changed = new Set<string>();
     for (const doc of existing) {
       const want = wanted.get(doc.aadObjectId);
-      if (!want) await this.deleteQuietly(doc.id, doc.aadObjectId);
-      else if (sameContent(withoutSystemProperties<Wanted>(doc), want)) wanted.delete(doc.aadObjectId);
+      if (!want) {
+        await this.deleteQuietly(doc.id, doc.aadObjectId);
+        changed.add(doc.aadObjectId);
+      } else if (sameContent(withoutSystemProperties<Wanted>(doc), want)) wanted.delete(doc.aadObjectId);
     }
-    for (const doc of wanted.values()) await this.container.items.upsert(doc);
+    for (const doc of wanted.values()) {
+      await this.container.items.upsert(doc);
+      changed.add(doc.aadObjectId);
+    }
+    // After the memberships: a write on a version remembered from before is refused from here on.
+    if (this.records) await revokeGrants(this.records, planId, changed);
+  }
+
+  async allowProofOf(membership: Membership): Promise<void> {
+    if (this.records) await allowProof(this.records, this.container, membership);
   }
 
   async pendingFor(emails: string[]): Promise<PendingMembership[]> {

@@ -3,7 +3,9 @@ import type { AuditEntry } from '../../domain/records/audit';
 import type { DateRange } from '../../domain/calendar';
 import type { AttendanceRecord } from '../../domain/attendance/attendance';
 import type { ReferralRecord } from '../../domain/records/referral';
-import type { LoggedRecord, RecordOfType, RecordRepository, RecordType, RollupChange, Versioned } from '../../usecases/ports';
+import { MembershipChanged, type LoggedRecord, type MembershipProof, type RecordOfType, type RecordType, type RollupChange, type Versioned } from '../../usecases/ports';
+import type { MarkingRecordRepository } from '../rollingRecordRepository';
+import { grantId } from './membershipGrants';
 import { CONFLICT, FAILED_DEPENDENCY, isStatus, NOT_FOUND, PRECONDITION_FAILED } from './cosmosErrors';
 import { storedChange } from './rollupChangeDocs';
 import { withoutSystemProperties } from './systemProperties';
@@ -19,7 +21,7 @@ function failedBatch(what: string, results: OperationResponse[]): ErrorResponse 
   return Object.assign(new ErrorResponse(`${what} failed (${failed?.statusCode ?? 'no answer'})`), { code: failed?.statusCode });
 }
 
-export class CosmosRecordRepository implements RecordRepository {
+export class CosmosRecordRepository implements MarkingRecordRepository {
   /** `pageSize`: results per round trip; the embedded server re-runs the whole query for every page. */
   constructor(
     private readonly container: Container,
@@ -29,12 +31,15 @@ export class CosmosRecordRepository implements RecordRepository {
   /**
    * With an audit entry or a rollup change marker, the record and they are stored in one
    * transactional batch (all or nothing, one round trip): they all live in the plan's partition.
+   * A proof is a read of the membership's grant in the same batch (membershipGrants.ts): gone, the
+   * batch fails and nothing is stored.
    */
-  async createOnce<R extends LoggedRecord>(record: R, audit?: AuditEntry, marker?: RollupChange): Promise<{ created: boolean; record: R }> {
-    if (!audit && !marker) return this.createAlone(record);
+  async createOnce<R extends LoggedRecord>(record: R, audit?: AuditEntry, marker?: RollupChange, proof?: MembershipProof): Promise<{ created: boolean; record: R }> {
+    if (!audit && !marker && !proof) return this.createAlone(record);
+    const proving: OperationInput[] = proof ? [{ operationType: BulkOperationType.Read, id: grantId(proof) }] : [];
     let results: OperationResponse[];
     try {
-      results = await this.batch(record.planId, [created(record), ...(audit ? [created(audit)] : []), ...(marker ? [created(storedChange(record.planId, marker))] : [])]);
+      results = await this.batch(record.planId, [...proving, created(record), ...(audit ? [created(audit)] : []), ...(marker ? [created(storedChange(record.planId, marker))] : [])]);
     } catch (err) {
       // The SDK turns a failed batch request into a plain Error without its status. Asking for the
       // record tells a retry (it is there) from an outage (this read fails with the outage's own code).
@@ -44,14 +49,15 @@ export class CosmosRecordRepository implements RecordRepository {
       if (existing) return { created: false, record: existing.record as R };
       throw err;
     }
-    const [stored, logged] = results;
+    if (proof && results[0]?.statusCode === NOT_FOUND) throw new MembershipChanged();
+    const [stored, logged] = results.slice(proving.length);
     if (stored && stored.statusCode < 300) return { created: true, record };
     // A retried invoke carries the same submission id, so the same document id: keep the first.
     if (stored?.statusCode === CONFLICT) return this.existing(record);
     // The entry exists without the record: the record was deleted and the same submission arrives
     // again (an old card saved once more). It is stored as before this batch existed; its
     // creation is in the log already.
-    if (audit && logged?.statusCode === CONFLICT) return this.createOnce(record, undefined, marker);
+    if (audit && logged?.statusCode === CONFLICT) return this.createOnce(record, undefined, marker, proof);
     throw failedBatch(`storing ${record.id} with its audit entry`, results);
   }
 
