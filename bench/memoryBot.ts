@@ -1,9 +1,10 @@
 /**
- * The bot for the memory benchmark, in a process of its own (tsx): the demo plan with
- * MEMORY_USERS extra people, each a member and leader (they log sessions and ask for status).
- * The database is the one COSMOS_ENDPOINT names, else the embedded server in this process (as
- * `npm start` runs it). Prints its URL as JSON; over the IPC channel it answers `peaks` with the
- * heap's peaks since the last `reset` (bench/heapPeaks.ts).
+ * The bot in a process of its own (tsx), for the benchmarks that time or weigh it from outside
+ * (memory, card submit): the demo plan with MEMORY_USERS extra people, each a member and leader
+ * (they log sessions and ask for status). The database is the one COSMOS_ENDPOINT names, else the
+ * embedded server in this process (as `npm start` runs it). Prints its URL as JSON; over the IPC
+ * channel it answers `peaks` with the heap's peaks since the last `reset` (bench/heapPeaks.ts),
+ * and `settle` once the writes left running after answers are done.
  */
 import { parseConfig } from '../src/config/config';
 import { ManualClock } from '../src/domain/clock';
@@ -27,6 +28,10 @@ async function main(): Promise<void> {
   if (!imported.ok) throw new Error(JSON.stringify(imported.issues.slice(0, 3)));
   const heap = await sampleHeap();
   process.on('message', (message: unknown) => {
+    if (message === 'settle') {
+      void server.store.settle().then(() => process.send?.('settled'));
+      return;
+    }
     if (message === 'reset') heap.reset();
     process.send?.(message === 'peaks' ? heap.peaks() : 'ok');
   });
