@@ -120,7 +120,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   }
   const store = options.store ?? (await openCosmosStore(config.cosmos, logger));
   const clock = options.clock ?? systemClock;
-  const { repos, plans, preferences, memberships } = appRepositories(store.repositories);
+  const { repos, plans, preferences, memberships } = appRepositories(store.repositories, (err) => logger.warn({ err }, 'a membership could not be made provable; saves read it fresh'));
   const lastKnown: LastKnown = {
     memberships: (aadObjectId) => memberships.peek(aadObjectId),
     plan: (planId) => plans.peek(planId),

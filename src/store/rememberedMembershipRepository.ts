@@ -1,5 +1,10 @@
 import type { Person } from '../domain/people/person';
-import type { Membership, MembershipRepository, PendingMembership, TeamsPerson } from '../usecases/ports';
+import type { Membership, MembershipProof, MembershipRepository, PendingMembership, TeamsPerson } from '../usecases/ports';
+
+/** A version is made provable again on a fresh read when it stays so for less than this. */
+const RENEW_MS = 5 * 60_000;
+
+const keyOf = (m: Pick<Membership, 'planId' | 'aadObjectId' | 'version'>) => `${m.planId}|${m.aadObjectId}|${m.version}`;
 
 /**
  * Memberships read fresh from the database on every turn that asks (a removed member loses access
@@ -11,15 +16,16 @@ import type { Membership, MembershipRepository, PendingMembership, TeamsPerson }
  *   instance shows up (within 30 s; joined here, at once: replaceForPlan forgets the lists).
  * - Saving a card without a read first (`remembered`). The write proves the version it was given
  *   inside its own batch, and is refused when the membership changed since (store/cosmos/
- *   membershipGrants.ts); each version read here is made provable once, after the turn.
+ *   membershipGrants.ts). Only versions this instance made provable itself, after the turn that
+ *   read them, and only while they are, are given out.
  * - Answering while the database is away: a user's own form can still be given back to them
  *   (src/teams/handlers/outage.ts). Never used to grant anything.
  */
 export class RememberedMembershipRepository implements MembershipRepository {
-  private readonly last = new Map<string, { memberships: Membership[]; listedAt: number; readAt: number }>();
-  /** Versions made provable from here (plan, user, version), so each is written once per instance. */
-  private readonly provable = new Set<string>();
-  private readonly allowing = new Set<Promise<void>>();
+  private readonly last = new Map<string, { memberships: Membership[]; listedAt: number }>();
+  /** Versions (plan, user, version) this instance made provable, and until when. */
+  private readonly provable = new Map<string, number>();
+  private readonly allowing = new Map<string, Promise<void>>();
 
   constructor(
     private readonly inner: MembershipRepository,
@@ -27,8 +33,8 @@ export class RememberedMembershipRepository implements MembershipRepository {
     private readonly maxUsers = 10_000,
     private readonly listMs = 30_000,
     private readonly now: () => number = Date.now,
-    /** How long a remembered membership may authorise a write with a proof: a card is filled in within minutes. */
-    private readonly proofMs = 15 * 60_000,
+    /** Told when a version could not be made provable (the database failed); the save then reads fresh. */
+    private readonly onProofFailure: (err: unknown) => void = () => undefined,
   ) {}
 
   async forUser(aadObjectId: string): Promise<Membership[]> {
@@ -45,38 +51,48 @@ export class RememberedMembershipRepository implements MembershipRepository {
     return memberships;
   }
 
+  /** The user's memberships as last read here, when this instance has made every one of them provable. */
   remembered(aadObjectId: string): Membership[] | undefined {
     const known = this.last.get(aadObjectId);
-    return known && this.now() - known.readAt < this.proofMs ? known.memberships : undefined;
+    const now = this.now();
+    return known?.memberships.every((m) => (this.provable.get(keyOf(m)) ?? 0) > now) ? known.memberships : undefined;
   }
 
-  allowProofOf(membership: Membership): Promise<void> {
-    return this.inner.allowProofOf?.(membership) ?? Promise.resolve();
+  allowProofOf(membership: Membership): Promise<number | undefined> {
+    return this.inner.allowProofOf?.(membership) ?? Promise.resolve(undefined);
+  }
+
+  proofFailed(proof: MembershipProof): void {
+    this.provable.delete(keyOf(proof));
   }
 
   /** Waits for the grants being written (a stopping server, a test). */
   async settle(): Promise<void> {
-    while (this.allowing.size) await Promise.all([...this.allowing]);
+    while (this.allowing.size) await Promise.all([...this.allowing.values()]);
   }
 
   /**
-   * After a fresh read, each version seen is made provable once, off the turn's path; until that is
-   * done (or if it fails) a save reads the membership fresh, as it would without it.
+   * After a fresh read, each version seen is made provable, off the turn's path, unless it still is
+   * for a while (RENEW_MS). Until that is done, or when it fails, a save reads the membership fresh.
    */
   private makeProvable(memberships: Membership[]): void {
     if (!this.inner.allowProofOf) return;
     for (const m of memberships) {
-      const key = `${m.planId}|${m.aadObjectId}|${m.version}`;
-      if (!m.version || this.provable.has(key)) continue;
-      if (this.provable.size >= this.maxUsers * 4) this.provable.clear();
-      this.provable.add(key);
-      const allowing: Promise<void> = this.inner
+      const key = keyOf(m);
+      if (!m.version || this.allowing.has(key) || (this.provable.get(key) ?? 0) - this.now() > RENEW_MS) continue;
+      const allowing = this.inner
         .allowProofOf(m)
-        .catch(() => {
-          this.provable.delete(key);
+        .then((until) => {
+          if (until === undefined) this.provable.delete(key);
+          else this.provable.set(key, until);
         })
-        .finally(() => this.allowing.delete(allowing));
-      this.allowing.add(allowing);
+        .catch((err: unknown) => {
+          this.provable.delete(key);
+          this.onProofFailure(err);
+        })
+        .finally(() => this.allowing.delete(key));
+      this.allowing.set(key, allowing);
+      if (this.provable.size > this.maxUsers * 4) this.provable.delete(this.provable.keys().next().value!);
     }
   }
 
@@ -88,7 +104,7 @@ export class RememberedMembershipRepository implements MembershipRepository {
     this.makeProvable(memberships);
     // Re-inserted at the end, so the map's order is least recently read first.
     this.last.delete(aadObjectId);
-    this.last.set(aadObjectId, { memberships, listedAt, readAt: this.now() });
+    this.last.set(aadObjectId, { memberships, listedAt });
     if (this.last.size > this.maxUsers) this.last.delete(this.last.keys().next().value!);
   }
 

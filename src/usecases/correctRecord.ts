@@ -1,7 +1,7 @@
 import type { Clock } from '../domain/clock';
 import { auditEntry } from '../domain/records/audit';
 import { changeDecision } from './changeRights';
-import { MembershipChanged, type LoggedRecord, type RecordType, type Repositories } from './ports';
+import { FreshMembershipNeeded, type LoggedRecord, type RecordType, type Repositories } from './ports';
 import type { MemberInPlan } from './resolveMember';
 
 export type CorrectionRefusal = 'notYours' | 'editWindowClosed' | 'notFound' | 'changedMeanwhile';
@@ -24,7 +24,7 @@ export async function correctRecord<T extends RecordType, R extends Extract<Logg
   correct: (current: R) => R,
 ): Promise<CorrectionResult<R>> {
   // A correction's writes carry no membership proof: it is made on a fresh read.
-  if (member.proof) throw new MembershipChanged();
+  if (member.proof) throw new FreshMembershipNeeded();
   const { plan, membership } = member;
   const found = await repos.records.get(plan.id, recordId);
   if (!found || found.record.type !== type) return { kind: 'refused', reason: 'notFound' };

@@ -61,7 +61,7 @@ export function keptAssessmentForm(member: MemberInPlan, payload: unknown): Asse
 }
 
 export function logAssessment(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<LogAssessmentResult> {
-  return savedOnRememberedMembership((source) => logAssessmentOn(repos, clock, aadObjectId, payload, source));
+  return savedOnRememberedMembership(repos, (source) => logAssessmentOn(repos, clock, aadObjectId, payload, source));
 }
 
 async function logAssessmentOn(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown, source: MembershipSource): Promise<LogAssessmentResult> {

@@ -74,7 +74,7 @@ export function keptAttendanceForm(plan: Plan, payload: unknown): AttendanceForm
  * membership: a payload naming another plan is treated as tampered and nothing is stored.
  */
 export function logAttendance(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<LogAttendanceResult> {
-  return savedOnRememberedMembership((source) => logAttendanceOn(repos, clock, aadObjectId, payload, source));
+  return savedOnRememberedMembership(repos, (source) => logAttendanceOn(repos, clock, aadObjectId, payload, source));
 }
 
 async function logAttendanceOn(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown, source: MembershipSource): Promise<LogAttendanceResult> {

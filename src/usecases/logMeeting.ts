@@ -59,7 +59,7 @@ export function keptMeetingForm(plan: Plan, payload: unknown): MeetingForm {
 
 /** Logs a held meeting of a network or body, with its follow-up items for the reminders to chase. */
 export function logMeeting(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<LogMeetingResult> {
-  return savedOnRememberedMembership((source) => logMeetingOn(repos, clock, aadObjectId, payload, source));
+  return savedOnRememberedMembership(repos, (source) => logMeetingOn(repos, clock, aadObjectId, payload, source));
 }
 
 async function logMeetingOn(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown, source: MembershipSource): Promise<LogMeetingResult> {

@@ -40,7 +40,7 @@ export function keptOutcomeForm(plan: Plan, payload: unknown): OutcomeForm {
 }
 
 export function logOutcome(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<LogOutcomeResult> {
-  return savedOnRememberedMembership((source) => logOutcomeOn(repos, clock, aadObjectId, payload, source));
+  return savedOnRememberedMembership(repos, (source) => logOutcomeOn(repos, clock, aadObjectId, payload, source));
 }
 
 async function logOutcomeOn(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown, source: MembershipSource): Promise<LogOutcomeResult> {

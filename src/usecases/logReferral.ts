@@ -41,7 +41,7 @@ export function keptReferralForm(plan: Plan, payload: unknown): ReferralForm {
 
 /** Logs a referral or bridging: henvist on the given date, with a follow-up date set from the plan. */
 export function logReferral(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<LogReferralResult> {
-  return savedOnRememberedMembership((source) => logReferralOn(repos, clock, aadObjectId, payload, source));
+  return savedOnRememberedMembership(repos, (source) => logReferralOn(repos, clock, aadObjectId, payload, source));
 }
 
 async function logReferralOn(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown, source: MembershipSource): Promise<LogReferralResult> {

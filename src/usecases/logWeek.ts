@@ -70,7 +70,7 @@ export function keptWeekForm(plan: Plan, payload: unknown, today: string): WeekF
  * becomes a session. All days are checked first; one wrong day stores nothing.
  */
 export function logWeek(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown): Promise<LogWeekResult> {
-  return savedOnRememberedMembership((source) => logWeekOn(repos, clock, aadObjectId, payload, source));
+  return savedOnRememberedMembership(repos, (source) => logWeekOn(repos, clock, aadObjectId, payload, source));
 }
 
 async function logWeekOn(repos: Repositories, clock: Clock, aadObjectId: string | undefined, payload: unknown, source: MembershipSource): Promise<LogWeekResult> {

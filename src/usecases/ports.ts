@@ -70,10 +70,13 @@ export interface MembershipProof {
   version: string;
 }
 
-/** A write whose membership proof failed: the membership changed; the save runs again on a fresh read. */
-export class MembershipChanged extends Error {
-  constructor() {
-    super('the membership changed since it was remembered');
+/**
+ * A save to run again on a fresh read of the membership: its proof failed (`failedProof`: the
+ * membership changed, or was never made provable), or a proof cannot cover it (a correction).
+ */
+export class FreshMembershipNeeded extends Error {
+  constructor(readonly failedProof?: MembershipProof) {
+    super(failedProof ? 'the membership changed since it was remembered' : 'a fresh read of the membership is needed');
   }
 }
 
@@ -143,10 +146,13 @@ export interface MembershipRepository {
    */
   remembered?(aadObjectId: string): Membership[] | undefined;
   /**
-   * Makes a membership provable at the version read (the proof a write checks). Left out where the
-   * store cannot check proofs; a write without one reads the membership fresh, as before.
+   * Makes a membership provable at the version read (the proof a write checks), for a while: until
+   * the time returned (ms), or not at all (undefined). Left out where the store cannot check
+   * proofs: a write then reads the membership fresh, as before.
    */
-  allowProofOf?(membership: Membership): Promise<void>;
+  allowProofOf?(membership: Membership): Promise<number | undefined>;
+  /** A write found this proof no longer holds: the version is not to be acted on again unproven. */
+  proofFailed?(proof: MembershipProof): void;
 }
 
 /** Everything a member logs in a plan; `type` tells the kinds apart. */
@@ -166,7 +172,7 @@ export interface RecordRepository {
    * entry, record and entry are stored together or not at all (one transactional batch in the
    * plan's partition), and a retry that finds the record stores no second entry. With a proof, the
    * same batch checks that the membership is still the one remembered, and throws
-   * MembershipChanged, storing nothing, when it is not.
+   * FreshMembershipNeeded, storing nothing, when it is not.
    */
   createOnce<R extends LoggedRecord>(record: R, audit?: AuditEntry, proof?: MembershipProof): Promise<{ created: boolean; record: R }>;
   get(planId: string, id: string): Promise<Versioned<LoggedRecord> | undefined>;

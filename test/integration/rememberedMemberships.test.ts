@@ -5,7 +5,8 @@ import { openCountingStore, type RequestCounter } from '../support/countingStore
 import type { CosmosStore } from '../../src/store/cosmos/connect';
 import { containerDefinitions } from '../../src/store/cosmos/containers';
 import { CosmosRecordRepository } from '../../src/store/cosmos/cosmosRecordRepository';
-import { MembershipChanged } from '../../src/usecases/ports';
+import { GRANT_WINDOW_MS } from '../../src/store/cosmos/membershipGrants';
+import { FreshMembershipNeeded } from '../../src/usecases/ports';
 
 const ALEX = 'aad-alex';
 
@@ -34,8 +35,8 @@ describe('memberships read on every turn by point reads of the plans last listed
     counter.enabled = true;
     expect((await turn.forUser(ALEX)).map((m) => m.planId)).toEqual([plan.id]);
     await turn.settle();
-    // Then, after the turn, the version read is made provable: its grant, and the membership read again.
-    expect(counter.requests.map((r) => `${r.operation} ${r.container}`)).toEqual(['read members', 'query members', 'create records', 'read members']);
+    // Then, after the turn, the version read is made provable: its grants (this window and the next), and the membership read again.
+    expect(counter.requests.map((r) => `${r.operation} ${r.container}`)).toEqual(['read members', 'query members', 'create records', 'create records', 'read members']);
     counter.reset();
     expect((await turn.forUser(ALEX)).map((m) => m.planId)).toEqual([plan.id]);
     expect(counter.requests).toEqual([{ operation: 'read', container: 'members' }]);
@@ -73,16 +74,16 @@ describe('membership grants', () => {
       .container(containerDefinitions.records.id)
       .items.query<{ id: string; aadObjectId: string }>({ query: "SELECT c.id, c.aadObjectId FROM c WHERE c.type = 'membershipGrant'" })
       .fetchAll();
-    return resources.map((g) => g.aadObjectId).sort();
+    return [...new Set(resources.map((g) => g.aadObjectId))].sort();
   };
-  const proven = async (aad: string, version: string) => {
+  const proven = async (aad: string, version: string, at = Date.now()) => {
     const marker = { id: `rollup-change|${crypto.randomUUID()}`, rollupIds: [], at: new Date().toISOString() };
     const record = { id: `attendance-${crypto.randomUUID()}`, planId: plan.id, type: 'attendance' as const, activityId: 'din-fritid', date: '2025-06-10', headcount: 1, loggedBy: 'x', loggedAt: '2025-06-10T10:00:00Z' };
     try {
-      await new CosmosRecordRepository(store.database.container(containerDefinitions.records.id)).createOnce(record, undefined, marker, { aadObjectId: aad, planId: plan.id, version });
+      await new CosmosRecordRepository(store.database.container(containerDefinitions.records.id), undefined, () => at).createOnce(record, undefined, marker, { aadObjectId: aad, planId: plan.id, version });
       return true;
     } catch (err) {
-      if (err instanceof MembershipChanged) return false;
+      if (err instanceof FreshMembershipNeeded) return false;
       throw err;
     }
   };
@@ -102,10 +103,33 @@ describe('membership grants', () => {
     expect(await proven('aad-megan', alex!.version!)).toBe(false);
   });
 
+  it('proves a version for the window it was granted in and the next, then no longer', async () => {
+    const [alex] = await store.repositories.memberships.forUser(ALEX);
+    const until = (await store.repositories.memberships.allowProofOf!(alex!))!;
+    expect(until - Date.now()).toBeGreaterThan(GRANT_WINDOW_MS - 60_000);
+    expect(await proven(ALEX, alex!.version!, until - 1)).toBe(true);
+    expect(await proven(ALEX, alex!.version!, until + 60_000 + 1)).toBe(false);
+  });
+
+  it('gives out a remembered membership only while this instance has made it provable', async () => {
+    let now = Date.now();
+    const turn = new RememberedMembershipRepository(store.repositories.memberships, 10_000, 30_000, () => now);
+    await turn.forUser(ALEX);
+    expect(turn.remembered(ALEX)).toBeUndefined();
+    await turn.settle();
+    const [remembered] = turn.remembered(ALEX)!;
+    expect(remembered?.version).toBeDefined();
+    now += 2 * GRANT_WINDOW_MS;
+    expect(turn.remembered(ALEX)).toBeUndefined();
+    now -= 2 * GRANT_WINDOW_MS;
+    turn.proofFailed({ aadObjectId: ALEX, planId: plan.id, version: remembered!.version! });
+    expect(turn.remembered(ALEX)).toBeUndefined();
+  });
+
   it('takes back a grant whose membership changed between the read and the grant', async () => {
     const [read] = await store.repositories.memberships.forUser(ALEX);
     await store.repositories.memberships.replaceForPlan(plan.id, people.map((p) => (p.id === 'alex-wilber' ? { ...p, roles: ['admin' as const] } : p)));
-    await store.repositories.memberships.allowProofOf!(read!);
+    expect(await store.repositories.memberships.allowProofOf!(read!)).toBeUndefined();
     expect(await grants()).toEqual([]);
     expect(await proven(ALEX, read!.version!)).toBe(false);
   });

@@ -2,7 +2,7 @@ import type { Container } from '@azure/cosmos';
 import type { Person } from '../../domain/people/person';
 import type { Membership, MembershipRepository, PendingMembership, TeamsPerson } from '../../usecases/ports';
 import { isStatus, NOT_FOUND } from './cosmosErrors';
-import { allowProof, revokeGrants } from './membershipGrants';
+import { allowProof, revokeStaleGrants } from './membershipGrants';
 import { withoutSystemProperties } from './systemProperties';
 
 interface MembershipDocument extends Membership {
@@ -55,6 +55,7 @@ export class CosmosMembershipRepository implements MembershipRepository {
   constructor(
     private readonly container: Container,
     private readonly records?: Container,
+    private readonly now: () => number = Date.now,
   ) {}
 
   async forUser(aadObjectId: string): Promise<Membership[]> {
@@ -91,24 +92,27 @@ export class CosmosMembershipRepository implements MembershipRepository {
       const doc = documentFor(planId, p);
       if (doc) wanted.set(doc.aadObjectId, doc);
     }
-    const changed = new Set<string>();
+    // Each member's version once this is done (user → ETag), for the grants below.
+    const current = new Map<string, string>();
     for (const doc of existing) {
       const want = wanted.get(doc.aadObjectId);
-      if (!want) {
-        await this.deleteQuietly(doc.id, doc.aadObjectId);
-        changed.add(doc.aadObjectId);
-      } else if (sameContent(withoutSystemProperties<Wanted>(doc), want)) wanted.delete(doc.aadObjectId);
+      if (!want) await this.deleteQuietly(doc.id, doc.aadObjectId);
+      else if (sameContent(withoutSystemProperties<Wanted>(doc), want)) {
+        wanted.delete(doc.aadObjectId);
+        if (doc.type === 'membership' && typeof doc._etag === 'string') current.set(doc.aadObjectId, doc._etag);
+      }
     }
     for (const doc of wanted.values()) {
-      await this.container.items.upsert(doc);
-      changed.add(doc.aadObjectId);
+      const { resource } = await this.container.items.upsert(doc);
+      if (doc.type === 'membership' && resource?._etag) current.set(doc.aadObjectId, resource._etag);
     }
-    // After the memberships: a write on a version remembered from before is refused from here on.
-    if (this.records) await revokeGrants(this.records, planId, changed);
+    // After the memberships: a grant of any other version is deleted, whether this call changed
+    // that member or an earlier one failed to finish (membershipGrants.ts).
+    if (this.records) await revokeStaleGrants(this.records, planId, current, this.now());
   }
 
-  async allowProofOf(membership: Membership): Promise<void> {
-    if (this.records) await allowProof(this.records, this.container, membership);
+  async allowProofOf(membership: Membership): Promise<number | undefined> {
+    return this.records ? allowProof(this.records, this.container, membership, this.now()) : undefined;
   }
 
   async pendingFor(emails: string[]): Promise<PendingMembership[]> {

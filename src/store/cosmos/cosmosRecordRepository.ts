@@ -3,9 +3,9 @@ import type { AuditEntry } from '../../domain/records/audit';
 import type { DateRange } from '../../domain/calendar';
 import type { AttendanceRecord } from '../../domain/attendance/attendance';
 import type { ReferralRecord } from '../../domain/records/referral';
-import { MembershipChanged, type LoggedRecord, type MembershipProof, type RecordOfType, type RecordType, type RollupChange, type Versioned } from '../../usecases/ports';
+import { FreshMembershipNeeded, type LoggedRecord, type MembershipProof, type RecordOfType, type RecordType, type RollupChange, type Versioned } from '../../usecases/ports';
 import type { MarkingRecordRepository } from '../rollingRecordRepository';
-import { grantId } from './membershipGrants';
+import { grantId, grantWindow } from './membershipGrants';
 import { CONFLICT, FAILED_DEPENDENCY, isStatus, NOT_FOUND, PRECONDITION_FAILED } from './cosmosErrors';
 import { storedChange } from './rollupChangeDocs';
 import { withoutSystemProperties } from './systemProperties';
@@ -26,6 +26,7 @@ export class CosmosRecordRepository implements MarkingRecordRepository {
   constructor(
     private readonly container: Container,
     private readonly pageSize = 1000,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /**
@@ -36,7 +37,9 @@ export class CosmosRecordRepository implements MarkingRecordRepository {
    */
   async createOnce<R extends LoggedRecord>(record: R, audit?: AuditEntry, marker?: RollupChange, proof?: MembershipProof): Promise<{ created: boolean; record: R }> {
     if (!audit && !marker && !proof) return this.createAlone(record);
-    const proving: OperationInput[] = proof ? [{ operationType: BulkOperationType.Read, id: grantId(proof) }] : [];
+    // A grant lives in its plan's partition: a proof for another plan proves nothing here.
+    if (proof && proof.planId !== record.planId) throw new FreshMembershipNeeded(proof);
+    const proving: OperationInput[] = proof ? [{ operationType: BulkOperationType.Read, id: grantId(proof, grantWindow(this.now())) }] : [];
     let results: OperationResponse[];
     try {
       results = await this.batch(record.planId, [...proving, created(record), ...(audit ? [created(audit)] : []), ...(marker ? [created(storedChange(record.planId, marker))] : [])]);
@@ -49,7 +52,7 @@ export class CosmosRecordRepository implements MarkingRecordRepository {
       if (existing) return { created: false, record: existing.record as R };
       throw err;
     }
-    if (proof && results[0]?.statusCode === NOT_FOUND) throw new MembershipChanged();
+    if (proof && results[0]?.statusCode === NOT_FOUND) throw new FreshMembershipNeeded(proof);
     const [stored, logged] = results.slice(proving.length);
     if (stored && stored.statusCode < 300) return { created: true, record };
     // A retried invoke carries the same submission id, so the same document id: keep the first.
