@@ -1,7 +1,8 @@
 import type { Clock } from '../domain/clock';
 import { auditEntry } from '../domain/records/audit';
 import { changeDecision } from './changeRights';
-import { FreshMembershipNeeded, type LoggedRecord, type RecordType, type Repositories } from './ports';
+import { FreshMembershipNeeded } from './freshMembershipNeeded';
+import type { LoggedRecord, RecordType, Repositories } from './ports';
 import type { MemberInPlan } from './resolveMember';
 
 export type CorrectionRefusal = 'notYours' | 'editWindowClosed' | 'notFound' | 'changedMeanwhile';

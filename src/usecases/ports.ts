@@ -70,16 +70,6 @@ export interface MembershipProof {
   version: string;
 }
 
-/**
- * A save to run again on a fresh read of the membership: its proof failed (`failedProof`: the
- * membership changed, or was never made provable), or a proof cannot cover it (a correction).
- */
-export class FreshMembershipNeeded extends Error {
-  constructor(readonly failedProof?: MembershipProof) {
-    super(failedProof ? 'the membership changed since it was remembered' : 'a fresh read of the membership is needed');
-  }
-}
-
 /** A person of a plan known only by e-mail address until Teams tells their object id. */
 export interface PendingMembership {
   email: string;

@@ -1,5 +1,6 @@
 import type { MembershipSource } from './authorize';
-import { FreshMembershipNeeded, type Repositories } from './ports';
+import { FreshMembershipNeeded } from './freshMembershipNeeded';
+import type { Repositories } from './ports';
 
 /**
  * Runs a save first on the membership this instance remembers from the user's earlier turn

@@ -4,7 +4,7 @@ import { containerDefinitions } from '../../src/store/cosmos/containers';
 import type { CosmosStore } from '../../src/store/cosmos/connect';
 import { users } from '../support/activities';
 import { BotHarness, cardOf, executeDataOf } from '../support/botHarness';
-import { openCountingStore, type RequestCounter } from '../support/countingStore';
+import { HeldRequests, openCountingStore, type CountedRequest, type RequestCounter } from '../support/countingStore';
 
 const PLAN = 'husum-tingbjerg-2024-2028';
 
@@ -27,6 +27,9 @@ describe('a submit on the membership remembered from the form’s turn', () => {
     people = peopleOfPlan((await harness.repos.plans.get(PLAN))!.plan).map((p) => (p.email === users.alex.email ? { ...p, aadObjectId: users.alex.aadObjectId } : p));
   });
   afterEach(async () => {
+    // A test that failed half way must not leave requests held for ever (stopping waits for them).
+    counter.hold?.release();
+    counter.hold = undefined;
     await harness.stop();
     await store.close();
   });
@@ -113,5 +116,100 @@ describe('a submit on the membership remembered from the form’s turn', () => {
     const again = await submit(form, submissionId);
     expect(again.res.body?.type).toBe('application/vnd.microsoft.card.adaptive');
     expect((await store.repositories.audit.listForRecord(PLAN, `attendance-${submissionId}`)).map((e) => e.action)).toEqual(['create']);
+  });
+
+  /**
+   * Faults injected on the way to the database (HeldRequests: a request held, then sent or failed
+   * as if the database went away), found by a review of the first version of grants: ways a grant
+   * of an old version could have outlived the removal that made it old.
+   */
+  describe('when the database fails part way', () => {
+    const formOf = async (res: Promise<unknown[]>) => executeDataOf(cardOf((await res)[0] as never), cardVerbs.saveAttendance);
+    const grantsOfAlex = async () =>
+      (
+        await store.database
+          .container(containerDefinitions.records.id)
+          .items.query<{ id: string }>({ query: "SELECT c.id FROM c WHERE c.type = 'membershipGrant' AND c.aadObjectId = @a", parameters: [{ name: '@a', value: users.alex.aadObjectId }] })
+          .fetchAll()
+      ).resources;
+
+    it('a grant whose check read failed is not trusted: removal completes, then the delayed grant lands and its second read fails', async () => {
+      // The form's turn reads Alex's membership (v1); its grant is written after the turn. That
+      // create is slow (held) and lands only after the removal below has completed.
+      const grantCreate = new HeldRequests((r: CountedRequest) => r.operation === 'create' && r.container === 'records');
+      counter.hold = grantCreate;
+      const form = await formOf(harness.say(users.alex, 'log fremmøde'));
+      await grantCreate.holding(1);
+
+      // Another instance removes Alex; replaceForPlan returns: the removal is complete.
+      await elsewhere(() => undefined);
+      expect(await store.repositories.memberships.forUser(users.alex.aadObjectId)).toEqual([]);
+
+      // The grant create lands; its check (a read of the membership) fails once, as a transient
+      // database error would. The version is not made provable here, and what was written is deleted.
+      const checkRead = new HeldRequests((r: CountedRequest) => r.operation === 'read' && r.container === 'members');
+      counter.hold = checkRead;
+      grantCreate.release();
+      await checkRead.holding(1);
+      checkRead.fail();
+      await harness.grantsWritten();
+      counter.hold = undefined;
+      expect(await grantsOfAlex()).toEqual([]);
+
+      const { res, submissionId } = await submit(form);
+      expect(await stored(submissionId)).toBeUndefined();
+      expect(res.body?.type).not.toBe('application/vnd.microsoft.card.adaptive');
+    });
+
+    it('a removal whose grant revocation failed is mended by running the same removal again', async () => {
+      const form = await formOf(harness.say(users.alex, 'log fremmøde'));
+      await harness.grantsWritten();
+      // This window's and the next.
+      expect(await grantsOfAlex()).toHaveLength(2);
+
+      // Removal on another instance: the membership is deleted, then the query of grants fails
+      // (database error, or the process dies here). replaceForPlan throws.
+      const revokeQuery = new HeldRequests((r: CountedRequest) => r.operation === 'query' && r.container === 'records');
+      counter.hold = revokeQuery;
+      const removal = elsewhere(() => undefined);
+      await revokeQuery.holding(1);
+      revokeQuery.fail();
+      await expect(removal).rejects.toThrow();
+      counter.hold = undefined;
+
+      // Run again (a retried import, the next roster change): it succeeds, and the removal is complete.
+      await elsewhere(() => undefined);
+      expect(await store.repositories.memberships.forUser(users.alex.aadObjectId)).toEqual([]);
+
+      const { res, submissionId } = await submit(form);
+      expect(await stored(submissionId)).toBeUndefined();
+      expect(res.body?.type).not.toBe('application/vnd.microsoft.card.adaptive');
+      expect(await grantsOfAlex()).toEqual([]);
+    });
+
+    it('keeps a single-batch submit for a member whose new version was granted while a change revoked their grants', async () => {
+      await harness.say(users.alex, 'hjælp');
+      await harness.grantsWritten();
+      // A harmless change on another instance; its revocation (the query of grants) is slow.
+      const revokeQuery = new HeldRequests((r: CountedRequest) => r.operation === 'query' && r.container === 'records');
+      counter.hold = revokeQuery;
+      const change = elsewhere((p) => ({ ...p, name: 'Alex W.' }));
+      await revokeQuery.holding(1);
+      counter.hold = undefined;
+      // Meanwhile this instance reads the new version and grants it (created, checked, kept).
+      const form = await formOf(harness.say(users.alex, 'log fremmøde'));
+      await harness.grantsWritten();
+      revokeQuery.release();
+      await change;
+      // The revocation deleted the new version's grant too; this instance never writes it again.
+      await submit(form);
+      await store.settle();
+      counter.reset();
+      counter.enabled = true;
+      await submit(form);
+      await store.settle();
+      counter.enabled = false;
+      expect(counter.requests.filter((r) => r.operation === 'batch' && r.container === 'records')).toHaveLength(1);
+    });
   });
 });

@@ -6,7 +6,7 @@ import type { CosmosStore } from '../../src/store/cosmos/connect';
 import { containerDefinitions } from '../../src/store/cosmos/containers';
 import { CosmosRecordRepository } from '../../src/store/cosmos/cosmosRecordRepository';
 import { GRANT_WINDOW_MS } from '../../src/store/cosmos/membershipGrants';
-import { FreshMembershipNeeded } from '../../src/usecases/ports';
+import { FreshMembershipNeeded } from '../../src/usecases/freshMembershipNeeded';
 
 const ALEX = 'aad-alex';
 
