@@ -19,7 +19,7 @@ const keyOf = (m: Pick<Membership, 'planId' | 'aadObjectId' | 'version'>) => `${
  *   membershipGrants.ts). Only versions this instance made provable itself, after the turn that
  *   read them, and only while they are, are given out.
  * - Answering while the database is away: a user's own form can still be given back to them
- *   (src/teams/handlers/outage.ts). Never used to grant anything.
+ *   (src/teams/handlers/outage.ts). That use grants nothing.
  */
 export class RememberedMembershipRepository implements MembershipRepository {
   private readonly last = new Map<string, { memberships: Membership[]; listedAt: number }>();
