@@ -6,6 +6,7 @@ import type { MeetingRecord } from '../src/domain/records/meeting';
 import type { ReferralRecord, ReferralStatus } from '../src/domain/records/referral';
 import { planStatus } from '../src/domain/status/planStatus';
 import { rollupsFromRecords } from '../src/domain/status/rollups';
+import { referralPairsOf } from '../src/domain/status/keptFigures';
 import type { CosmosClient, Database } from '@azure/cosmos';
 import { planTargets } from '../src/domain/plan/planTargets';
 import type { SummaryDoc } from '../src/domain/status/summary';
@@ -174,12 +175,12 @@ export async function benchStatusAtScale(scales: number[], runs = 50, tenantPlan
         const container = database.container(containerDefinitions.records.id);
         for (let i = 0; i < records.length; i += 64) await Promise.all(records.slice(i, i + 64).map((r) => container.items.create(r)));
       }
-      await repos.rollups.replaceAll(plan.id, [...rollupsFromRecords(plan.id, records).values()]);
+      await repos.rollups.replaceAll(plan.id, [...rollupsFromRecords(plan.id, records).values()], referralPairsOf(plan));
       if (scale === 'tenant') {
         // 49 more plans of the same size in the same container: their summaries, under their own ids.
         for (let n = 1; n < tenantPlans; n++) {
           const other = `${plan.id}-${n}`;
-          await repos.rollups.replaceAll(other, [...rollupsFromRecords(other, records.map((r) => ({ ...r, planId: other }))).values()]);
+          await repos.rollups.replaceAll(other, [...rollupsFromRecords(other, records.map((r) => ({ ...r, planId: other }))).values()], referralPairsOf(plan));
         }
       }
       log('summaries written');

@@ -60,9 +60,18 @@ export class WriteBehindRollups implements RollupRepository {
     return this.inner.read(planId, request);
   }
 
-  async replaceAll(planId: string, rollups: Rollup[]): Promise<void> {
+  async replaceAll(planId: string, rollups: Rollup[], pairs?: string[]): Promise<void> {
     await this.settled(planId);
-    return this.inner.replaceAll(planId, rollups);
+    return this.inner.replaceAll(planId, rollups, pairs);
+  }
+
+  /**
+   * Started and not waited for (a status asks for it when it found a summary keeping too little);
+   * a failure leaves the summary as it was, and the next status asks again.
+   */
+  keepFigures(planId: string, years: string[], pairs?: string[]): Promise<void> {
+    this.later(planId, () => this.inner.keepFigures(planId, years, pairs));
+    return Promise.resolve();
   }
 
   async replaceSome(planId: string, ids: string[], rollups: Rollup[]): Promise<void> {

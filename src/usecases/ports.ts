@@ -331,8 +331,10 @@ export interface RollupRepository {
   inRange(planId: string, fromMonth: string, toMonth: string): Promise<Rollup[]>;
   /** Summary documents by point reads, for a status that reads only what it needs. */
   read(planId: string, request: SummaryRead): Promise<SummaryDoc[]>;
-  /** Makes the stored rollups exactly these (the rebuild). */
-  replaceAll(planId: string, rollups: Rollup[]): Promise<void>;
+  /** Makes the stored rollups exactly these (the rebuild), the summaries keeping the counters of these referral pairs (keptFigures.ts). */
+  replaceAll(planId: string, rollups: Rollup[], pairs?: string[]): Promise<void>;
+  /** Takes the figures the years' summaries keep of their detail again (for these referral pairs, or those each holds). */
+  keepFigures(planId: string, years: string[], pairs?: string[]): Promise<void>;
   /** Makes these rollup documents exactly as given (absent ones are removed): the repair. */
   replaceSome(planId: string, ids: string[], rollups: Rollup[]): Promise<void>;
   endChange(planId: string, changeId: string): Promise<void>;

@@ -1,4 +1,5 @@
 import type { Clock } from '../domain/clock';
+import { referralPairsOf } from '../domain/status/keptFigures';
 import { rollupsFromRecords } from '../domain/status/rollups';
 import { authorize, isDenied, type Denied } from './authorize';
 import type { Repositories } from './ports';
@@ -16,6 +17,6 @@ export async function rebuildRollups(repos: Repositories, clock: Clock, aadObjec
   const planId = member.plan.id;
   const records = (await Promise.all((['attendance', 'meeting', 'referral', 'outcome', 'assessment'] as const).map((type) => repos.records.listInRange(planId, type, EVERYTHING)))).flat();
   const rollups = [...rollupsFromRecords(planId, records).values()];
-  await repos.rollups.replaceAll(planId, rollups);
+  await repos.rollups.replaceAll(planId, rollups, referralPairsOf(member.plan));
   return { kind: 'rebuilt', records: records.length, rollups: rollups.length };
 }

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { DateRange, IsoDate } from '../domain/calendar';
 import type { Plan } from '../domain/plan/schema';
 import { edgeMonths, planStatusAndNeeds, rollupMonthsNeeded, type PlanStatus, type PlanStatusInputs, type StatusScope } from '../domain/status/planStatus';
-import { codeSeriesFromSummary, rollupsFromSummary, type SummaryDoc } from '../domain/status/summary';
+import { keptFiguresFrom, referralPairsOf } from '../domain/status/keptFigures';
+import { codeSeriesFromSummary, rollupsFromSummary, type SummaryDoc, type SummaryYear } from '../domain/status/summary';
 import type { Repositories, SummaryRead } from './ports';
 
 type OtherInputs = Omit<PlanStatusInputs, 'plan' | 'scope' | 'period' | 'today' | 'rollups' | 'detail'>;
@@ -55,6 +56,18 @@ function dryRunNeeds(plan: Plan, question: string, run: () => Set<string>): stri
 }
 
 /**
+ * Summaries written before they kept figures of their detail, or keeping other referral pairs than
+ * the plan's targets now name (a new plan file), are brought up to date after this status, which
+ * reads the detail meanwhile.
+ */
+function keepEnough(repos: Repositories, plan: Plan, docs: SummaryDoc[]): void {
+  const pairs = referralPairsOf(plan);
+  const behind = docs.filter((d): d is SummaryYear => d.type === 'summary' && (d.ps === undefined || d.rs === undefined || pairs.some((p) => !d.tp?.[p])));
+  // Not waited for; should it fail, the next status reads the detail again and asks again.
+  if (behind.length) repos.rollups.keepFigures(plan.id, behind.map((d) => d.year), pairs).catch(() => undefined);
+}
+
+/**
  * A status from the yearly summaries, reading detail only where the figures need it. First read:
  * the summaries of the period's years, the day counters of the months it starts or ends inside,
  * and what a dry run over no data names (an earlier year for a cohort or the whole plan, a
@@ -68,9 +81,11 @@ export async function statusFromSummary(repos: Repositories, plan: Plan, scope: 
   for (const year of yearsOf(period.from < months.from ? months.from : period.from, months.to)) reading.need(`year:${year}`);
   for (const month of edgeMonths(plan, period)) if (month >= months.from && month <= months.to) reading.need(`day:${month}`);
   const compute = (docs: SummaryDoc[], others: OtherInputs = {}) =>
-    planStatusAndNeeds({ plan, scope, period, today, rollups: rollupsFromSummary(plan.id, docs, months.from, months.to, false), codeSeries: codeSeriesFromSummary(docs, months.from, months.to), detail: reading.loaded, ...others });
-  for (const need of dryRunNeeds(plan, `${JSON.stringify(scope)} ${period.from} ${period.to} ${today}`, () => compute([]).missing)) if (!need.startsWith('day:')) reading.need(need);
+    planStatusAndNeeds({ plan, scope, period, today, rollups: rollupsFromSummary(plan.id, docs, months.from, months.to, false), codeSeries: codeSeriesFromSummary(docs, months.from, months.to), detail: reading.loaded, kept: keptFiguresFrom(docs), ...others });
+  // A year's codes and referrals per destination are wanted only where its summary keeps too little of them.
+  for (const need of dryRunNeeds(plan, `${JSON.stringify(scope)} ${period.from} ${period.to} ${today}`, () => compute([]).missing)) if (!/^(day|codes|referrals):/.test(need)) reading.need(need);
   const [docs, others] = await Promise.all([repos.rollups.read(plan.id, reading.take()), othersRead]);
+  keepEnough(repos, plan, docs);
   for (let round = 0; ; round++) {
     const { status, missing } = compute(docs, others);
     if (!missing.size) return { status, docs };

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { CosmosClient } from '@azure/cosmos';
+import type { CosmosClient, Database } from '@azure/cosmos';
 import type { AttendanceRecord } from '../../src/domain/attendance/attendance';
 import { ManualClock } from '../../src/domain/clock';
 import type { Plan } from '../../src/domain/plan/schema';
 import type { ReferralRecord } from '../../src/domain/records/referral';
 import { planStatus } from '../../src/domain/status/planStatus';
+import { referralPairsOf } from '../../src/domain/status/keptFigures';
 import { contributionsOf, rollupsFromRecords } from '../../src/domain/status/rollups';
+import { summaryYearId, type SummaryYear } from '../../src/domain/status/summary';
 import { parseStatusQuery } from '../../src/domain/status/statusQuery';
 import { silentLogger } from '../../src/logging/logger';
 import { ensureSchema, repositoriesFor } from '../../src/store/cosmos/connect';
@@ -24,6 +26,7 @@ const clock = new ManualClock('2025-12-15T12:00:00+01:00');
 let server: EmbeddedCosmos;
 let client: CosmosClient;
 let repos: Repositories;
+let database: Database;
 let plan: Plan;
 const counter = new ReadCounter();
 
@@ -46,14 +49,16 @@ function logbook(copies: number) {
   return out;
 }
 
+/** As `genberegn status` stores them: the summaries keep the counters of the referral pairs the plan's targets name. */
 async function storeLogbook(copies: number) {
-  await repos.rollups.replaceAll(plan.id, [...rollupsFromRecords(plan.id, logbook(copies)).values()]);
+  await repos.rollups.replaceAll(plan.id, [...rollupsFromRecords(plan.id, logbook(copies)).values()], referralPairsOf(plan));
 }
 
 beforeAll(async () => {
   server = await startEmbeddedCosmos({ port: 0, logger: silentLogger });
   client = countingClient({ endpoint: server.endpoint, key: server.key, connectionPolicy: { enableEndpointDiscovery: false } }, counter);
-  repos = repositoriesFor(await ensureSchema(client, `test-${randomUUID()}`));
+  database = await ensureSchema(client, `test-${randomUUID()}`);
+  repos = repositoriesFor(database);
   const imported = await importPlan(repos, clock, rawPlan(planFiles.husumTingbjerg));
   if (!imported.ok) throw new Error('import failed');
   plan = imported.stored.plan;
@@ -99,17 +104,39 @@ describe('a status from the yearly summaries', () => {
     expect(fiveTimes.documents).toBe(once.documents);
   });
 
-  test('the whole plan reads as many documents at 5 times the logs, and the codes only of the years its distinct-people targets cover', async () => {
+  test("the whole plan's year reads summaries alone, about as many KB at 5 times the logs: no participant codes, no referrals per destination", async () => {
     const once = await statusReads('status 2025');
-    const codes = counter.ofIds('rollups', 'summary-people');
+    const detail = () => counter.ofIds('rollups', 'summary-people').documents + counter.ofIds('rollups', 'summary-referrals').documents;
+    expect(detail()).toBe(0);
     await storeLogbook(5);
     const fiveTimes = await statusReads('status 2025');
+    expect(detail()).toBe(0);
     await storeLogbook(1);
+    // 2025's summary, and 2024's for the targets that look back (a cohort, the plan so far).
+    expect(once.reads.documents).toBeLessThanOrEqual(2);
     expect(fiveTimes.reads.documents).toBe(once.reads.documents);
+    // What is read grows with the plan's shape, not with what is logged.
+    expect(fiveTimes.reads.bytes).toBeLessThan(once.reads.bytes * 1.25);
+    // Distinct people and referrals to an offer are among its figures.
     expect(once.status.targets.some((t) => t.target.kind === 'uniquePeople' && t.actual !== undefined)).toBe(true);
-    // Distinct people are counted over 2025, or over the plan so far (from 2024): never more than those two years' codes.
-    expect(codes.documents).toBeGreaterThan(0);
-    expect(codes.documents).toBeLessThanOrEqual(2);
+    expect(once.status.targets.some((t) => t.target.kind === 'referrals' && 'toOffer' in t.target && t.target.toOffer && t.actual !== undefined)).toBe(true);
+  });
+
+  test('a summary written before it kept figures of its detail is read with the detail, the same figures shown, and keeps them from then on', async () => {
+    const before = await statusReads('status 2025');
+    const container = database.container('rollups');
+    const id = summaryYearId(plan.id, '2025');
+    const { resource } = await container.item(id, plan.id).read<SummaryYear>();
+    const { u: _u, ps: _ps, t: _t, tp: _tp, rs: _rs, ...old } = resource!;
+    await container.item(id, plan.id).replace(old);
+    const withDetail = await statusReads('status 2025');
+    expect(withDetail.reads.documents).toBeGreaterThan(1);
+    expect(withDetail.status).toEqual(before.status);
+    // Taken after that status, without it waiting.
+    for (let i = 0; i < 100 && !(await container.item(id, plan.id).read<SummaryYear>()).resource?.tp; i++) await new Promise((r) => setTimeout(r, 50));
+    const after = await statusReads('status 2025');
+    expect(after.reads.documents).toBe(before.reads.documents);
+    expect(after.status).toEqual(before.status);
   });
 
   test("the whole plan's year reads no day counters while nothing is logged after today, and reads them (counting up to today only) once something is", async () => {

@@ -31,7 +31,8 @@ async function summaryOf(store: Awaited<ReturnType<typeof openTestStore>>, planI
   const clean = (o: Record<string, number | number[]>) => Object.fromEntries(Object.entries(o).filter(([, v]) => (Array.isArray(v) ? v.some((n) => n !== 0) : v !== 0)));
   return resources
     .map((r) => withoutSystemProperties<SummaryDoc>(r) as unknown as Record<string, unknown>)
-    .map((d) => Object.fromEntries(Object.entries(d).map(([k, v]) => [k, ['m', 'o', 'p', 'd'].includes(k) ? clean(v as Record<string, number | number[]>) : v])))
+    // Patch numbers (`n`, and the `ps` / `rs` the kept figures were taken at) count writes, not what they hold.
+    .map((d) => Object.fromEntries(Object.entries(d).filter(([k]) => !['n', 'ps', 'rs'].includes(k)).map(([k, v]) => [k, ['m', 'o', 'p', 'd', 'u', 't'].includes(k) ? clean(v as Record<string, number | number[]>) : v])))
     .filter((d) => ['m', 'o', 'p', 'd'].some((k) => k in d && Object.keys(d[k] as object).length > 0))
     .sort((a, b) => String(a.id).localeCompare(String(b.id)));
 }

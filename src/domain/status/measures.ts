@@ -79,7 +79,7 @@ export function measureValue(ctx: StatusContext, measure: Measure, holder: Targe
       return idx.sumAll(scopes, counterFor(measure.of, measure.ageBand ? { ageBand: measure.ageBand } : {}), range.from, range.to);
     }
     case 'uniquePeople':
-      return idx.codes(activityScopes(activities), range.from, range.to).size || undefined;
+      return idx.distinctPeople(activityScopes(activities), range.from, range.to) || undefined;
     case 'referrals': {
       const dest = measure.toOffer ? `:offer-${measure.toOffer}` : '';
       const counter = `${cohort ? 'cohort' : 'reached'}:${measure.reaching}${dest}`;

@@ -9,6 +9,7 @@ import { indicatorJudgement } from './indicatorStatus';
 import { judgements, type Judgement } from './judge';
 import { latestReadingUpTo, type IndicatorReading } from './measures';
 import { cadenceStatuses, type CadenceStatus } from './networkStatus';
+import type { KeptFiguresRead } from './keptFigures';
 import { RollupIndex, type CodeSeries, type LoadedDetail, type MissingDetail } from './rollupIndex';
 import type { Rollup } from './rollups';
 import { targetStatus, type ReportedFigure, type TargetStatus } from './targetStatus';
@@ -83,6 +84,8 @@ export interface PlanStatusInputs {
   detail?: LoadedDetail;
   /** The participant codes, when `rollups` were built without them (summary.ts, codeSeriesFromSummary). */
   codeSeries?: CodeSeries;
+  /** What the yearly summaries read keep of the detail (keptFigures.ts). */
+  kept?: KeptFiguresRead;
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -175,9 +178,9 @@ export function planStatus(inputs: PlanStatusInputs): PlanStatus {
  * The status, and the detail (day-level counters of a month, a year's participant codes) it
  * wanted and was not given: when any is missing, the caller reads it and computes again.
  */
-export function planStatusAndNeeds({ plan, scope, period, today, rollups, indicatorValues = [], reportedFigures = [], milestoneStates = [], detail, codeSeries }: PlanStatusInputs): { status: PlanStatus; missing: MissingDetail } {
+export function planStatusAndNeeds({ plan, scope, period, today, rollups, indicatorValues = [], reportedFigures = [], milestoneStates = [], detail, codeSeries, kept }: PlanStatusInputs): { status: PlanStatus; missing: MissingDetail } {
   const window = intersect(period, { from: plan.period.start, to: plan.period.end }) ?? period;
-  const idx = new RollupIndex(rollups, detail, codeSeries);
+  const idx = new RollupIndex(rollups, detail, codeSeries, kept);
   const ctx = { plan, idx, today, indicatorValues, reported: reportedFigures };
   const activities = activitiesIn(plan, scope);
   const inScope = targetsIn(plan, scope, activities);

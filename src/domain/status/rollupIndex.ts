@@ -1,5 +1,6 @@
 import { lastDayOfMonth, monthsBetween, type IsoDate } from '../calendar';
 import { LOGGED, type Rollup } from './rollups';
+import { destinationOf, type KeptFiguresRead } from './keptFigures';
 import { isDestinationCounter } from './summary';
 
 export { monthsBetween } from '../calendar';
@@ -34,11 +35,12 @@ export class RollupIndex {
 
   private readonly series: CodeSeries;
 
-  /** `codeSeries`: the codes, when the rollups were built without them. */
+  /** `codeSeries`: the codes, when the rollups were built without them; `kept`: what the summaries keep of the detail. */
   constructor(
     rollups: Rollup[],
     private readonly loaded?: LoadedDetail,
     private readonly codeSeriesGiven?: CodeSeries,
+    private readonly kept?: KeptFiguresRead,
   ) {
     this.series = new Map(codeSeriesGiven);
     for (const r of rollups) {
@@ -64,10 +66,15 @@ export class RollupIndex {
     return false;
   }
 
-  /** Whether a counter is at hand for a month: referral counters per destination are kept apart. */
-  private counterOf(name: string, month: string): boolean {
-    if (!this.loaded || !isDestinationCounter(name) || this.loaded.referralYears.has(month.slice(0, 4))) return true;
-    this.missing.add(`referrals:${month.slice(0, 4)}`);
+  /**
+   * Whether a counter is at hand for a month: referral counters per destination are kept apart,
+   * those of the pairs the plan's targets name in the summary as well.
+   */
+  private counterOf(name: string, month: string, scope: string): boolean {
+    const year = month.slice(0, 4);
+    if (!this.loaded || !isDestinationCounter(name) || this.loaded.referralYears.has(year)) return true;
+    if (this.kept?.pairs.get(year)?.has(`${scope}|${destinationOf(name)}`)) return true;
+    this.missing.add(`referrals:${year}`);
     return false;
   }
 
@@ -97,7 +104,7 @@ export class RollupIndex {
     let total = 0;
     for (const month of monthsBetween(from, to)) {
       if (months && !months(Number(month.slice(5, 7)))) continue;
-      if (!this.counterOf(name, month)) continue;
+      if (!this.counterOf(name, month, scope)) continue;
       const r = this.month(scope, month);
       if (!r) continue;
       if ((from <= `${month}-01` && to >= lastDayOfMonth(month)) || this.nothingLoggedOutside(month, from, to)) total += r.counters[name] ?? 0;
@@ -121,7 +128,25 @@ export class RollupIndex {
   /** A counter summed over whole months (referrals are kept per month). */
   sumMonths(scope: string, name: string, from: IsoDate, to: IsoDate): number {
     if (to < from) return 0;
-    return monthsBetween(from, to).reduce((n, m) => n + (this.counterOf(name, m) ? (this.month(scope, m)?.counters[name] ?? 0) : 0), 0);
+    return monthsBetween(from, to).reduce((n, m) => n + (this.counterOf(name, m, scope) ? (this.month(scope, m)?.counters[name] ?? 0) : 0), 0);
+  }
+
+  /**
+   * How many distinct people came, over whole months, across scopes. One activity's from January
+   * (or of one month) is read from what the summary keeps (keptFigures.ts); anything else from the
+   * participant codes.
+   */
+  distinctPeople(scopes: string[], from: IsoDate, to: IsoDate): number {
+    if (to < from) return 0;
+    const year = from.slice(0, 4);
+    const kept = this.kept?.people.get(year);
+    const [first, last] = [Number(from.slice(5, 7)) - 1, Number(to.slice(5, 7)) - 1];
+    if (kept && scopes.length === 1 && to.slice(0, 4) === year && (first === 0 || first === last)) {
+      const scope = kept.get(scopes[0]!);
+      if (first === last) return scope?.present[first] ?? 0;
+      return (scope?.first ?? []).slice(0, last + 1).reduce((n, v) => n + v, 0);
+    }
+    return this.codes(scopes, from, to).size;
   }
 
   /** Participant codes and how many sessions each came to, over whole months, across scopes. */

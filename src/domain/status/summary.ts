@@ -19,7 +19,7 @@ import { LOGGED, rollupId } from './rollups';
  * conditional patch (which guards creating an array) is lower-cased by the embedded server.
  * The encoding is lossless: rollupsFromSummary(summaryDocsOf(r)) is r. Pure.
  */
-export type SummaryField = 'm' | 'o' | 'p' | 'd';
+export type SummaryField = 'm' | 'o' | 'p' | 'd' | 'u' | 't';
 
 export interface SummaryYear {
   id: string;
@@ -28,6 +28,12 @@ export interface SummaryYear {
   year: string;
   m: Record<string, number[]>;
   o: Record<string, number[]>;
+  /** Figures kept from the detail documents (keptFigures.ts); absent in a summary written before them. */
+  u?: Record<string, number[]>;
+  ps?: number;
+  t?: Record<string, number[]>;
+  tp?: Record<string, 1>;
+  rs?: number;
 }
 export interface SummaryDays {
   id: string;
@@ -42,6 +48,8 @@ export interface SummaryPeople {
   type: 'summaryPeople';
   year: string;
   p: Record<string, number[]>;
+  /** How many patches have changed it: orders the changes (keptFigures.ts). */
+  n?: number;
 }
 export interface SummaryReferrals {
   id: string;
@@ -49,6 +57,8 @@ export interface SummaryReferrals {
   type: 'summaryReferrals';
   year: string;
   m: Record<string, number[]>;
+  /** How many patches have changed it: orders the changes (keptFigures.ts). */
+  n?: number;
 }
 export type SummaryDoc = SummaryYear | SummaryDays | SummaryPeople | SummaryReferrals;
 
@@ -178,7 +188,8 @@ export function emptySummaryDoc(planId: string, docId: string): SummaryDoc {
   if (kind === 'summary-days') return { id: docId, planId, type: 'summaryDays', month: period, d: {} };
   if (kind === 'summary-people') return { id: docId, planId, type: 'summaryPeople', year: period, p: {} };
   if (kind === 'summary-referrals') return { id: docId, planId, type: 'summaryReferrals', year: period, m: {} };
-  return { id: docId, planId, type: 'summary', year: period, m: {}, o: {} };
+  // A new summary keeps the figures from the start: its year's detail documents start with it.
+  return { id: docId, planId, type: 'summary', year: period, m: {}, o: {}, u: {}, ps: 0, t: {}, tp: {}, rs: 0 };
 }
 
 /** Adds increments into documents held in memory (a new document, a rebuild, a repair). */
@@ -246,9 +257,12 @@ export function rollupsFromSummary(planId: string, docs: SummaryDoc[], fromMonth
       if (month >= fromMonth && month <= toMonth) add(at((entry ??= scopeOf(short)), month), months[i]!);
     }
   };
+  // The referral counters a summary keeps for its plan's pairs, unless the year's detail is here too.
+  const detailYears = new Set(docs.flatMap((d) => (d.type === 'summaryReferrals' ? [d.year] : [])));
   for (const doc of docs) {
     if (doc.type === 'summary' || doc.type === 'summaryReferrals') {
-      for (const [key, months] of Object.entries(doc.m)) {
+      const kept = doc.type === 'summary' && !detailYears.has(doc.year) ? Object.entries(doc.t ?? {}) : [];
+      for (const [key, months] of [...Object.entries(doc.m), ...kept]) {
         const [scope, counter] = splitKey(key);
         const name = longCounter(counter);
         eachMonth(doc.year, scope, months, (r, value) => (r.counters[name] = value));

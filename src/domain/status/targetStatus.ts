@@ -143,17 +143,17 @@ function computeTarget(ctx: TargetContext, pt: PlanTarget, w: Window): TargetSta
     }
     case 'uniquePeople': {
       if (target.per === 'month' || target.averaged) {
-        const counts = monthsOf(range.from, end).map((m) => idx.codes(scopes, `${m}-01`, `${m}-01`).size);
+        const counts = monthsOf(range.from, end).map((m) => idx.distinctPeople(scopes, `${m}-01`, `${m}-01`));
         const actual = counts.some((c) => c > 0) ? round1(counts.reduce((a, c) => a + c, 0) / counts.length) : undefined;
         return { ...b, actual, goal: target.amount, unit: 'count', whole: true, judgement: judge(actual, target.amount) };
       }
       if (target.per === 'plan') {
         // "200 forældre over de 4 år": everyone reached since the target began, whatever period is asked.
         const whole = activeRange(target.active, plan);
-        const actual = idx.codes(scopes, whole.from, end).size || undefined;
+        const actual = idx.distinctPeople(scopes, whole.from, end) || undefined;
         return { ...b, actual, goal: target.amount, unit: 'count', whole: true, prorated: true, judgement: judge(actual, target.amount, elapsedShare(whole, ctx.today)) };
       }
-      const unique = idx.codes(scopes, range.from, end).size || undefined;
+      const unique = idx.distinctPeople(scopes, range.from, end) || undefined;
       const factor = factorFor('year');
       const goal = scaled(target.amount, factor);
       return { ...b, actual: unique, goal, unit: 'count', whole: true, prorated: Math.abs(factor - 1) > 0.01, judgement: judge(unique, goal, share) };

@@ -1,10 +1,12 @@
 import type { Container } from '@azure/cosmos';
 import { rollupId, type Contribution, type Rollup } from '../../domain/status/rollups';
-import { emptySummaryDoc, longScope, rollupsFromSummary, summaryDaysId, summaryDocsOf, summaryPeopleId, summaryReferralsId, summaryWritesOf, summaryYearId, type SummaryDoc, type SummaryWrite } from '../../domain/status/summary';
+import { keptFiguresOf, pairChanges, peopleChange } from '../../domain/status/keptFigures';
+import { emptySummaryDoc, longScope, rollupsFromSummary, summaryDaysId, summaryDocsOf, summaryPeopleId, summaryReferralsId, summaryWritesOf, summaryYearId, type SummaryDoc, type SummaryWrite, type SummaryYear } from '../../domain/status/summary';
 import type { RollupChange, RollupRepository, SummaryRead } from '../../usecases/ports';
 import { CONFLICT, isStatus, NOT_FOUND, PRECONDITION_FAILED } from './cosmosErrors';
 import { changeOf, CHANGES_QUERY, type StoredChange } from './rollupChangeDocs';
-import { incrementSummary } from './summaryIncrements';
+import { incrementKept, pairGuard, peopleGuard } from './keptFigureIncrements';
+import { incrementCounted, incrementSummary } from './summaryIncrements';
 import { withoutSystemProperties } from './systemProperties';
 
 type Stored = SummaryDoc & { _etag?: string };
@@ -27,7 +29,40 @@ export class CosmosRollupRepository implements RollupRepository {
   async apply(planId: string, contributions: Contribution[], sign: 1 | -1): Promise<void> {
     const byDoc = new Map<string, SummaryWrite[]>();
     for (const w of contributions.flatMap((c) => summaryWritesOf(planId, c))) byDoc.set(w.docId, [...(byDoc.get(w.docId) ?? []), w]);
-    await Promise.all([...byDoc].map(([docId, writes]) => incrementSummary(this.container, planId, docId, writes, sign)));
+    await Promise.all([...byDoc].map(([docId, writes]) => this.increment(planId, docId, writes, sign)));
+  }
+
+  /** A detail document's patches, each followed by its share of the summary's kept figures (keptFigures.ts). */
+  private async increment(planId: string, docId: string, writes: SummaryWrite[], sign: 1 | -1): Promise<void> {
+    const [kind, , year] = docId.split('|') as [string, string, string];
+    if (kind !== 'summary-people' && kind !== 'summary-referrals') return incrementSummary(this.container, planId, docId, writes, sign);
+    const summaryId = summaryYearId(planId, year);
+    for (const { writes: own, after } of await incrementCounted(this.container, planId, docId, writes, sign)) {
+      if (after.type === 'summaryPeople') await incrementKept(this.container, planId, summaryId, peopleChange(planId, year, after.p, own, sign), 1, peopleGuard(after.n));
+      else await Promise.all([...pairChanges(planId, year, own)].map(([pair, kept]) => incrementKept(this.container, planId, summaryId, kept, sign, pairGuard(pair, after.n))));
+    }
+  }
+
+  /**
+   * Takes the kept figures of these years' summaries again from their detail documents, for these
+   * pairs (or those each summary holds). The summary is read before its detail and replaced under
+   * its ETag, so a detail change is either in what was read or adds itself afterwards.
+   */
+  async keepFigures(planId: string, years: string[], pairs?: string[]): Promise<void> {
+    for (const year of years) {
+      for (let attempt = 0; ; attempt++) {
+        const summary = await this.pointReadRaw(planId, summaryYearId(planId, year));
+        if (summary?.type !== 'summary') break;
+        const [people, referrals] = await Promise.all([this.pointRead(planId, summaryPeopleId(planId, year)), this.pointRead(planId, summaryReferralsId(planId, year))]);
+        const kept = keptFiguresOf(people?.type === 'summaryPeople' ? people : undefined, referrals?.type === 'summaryReferrals' ? referrals : undefined, pairs ?? Object.keys(summary.tp ?? {}));
+        try {
+          await this.container.item(summary.id, planId).replace({ ...withoutSystemProperties<SummaryYear>(summary as SummaryYear & Record<string, unknown>), ...kept }, { accessCondition: { type: 'IfMatch', condition: summary._etag! } });
+          break;
+        } catch (err) {
+          if (attempt > 8 || !isStatus(err, PRECONDITION_FAILED)) throw err;
+        }
+      }
+    }
   }
 
   async inRange(planId: string, fromMonth: string, toMonth: string): Promise<Rollup[]> {
@@ -57,11 +92,20 @@ export class CosmosRollupRepository implements RollupRepository {
     return resources.map((r) => withoutSystemProperties<SummaryDoc>(r));
   }
 
-  async replaceAll(planId: string, rollups: Rollup[]): Promise<void> {
+  async replaceAll(planId: string, rollups: Rollup[], pairs: string[] = []): Promise<void> {
     const docs = summaryDocsOf(planId, rollups);
     const { resources: existing } = await this.container.items
-      .query<{ id: string }>({ query: `SELECT c.id FROM c WHERE c.planId = @plan AND (c.type IN ${SUMMARY_TYPES} OR c.type = 'rollup')`, parameters: [{ name: '@plan', value: planId }] }, { partitionKey: planId })
+      .query<{ id: string; n?: number }>({ query: `SELECT c.id, c.n FROM c WHERE c.planId = @plan AND (c.type IN ${SUMMARY_TYPES} OR c.type = 'rollup')`, parameters: [{ name: '@plan', value: planId }] }, { partitionKey: planId })
       .fetchAll();
+    // The detail documents' patch numbers go on from the stored ones, so a change still on its way
+    // (numbered before the rebuild) is not added to the figures taken from the rebuilt documents.
+    const before = new Map(existing.map((d) => [d.id, d.n ?? 0]));
+    for (const doc of docs.values()) if (doc.type === 'summaryPeople' || doc.type === 'summaryReferrals') doc.n = (before.get(doc.id) ?? 0) + 1;
+    for (const doc of docs.values()) {
+      if (doc.type !== 'summary') continue;
+      const [people, referrals] = [docs.get(summaryPeopleId(planId, doc.year)), docs.get(summaryReferralsId(planId, doc.year))];
+      Object.assign(doc, keptFiguresOf(people?.type === 'summaryPeople' ? people : undefined, referrals?.type === 'summaryReferrals' ? referrals : undefined, pairs));
+    }
     // Documents of the old layout (one per scope and month, type 'rollup') go too: a rebuild migrates.
     for (const old of existing) if (!docs.has(old.id)) await this.deleteQuietly(planId, old.id);
     for (const doc of docs.values()) await this.container.items.upsert(doc);
@@ -91,6 +135,8 @@ export class CosmosRollupRepository implements RollupRepository {
         }
       }
     }
+    // The detail documents were set without their patch numbers moving: take the kept figures again.
+    await this.keepFigures(planId, [...new Set(months.map((m) => m.slice(0, 4)))]);
   }
 
   private async pointReadRaw(planId: string, id: string): Promise<Stored | undefined> {
