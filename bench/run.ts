@@ -71,6 +71,7 @@ async function main() {
           'recompute docs read': r.recomputeDocumentsRead,
           'recompute/status': r.ratio ?? '',
           'compute-only/status': r.inMemoryRatio,
+          'figures as recomputed': r.figuresAsRecomputed ? 'yes' : 'NO',
         },
       ]),
     ),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DateRange, IsoDate } from '../domain/calendar';
 import type { Plan } from '../domain/plan/schema';
 import { edgeMonths, planStatusAndNeeds, rollupMonthsNeeded, type PlanStatus, type PlanStatusInputs, type StatusScope } from '../domain/status/planStatus';
-import { keptFiguresFrom, referralPairsOf } from '../domain/status/keptFigures';
+import { keptByEverySummary, keptFiguresFrom, referralPairsOf } from '../domain/status/keptFigures';
 import { codeSeriesFromSummary, rollupsFromSummary, type SummaryDoc, type SummaryYear } from '../domain/status/summary';
 import type { Repositories, SummaryRead } from './ports';
 
@@ -80,10 +80,11 @@ export async function statusFromSummary(repos: Repositories, plan: Plan, scope: 
   const reading = new Reading();
   for (const year of yearsOf(period.from < months.from ? months.from : period.from, months.to)) reading.need(`year:${year}`);
   for (const month of edgeMonths(plan, period)) if (month >= months.from && month <= months.to) reading.need(`day:${month}`);
-  const compute = (docs: SummaryDoc[], others: OtherInputs = {}) =>
-    planStatusAndNeeds({ plan, scope, period, today, rollups: rollupsFromSummary(plan.id, docs, months.from, months.to, false), codeSeries: codeSeriesFromSummary(docs, months.from, months.to), detail: reading.loaded, kept: keptFiguresFrom(docs), ...others });
-  // A year's codes and referrals per destination are wanted only where its summary keeps too little of them.
-  for (const need of dryRunNeeds(plan, `${JSON.stringify(scope)} ${period.from} ${period.to} ${today}`, () => compute([]).missing)) if (!/^(day|codes|referrals):/.test(need)) reading.need(need);
+  const compute = (docs: SummaryDoc[], others: OtherInputs = {}, kept = keptFiguresFrom(docs)) =>
+    planStatusAndNeeds({ plan, scope, period, today, rollups: rollupsFromSummary(plan.id, docs, months.from, months.to, false), codeSeries: codeSeriesFromSummary(docs, months.from, months.to), detail: reading.loaded, kept, ...others });
+  // Over no data, as if every summary kept its figures: a year's codes or referrals per destination are named only where none would do.
+  const everyYear = yearsOf(months.from < plan.period.start ? months.from : plan.period.start, months.to > plan.period.end ? months.to : plan.period.end);
+  for (const need of dryRunNeeds(plan, `${JSON.stringify(scope)} ${period.from} ${period.to} ${today}`, () => compute([], {}, keptByEverySummary(plan, everyYear)).missing)) if (!need.startsWith('day:')) reading.need(need);
   const [docs, others] = await Promise.all([repos.rollups.read(plan.id, reading.take()), othersRead]);
   keepEnough(repos, plan, docs);
   for (let round = 0; ; round++) {

@@ -159,7 +159,18 @@ export function keptFiguresFrom(docs: { type: string }[]): KeptFiguresRead {
       }
       out.people.set(s.year, scopes);
     }
-    if (s.rs !== undefined) out.pairs.set(s.year, new Set(Object.keys(s.tp ?? {}).map((pair) => `${longScope(pair.slice(0, pair.indexOf('|')))}${pair.slice(pair.indexOf('|'))}`)));
+    if (s.rs !== undefined) out.pairs.set(s.year, new Set(Object.keys(s.tp ?? {}).map(longPair)));
   }
   return out;
+}
+
+const longPair = (pair: string) => `${longScope(pair.slice(0, pair.indexOf('|')))}${pair.slice(pair.indexOf('|'))}`;
+
+/**
+ * What summaries keeping their figures would hold, for a computation over no data that names the
+ * detail a status will need: only what they do not keep.
+ */
+export function keptByEverySummary(plan: Plan, years: string[]): KeptFiguresRead {
+  const pairs = new Set(referralPairsOf(plan).map(longPair));
+  return { people: new Map(years.map((y) => [y, new Map()])), pairs: new Map(years.map((y) => [y, pairs])) };
 }
