@@ -63,8 +63,9 @@ function dryRunNeeds(plan: Plan, question: string, run: () => Set<string>): stri
 function keepEnough(repos: Repositories, plan: Plan, docs: SummaryDoc[]): void {
   const pairs = referralPairsOf(plan);
   const behind = docs.filter((d): d is SummaryYear => d.type === 'summary' && (d.ps === undefined || d.rs === undefined || pairs.some((p) => !d.tp?.[p])));
+  // Pairs are added, never dropped: instances reading two versions of the plan file a moment apart do not undo each other.
   // Not waited for; should it fail, the next status reads the detail again and asks again.
-  if (behind.length) repos.rollups.keepFigures(plan.id, behind.map((d) => d.year), pairs).catch(() => undefined);
+  for (const d of behind) repos.rollups.keepFigures(plan.id, [d.year], [...new Set([...Object.keys(d.tp ?? {}), ...pairs])]).catch(() => undefined);
 }
 
 /**

@@ -1,9 +1,11 @@
+import type { Container } from '@azure/cosmos';
 import type { AttendanceRecord } from '../../src/domain/attendance/attendance';
 import type { ReferralRecord } from '../../src/domain/records/referral';
 import { keptFiguresOf, pairChanges, peopleChange } from '../../src/domain/status/keptFigures';
-import { rollupId, rollupsFromRecords } from '../../src/domain/status/rollups';
+import { rollupId, rollupsFromRecords, type Contribution } from '../../src/domain/status/rollups';
 import { summaryPeopleId, summaryReferralsId, summaryYearId, type SummaryPeople, type SummaryReferrals, type SummaryYear } from '../../src/domain/status/summary';
 import { containerDefinitions } from '../../src/store/cosmos/containers';
+import { CosmosRollupRepository } from '../../src/store/cosmos/cosmosRollupRepository';
 import { incrementKept, pairGuard, peopleGuard } from '../../src/store/cosmos/keptFigureIncrements';
 import { incrementCounted } from '../../src/store/cosmos/summaryIncrements';
 import { openTestStore } from '../support/embeddedStore';
@@ -22,6 +24,33 @@ const referral = (planId: string, i: number): ReferralRecord => ({
 });
 
 type Store = Awaited<ReturnType<typeof openTestStore>>;
+
+/** The container, but the first read of `docId` is followed, before it returns, by `meanwhile`. */
+function afterFirstRead(container: Container, docId: string, meanwhile: () => Promise<void>): Container {
+  let fired = false;
+  return new Proxy(container, {
+    get(target, prop) {
+      if (prop !== 'item') return Reflect.get(target, prop);
+      return (id: string, partition: string) => {
+        const item = target.item(id, partition);
+        if (id !== docId) return item;
+        return new Proxy(item, {
+          get: (t, p) =>
+            p !== 'read'
+              ? Reflect.get(t, p)
+              : async (...args: unknown[]) => {
+                  const read = await (t.read as (...a: unknown[]) => Promise<unknown>)(...args);
+                  if (!fired) {
+                    fired = true;
+                    await meanwhile();
+                  }
+                  return read;
+                },
+        });
+      };
+    },
+  });
+}
 
 async function stored(store: Store, planId: string) {
   await store.settle();
@@ -137,4 +166,43 @@ describe("the figures a summary keeps of its year's codes and referrals", () => 
     expect(after.kept).toEqual(after.truth);
     expect(Object.keys(after.kept.u).length).toBeGreaterThan(0);
   }, 60_000);
+
+  describe('taken for the first time (a new pair, a summary from before), with a change landing between the detail read and the replace', () => {
+    const PAIR = PAIRS[0]!;
+    const contribution = (planId: string, scope: string, month: string, counters: Record<string, number>, codes: Record<string, number> = {}): Contribution => ({ scope, month, counters, codes, organisations: {} });
+    const repositories = (planId: string, docId: string, meanwhile: (plain: CosmosRollupRepository) => Promise<void>) => {
+      const [rollups, records] = [store.database.container(containerDefinitions.rollups.id), store.database.container(containerDefinitions.records.id)];
+      const plain = new CosmosRollupRepository(rollups, records);
+      return { plain, rollups, hooked: new CosmosRollupRepository(afterFirstRead(rollups, docId, () => meanwhile(plain)), records) };
+    };
+
+    it('keeps a referral ending whose share the summary refused, not yet holding its pair', async () => {
+      const planId = 'kept-first-pair';
+      // A referral's end is counted in the detail only: the summary's ETag does not move with it.
+      const { plain, rollups, hooked } = repositories(planId, summaryReferralsId(planId, '2025'), (p) => p.apply(planId, [contribution(planId, 'referrals:lektiecafe', '2025-03', { 'ended:offer-fritidsjob': 1 })], 1));
+      await plain.apply(planId, [contribution(planId, 'referrals:lektiecafe', '2025-02', { 'reached:referred': 1, 'reached:referred:offer-fritidsjob': 1 })], 1);
+      await hooked.keepFigures(planId, ['2025'], [PAIR]);
+      const summary = (await rollups.item(summaryYearId(planId, '2025'), planId).read<SummaryYear>()).resource!;
+      const detail = (await rollups.item(summaryReferralsId(planId, '2025'), planId).read<SummaryReferrals>()).resource!;
+      expect(detail.m['r:lektiecafe|e:offer-fritidsjob']).toEqual([0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+      expect(summary.t).toEqual(keptFiguresOf(undefined, detail, [PAIR]).t);
+    }, 60_000);
+
+    it('keeps a new person whose share a summary from before kept figures refused', async () => {
+      const planId = 'kept-first-people';
+      const session = (code: string, counters: Record<string, number>) => contribution(planId, 'activity:lektiecafe', '2025-03', counters, code ? { [code]: 1 } : {});
+      const { plain, rollups, hooked } = repositories(planId, summaryPeopleId(planId, '2025'), (p) => p.apply(planId, [session('CD2', {})], 1));
+      await plain.apply(planId, [{ ...session('AB1', { sessions: 1 }), month: '2025-02' }], 1);
+      const { resource } = await rollups.item(summaryYearId(planId, '2025'), planId).read<SummaryYear>();
+      const { u: _u, ps: _ps, ...old } = resource!;
+      await rollups.item(old.id, planId).replace(old);
+      // The session's summary counters land first; its codes after the people were read.
+      await plain.apply(planId, [session('', { sessions: 1 })], 1);
+      await hooked.keepFigures(planId, ['2025'], []);
+      const summary = (await rollups.item(summaryYearId(planId, '2025'), planId).read<SummaryYear>()).resource!;
+      const people = (await rollups.item(summaryPeopleId(planId, '2025'), planId).read<SummaryPeople>()).resource!;
+      expect(Object.keys(people.p)).toHaveLength(2);
+      expect(summary.u).toEqual(keptFiguresOf(people, undefined, []).u);
+    }, 60_000);
+  });
 });

@@ -46,21 +46,32 @@ export class CosmosRollupRepository implements RollupRepository {
   /**
    * Takes the kept figures of these years' summaries again from their detail documents, for these
    * pairs (or those each summary holds). The summary is read before its detail and replaced under
-   * its ETag, so a detail change is either in what was read or adds itself afterwards.
+   * its ETag, so a detail change whose share the summary accepts is either in what was read or
+   * adds itself afterwards. A figure the summary did not keep yet refuses shares without changing
+   * the ETag, so when one is newly taken the detail is read again after the replace, and the
+   * figures taken once more if it moved meanwhile (by then the summary accepts the shares).
    */
   async keepFigures(planId: string, years: string[], pairs?: string[]): Promise<void> {
     for (const year of years) {
+      const detailIds = [summaryPeopleId(planId, year), summaryReferralsId(planId, year)];
       for (let attempt = 0; ; attempt++) {
         const summary = await this.pointReadRaw(planId, summaryYearId(planId, year));
         if (summary?.type !== 'summary') break;
-        const [people, referrals] = await Promise.all([this.pointRead(planId, summaryPeopleId(planId, year)), this.pointRead(planId, summaryReferralsId(planId, year))]);
-        const kept = keptFiguresOf(people?.type === 'summaryPeople' ? people : undefined, referrals?.type === 'summaryReferrals' ? referrals : undefined, pairs ?? Object.keys(summary.tp ?? {}));
+        const [people, referrals] = await Promise.all(detailIds.map((id) => this.pointRead(planId, id)));
+        const wanted = pairs ?? Object.keys(summary.tp ?? {});
+        const kept = keptFiguresOf(people?.type === 'summaryPeople' ? people : undefined, referrals?.type === 'summaryReferrals' ? referrals : undefined, wanted);
+        const newlyTaken = summary.ps === undefined || summary.rs === undefined || wanted.some((pair) => !summary.tp?.[pair]);
         try {
           await this.container.item(summary.id, planId).replace({ ...withoutSystemProperties<SummaryYear>(summary as SummaryYear & Record<string, unknown>), ...kept }, { accessCondition: { type: 'IfMatch', condition: summary._etag! } });
-          break;
         } catch (err) {
           if (attempt > 8 || !isStatus(err, PRECONDITION_FAILED)) throw err;
+          continue;
         }
+        if (!newlyTaken) break;
+        const after = await Promise.all(detailIds.map((id) => this.pointRead(planId, id)));
+        const moved = after.some((doc, i) => patchNumber(doc) !== patchNumber([people, referrals][i]));
+        if (!moved) break;
+        if (attempt > 8) throw new Error(`kept figures of ${summary.id}: the detail kept moving`);
       }
     }
   }
@@ -109,6 +120,9 @@ export class CosmosRollupRepository implements RollupRepository {
     // Documents of the old layout (one per scope and month, type 'rollup') go too: a rebuild migrates.
     for (const old of existing) if (!docs.has(old.id)) await this.deleteQuietly(planId, old.id);
     for (const doc of docs.values()) await this.container.items.upsert(doc);
+    // A change landing on a detail document between its upsert and its summary's would be missing
+    // from the kept figures: take them again from what is stored now.
+    await this.keepFigures(planId, [...docs.values()].flatMap((d) => (d.type === 'summary' ? [d.year] : [])), pairs);
   }
 
   /**
@@ -174,6 +188,8 @@ export class CosmosRollupRepository implements RollupRepository {
     return found.flat().map(changeOf);
   }
 }
+
+const patchNumber = (doc: SummaryDoc | undefined) => (doc && 'n' in doc ? (doc.n ?? 0) : 0);
 
 /** The document with the wanted rollups' entries taken out and their fresh values put in. */
 function replaced(doc: SummaryDoc, wanted: Set<string>, fresh: SummaryDoc | undefined): SummaryDoc {
