@@ -48,7 +48,7 @@ async function main() {
   for (const r of reminders) console.log(`${r.instances} instance(s): ${r.requestsPerSecond} requests/s = ${r.fractionOf50rps} of 50/s; limit violations ${r.limitViolations}; lost ${r.lost}; duplicates ${r.duplicates}`);
 
   const scales = (process.env.BENCH_STATUS_SCALES ?? '1,10,100').split(',').map(Number);
-  const status = parts.has('status') ? await benchStatusAtScale(scales, Number(process.env.BENCH_STATUS_RUNS ?? 50), Number(process.env.BENCH_TENANT_PLANS ?? 50)) : [];
+  const status = parts.has('status') ? await benchStatusAtScale(scales, Number(process.env.BENCH_STATUS_RUNS ?? 200), Number(process.env.BENCH_TENANT_PLANS ?? 50)) : [];
   if (status.length) console.log('\nStatus for 2025 (whole plan), with 1, 10 and 100 times a realistic year of logs, and with 50 plans stored; embedded database in its own process (ms, KB)');
   if (status.length) console.table(
     Object.fromEntries(

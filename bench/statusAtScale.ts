@@ -159,7 +159,7 @@ async function storedSizes(database: Database, planId: string) {
 
 const FOCUS_AREA_RUNS = 20;
 
-export async function benchStatusAtScale(scales: number[], runs = 50, tenantPlans = 50): Promise<StatusScaleRow[]> {
+export async function benchStatusAtScale(scales: number[], runs = 200, tenantPlans = 50): Promise<StatusScaleRow[]> {
   const rows: StatusScaleRow[] = [];
   for (const scale of [...scales, 'tenant' as const]) {
     const cosmos = await startCosmosProcess();
