@@ -1,4 +1,6 @@
 import { performance } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { ManualClock } from '../src/domain/clock';
 import type { AttendanceRecord } from '../src/domain/attendance/attendance';
 import type { Plan } from '../src/domain/plan/schema';
@@ -135,15 +137,45 @@ export async function setUp(endpoint: string, key: string): Promise<Setup & { cl
 }
 
 /** Times a status question and counts, in one further run, what it read. */
-async function measureStatus({ repos, counter, clock }: Setup, text: string, runs: number) {
-  const timedRuns = await timed(runs, () => getStatus(repos, clock, ALEX, text));
-  if (timedRuns.last.kind !== 'status') throw new Error(`status failed: ${text}`);
+/**
+ * A full collection, so the garbage of setting up a scale (at 100× 348,000 records made and
+ * dropped) is not collected inside the timed runs: a bot answering status holds no records.
+ */
+const collectGarbage: () => void = (() => {
+  v8.setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();
+const WARM_UP_RUNS = 20;
+
+/** What one status read from the database, counted in one further run. */
+async function countReads({ repos, counter, clock }: Setup, text: string) {
   counter.reset();
-  await getStatus(repos, clock, ALEX, text);
+  const answer = await getStatus(repos, clock, ALEX, text);
+  if (answer.kind !== 'status') throw new Error(`status failed: ${text}`);
   const rollups = counter.of(containerDefinitions.rollups.id);
   const people = counter.ofIds(containerDefinitions.rollups.id, 'summary-people');
   const others = Object.entries(counter.all()).filter(([c]) => c !== containerDefinitions.rollups.id).reduce((n, [, r]) => n + r.documents, 0);
-  return { latency: timedRuns.latency, status: timedRuns.last.status, rollups, people, others };
+  return { status: answer.status, rollups, people, others };
+}
+
+/**
+ * Times a status question at every scale, one run of each in turn, so that what the process went
+ * through before (setting up 100×, a collection) weighs on every scale alike rather than on the
+ * ones timed last. Each scale first gets untimed runs (the code warm, any figures kept), then one
+ * full collection.
+ */
+async function timeInTurn(setups: Setup[], text: (setup: Setup) => string, runs: number): Promise<LatencySummary[]> {
+  for (const setup of setups) for (let i = 0; i < WARM_UP_RUNS; i++) await getStatus(setup.repos, setup.clock, ALEX, text(setup));
+  collectGarbage();
+  const samples = setups.map(() => [] as number[]);
+  for (let i = 0; i < runs; i++) {
+    for (const [n, setup] of setups.entries()) {
+      const start = performance.now();
+      await getStatus(setup.repos, setup.clock, ALEX, text(setup));
+      samples[n]!.push(performance.now() - start);
+    }
+  }
+  return samples.map(summarise);
 }
 
 async function storedSizes(database: Database, planId: string) {
@@ -161,15 +193,18 @@ const FOCUS_AREA_RUNS = 20;
 
 export async function benchStatusAtScale(scales: number[], runs = 200, tenantPlans = 50): Promise<StatusScaleRow[]> {
   const rows: StatusScaleRow[] = [];
-  for (const scale of [...scales, 'tenant' as const]) {
-    const cosmos = await startCosmosProcess();
-    const setup = await setUp(cosmos.endpoint, cosmos.key);
-    const { repos, plan, database } = setup;
-    try {
-      const copies = scale === 'tenant' ? 1 : scale;
-      let records = yearOfLogs(plan, copies);
-      const log = (what: string) => process.env.BENCH_DEBUG && process.stderr.write(`${new Date().toISOString()} ${scale}× ${what}\n`);
-      log(`${records.length} records`);
+  const stores: { scale: number | 'tenant'; cosmos: Awaited<ReturnType<typeof startCosmosProcess>>; setup: Setup & { client: CosmosClient }; recordCount: number; distinctPersonCodes: number }[] = [];
+  const log = (scale: number | string, what: string) => process.env.BENCH_DEBUG && process.stderr.write(`${new Date().toISOString()} ${scale}× ${what}\n`);
+  const areaOf = (plan: Plan) => plan.focusAreas.find((f) => !planTargets(plan).some((t) => (t.target.kind === 'uniquePeople' || t.target.kind === 'repeatParticipation') && t.holder.focusAreaIds.includes(f.id)))!;
+  try {
+    // Every scale's database first, each in a process of its own.
+    for (const scale of [...scales, 'tenant' as const]) {
+      const cosmos = await startCosmosProcess();
+      const setup = await setUp(cosmos.endpoint, cosmos.key);
+      stores.push({ scale, cosmos, setup, recordCount: 0, distinctPersonCodes: 0 });
+      const { repos, plan, database } = setup;
+      const records = yearOfLogs(plan, scale === 'tenant' ? 1 : scale);
+      log(scale, `${records.length} records`);
       // The records are stored at 1× only, where the recomputation reads them back; status never
       // reads records. The summaries are written as a rebuild writes them, which equals the
       // incremental updates (test/integration/summaryDocuments.test.ts), much faster to set up.
@@ -185,22 +220,27 @@ export async function benchStatusAtScale(scales: number[], runs = 200, tenantPla
           await repos.rollups.replaceAll(other, [...rollupsFromRecords(other, records.map((r) => ({ ...r, planId: other }))).values()], referralPairsOf(plan));
         }
       }
-      log('summaries written');
-      const recordCount = records.length;
-      const distinctPersonCodes = new Set(records.flatMap((r) => (r.type === 'attendance' ? (r.participantCodes ?? []) : []))).size;
-      // A bot answering status holds no records; at 100× they are 350,000 objects whose garbage
-      // collection would be timed with the status. Made again below for the recomputation.
-      records = [];
+      stores.at(-1)!.recordCount = records.length;
+      stores.at(-1)!.distinctPersonCodes = new Set(records.flatMap((r) => (r.type === 'attendance' ? (r.participantCodes ?? []) : []))).size;
+      log(scale, 'summaries written');
+    }
+    // A bot answering status holds no records: they were made per scale and dropped, and are made
+    // again below for the recomputation.
+    const setups = stores.map((s) => s.setup);
+    const wholeTimes = await timeInTurn(setups, () => 'status 2025', runs);
+    const focusTimes = await timeInTurn(setups, (s) => `status ${areaOf(s.plan).name} 2025`, FOCUS_AREA_RUNS);
+    log('all', 'status timed');
 
-      const whole = await measureStatus(setup, 'status 2025', runs);
-      const area = plan.focusAreas.find((f) => !planTargets(plan).some((t) => (t.target.kind === 'uniquePeople' || t.target.kind === 'repeatParticipation') && (t.holder.focusAreaIds.includes(f.id))))!;
-      const focus = await measureStatus(setup, `status ${area.name} 2025`, FOCUS_AREA_RUNS);
-      log('status timed');
+    for (const [n, { scale, setup, recordCount, distinctPersonCodes }] of stores.entries()) {
+      const { repos, plan, database } = setup;
+      const area = areaOf(plan);
+      const whole = { ...(await countReads(setup, 'status 2025')), latency: wholeTimes[n]! };
+      const focus = { ...(await countReads(setup, `status ${area.name} 2025`)), latency: focusTimes[n]! };
       // The full recomputation reads every record of the period through the app's repository and
       // recomputes from them. The embedded server scans the whole container for every page of a
       // query, so reading 10× and 100× (tens of thousands of results) does not finish in minutes
       // there; at those scales only the in-memory part is timed, and the reads are counted.
-      records = yearOfLogs(plan, copies);
+      const records = yearOfLogs(plan, scale === 'tenant' ? 1 : scale);
       const inPeriod = records.filter((r) => (r.type === 'referral' ? r.date >= '2024-01-01' : r.date >= YEAR.from) && r.date <= YEAR.to);
       const recomputed = await timed(3, async () => planStatus({ plan, scope: { kind: 'plan' }, period: YEAR, today: '2025-12-15', rollups: [...rollupsFromRecords(plan.id, inPeriod).values()] }));
       const recomputeInMemory = recomputed.latency;
@@ -217,7 +257,7 @@ export async function benchStatusAtScale(scales: number[], runs = 200, tenantPla
               })
             ).latency
           : undefined;
-      log('recomputed');
+      log(scale, 'recomputed');
       rows.push({
         scale: scale === 'tenant' ? `${tenantPlans} plans` : scale,
         records: recordCount * (scale === 'tenant' ? tenantPlans : 1),
@@ -238,7 +278,9 @@ export async function benchStatusAtScale(scales: number[], runs = 200, tenantPla
         inMemoryRatio: Math.round((recomputeInMemory.p50 / whole.latency.p50) * 10) / 10,
         figuresAsRecomputed,
       });
-    } finally {
+    }
+  } finally {
+    for (const { setup, cosmos } of stores) {
       setup.client.dispose();
       cosmos.child.kill();
     }
